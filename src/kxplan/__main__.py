@@ -1,0 +1,3 @@
+from kxplan.cli import main
+
+main()

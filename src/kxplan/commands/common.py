@@ -1,0 +1,106 @@
+"""What every command shares: options, language, colour and the error guard."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, TextIO
+
+import typer
+
+from kxplan import locate
+from kxplan.errors import KxplanError, PlanInvalid, UsageError
+from kxplan.messages import LANGS, default_lang, tr
+from kxplan.plan import Plan, Unit
+from kxplan.planload import load_plan
+from kxplan.suggest import closest
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan file (default: targets.yaml here or above; env KXPLAN_PLAN).",
+        show_default=False,
+    ),
+]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Data folder (default: data/ here or above; env KXPLAN_DATA_DIR).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="zh (default) or en; env KXPLAN_LANG.", show_default=False),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
+]
+
+
+def language(option: str | None) -> str:
+    if option is None:
+        return default_lang()
+    if option not in LANGS:
+        fail_usage(f"--lang must be one of {', '.join(LANGS)}")
+    return option
+
+
+def fail_usage(message: str) -> NoReturn:
+    print(f"kxplan: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def colour(stream: TextIO) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+@contextmanager
+def guard(lang: str, debug: bool) -> Iterator[None]:
+    """Map the domain's errors to the SPEC's exit codes; never a traceback unless asked."""
+    try:
+        yield
+    except PlanInvalid as error:
+        for problem in error.problems:
+            print(problem.as_line(), file=sys.stdout)
+        raise typer.Exit(PlanInvalid.exit_code) from None
+    except UsageError as error:
+        fail_usage(str(error))
+    except KxplanError as error:
+        print(f"kxplan: {error}", file=sys.stderr)
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        if debug:
+            traceback.print_exc()
+        print(tr("internal-error", lang, error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        raise typer.Exit(4) from None
+
+
+FormatOption = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+
+
+def open_plan(option: Path | None, lang: str) -> Plan:
+    path = locate.plan_path(option, lang)
+    return load_plan(path, locate.shown_path(path), lang)
+
+
+def find_unit(plan: Plan, name: str, lang: str) -> Unit:
+    unit = plan.unit(name.strip())
+    if unit is None:
+        guess = closest(name, plan.unit_words())
+        suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+        raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))
+    return unit

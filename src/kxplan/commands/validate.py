@@ -1,0 +1,105 @@
+"""`kxplan validate [FILES…]`: the plan and the data files, every problem at once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan import locate
+from kxplan.commands.common import (
+    DataOption,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    guard,
+    language,
+    open_plan,
+)
+from kxplan.dataload import FileChecker
+from kxplan.dataset import load_dataset
+from kxplan.errors import UsageError
+from kxplan.messages import tr
+from kxplan.problems import Problem, sort_key
+
+
+class ValidateFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Data files to check (default: every file of the data folder).", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[ValidateFormat, FormatOption] = ValidateFormat.TEXT,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Check the plan and the data files. 校验规划文件和数据文件。
+
+    Prints `path:line:column: code: message`, one problem a line. Exit 0 when all is
+    valid, 3 when anything is not.
+    """
+    lang = language(lang_option)
+    with guard(lang, debug):
+        plan = open_plan(plan_option, lang)
+        if files:
+            checker = FileChecker(plan, lang)
+            plan_file = locate.plan_path(plan_option, lang).resolve()
+            data_files = [path for path in files if path.resolve() != plan_file]
+            for path in data_files:
+                if not path.is_file():
+                    raise UsageError(tr("file-not-found", lang, path=path))
+            problems: list[Problem] = []
+            for path in data_files:
+                problems.extend(checker.check(path, path.as_posix())[1])
+            count = len(data_files)
+        else:
+            data = load_dataset(plan, locate.data_dir(data_option, lang), lang)
+            problems = data.problems
+            count = len(data.submissions) + len(data.invalid)
+        problems.sort(key=sort_key)
+        _report(problems, count, fmt, lang)
+        if problems:
+            raise typer.Exit(3)
+
+
+def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str) -> None:
+    if fmt is ValidateFormat.JSON:
+        body = {"files": count, "problems": [problem.as_json() for problem in problems]}
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    if fmt is ValidateFormat.GITHUB:
+        from kxplan.render.github import problem_annotation
+
+        for problem in problems:
+            print(problem_annotation(problem))
+    else:
+        for problem in problems:
+            print(problem.as_line())
+    files = len({problem.file for problem in problems})
+    if lang == "en":
+        summary = (
+            f"{count} file(s) checked: all valid"
+            if not problems
+            else f"{count} file(s) checked: {len(problems)} problem(s) in {files} file(s)"
+        )
+    else:
+        summary = (
+            f"已检查 {count} 个文件：全部有效"
+            if not problems
+            else f"已检查 {count} 个文件：{files} 个文件共 {len(problems)} 个问题"
+        )
+    print(summary, file=sys.stderr)

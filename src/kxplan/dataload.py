@@ -1,0 +1,286 @@
+"""Read and check data files (SPEC §5): every problem of every file, each with its place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, file_model
+from kxplan.messages import pick, tr
+from kxplan.plan import Plan, Unit, exact
+from kxplan.problems import Problem, ProblemCode
+from kxplan.suggest import closest
+from kxplan.validation import error_path
+from kxplan.yamlsafe import Document, Path_, Pos, read_yaml
+
+DATA_SUFFIXES = (".yaml", ".yml")
+_YEAR = re.compile(r"^\d{4}$")
+_RANGE_ERRORS = {
+    "greater_than_equal",
+    "less_than_equal",
+    "greater_than",
+    "less_than",
+    "finite_number",
+    "string_too_long",
+}
+_MAPPING_ERRORS = {"model_type", "dict_type", "model_attributes_type"}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One reported value with where it came from."""
+
+    indicator: str
+    value: bool | int | float
+    file: str
+    line: int | None
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def exact(self) -> Fraction:
+        return exact(self.value)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One unit's valid data file for one year."""
+
+    unit: Unit
+    year: int
+    file: str
+    values: dict[str, Observation]
+
+
+class FileChecker:
+    """Checks data files against one plan (the pydantic model is built once per plan)."""
+
+    def __init__(self, plan: Plan, lang: str) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.model: type[BaseModel] = file_model(plan)
+
+    def check(self, path: Path, display: str) -> tuple[Submission | None, list[Problem]]:
+        document, problems = read_yaml(path, display, self.lang)
+        if document is None:
+            return None, problems
+        report = _Report(display, document)
+        report.problems.extend(problems)
+        data = document.data
+        if not isinstance(data, dict):
+            got = type(data).__name__
+            what = tr("the-file", self.lang)
+            report.add(
+                (), ProblemCode.NOT_A_MAPPING, tr("not-a-mapping", self.lang, what=what, got=got)
+            )
+            return None, report.problems
+        normalized = _normalize(data, document)
+        try:
+            parsed = self.model.model_validate(normalized)
+        except ValidationError as error:
+            self._explain(error.errors(), report)
+            parsed = None
+        self._check_identity(path, data, report)
+        if parsed is None or report.problems:
+            return None, report.problems
+        unit = self.plan.unit(str(data["unit"]))
+        assert unit is not None
+        values = {}
+        for indicator_id, entry in parsed.model_dump(exclude_none=True)["values"].items():
+            if entry.get("value") is None:
+                continue
+            pos = document.where(("values", indicator_id))
+            values[indicator_id] = Observation(
+                indicator_id,
+                entry["value"],
+                display,
+                pos.line if pos else None,
+                entry.get("source"),
+                entry.get("note"),
+            )
+        ordered = {i: values[i] for i in self.plan.indicators if i in values}
+        return Submission(unit, data["year"], display, ordered), []
+
+    def _explain(self, errors: list[ErrorDetails], report: _Report) -> None:
+        seen: set[tuple[Path_, ProblemCode]] = set()
+        for detail in errors:
+            loc = detail["loc"]
+            code = _classify(detail)
+            key = (error_path(loc, report.document), code)
+            if key in seen:
+                continue
+            seen.add(key)
+            report.add(loc, code, self._message(code, detail), key=code in _KEY_CODES)
+
+    def _message(self, code: ProblemCode, detail: ErrorDetails) -> str:
+        lang, loc = self.lang, [item for item in detail["loc"] if isinstance(item, str)]
+        name = loc[-1] if loc else ""
+        if code is ProblemCode.MISSING_FIELD:
+            return tr("missing-field", lang, field=name)
+        if code is ProblemCode.UNKNOWN_INDICATOR:
+            return tr(
+                "unknown-indicator",
+                lang,
+                id=name,
+                suggest=_suggest(name, self.plan.indicators, lang),
+            )
+        if code is ProblemCode.UNKNOWN_FIELD:
+            allowed = ENTRY_FIELDS if len(loc) > 2 else FILE_FIELDS
+            return tr(
+                "unknown-field",
+                lang,
+                field=name,
+                suggest=_suggest(name, allowed, lang),
+                allowed=", ".join(allowed),
+            )
+        if code is ProblemCode.NOT_A_MAPPING:
+            got = type(detail.get("input")).__name__
+            return tr("not-a-mapping", lang, what=".".join(loc), got=got)
+        field, expect = self._field_and_expectation(loc)
+        value = detail.get("input")
+        if code is ProblemCode.OUT_OF_RANGE:
+            return tr("out-of-range", lang, field=field, value=value, expect=expect)
+        text = tr("type-error", lang, field=field, value=value, expect=expect)
+        if isinstance(value, str) and _looks_numeric(value):
+            text += tr("quoted-number", lang)
+        return text
+
+    def _field_and_expectation(self, loc: list[str]) -> tuple[str, str]:
+        lang = self.lang
+        if len(loc) >= 2 and loc[0] == "values" and loc[1] in self.plan.indicators:
+            indicator = self.plan.indicators[loc[1]]
+            if len(loc) > 2 and loc[2] in ("source", "note"):
+                return f"{loc[1]}.{loc[2]}", tr("expect-text", lang)
+            name = pick(indicator.name, indicator.name_en, lang)
+            return f"{indicator.id}（{name}）", tr(f"expect-{indicator.type.value}", lang)
+        if loc and loc[0] == "year":
+            return "year", tr("expect-year", lang)
+        return ".".join(loc), tr("expect-text", lang)
+
+    def _check_identity(self, path: Path, data: dict[str, Any], report: _Report) -> None:
+        """The unit and year in the file must be the plan's and agree with the file's place."""
+        lang, plan = self.lang, self.plan
+        file_unit = plan.unit(path.stem)
+        if file_unit is None:
+            report.add(
+                ("unit",),
+                ProblemCode.UNKNOWN_UNIT,
+                tr(
+                    "unknown-unit",
+                    lang,
+                    name=path.stem,
+                    suggest=_suggest(path.stem, plan.unit_words(), lang),
+                ),
+            )
+        stated = data.get("unit")
+        if isinstance(stated, (str, int)) and not isinstance(stated, bool):
+            unit = plan.unit(str(stated))
+            if unit is None:
+                report.add(
+                    ("unit",),
+                    ProblemCode.UNKNOWN_UNIT,
+                    tr(
+                        "unknown-unit",
+                        lang,
+                        name=stated,
+                        suggest=_suggest(str(stated), plan.unit_words(), lang),
+                    ),
+                )
+            elif file_unit is not None and unit.code != file_unit.code:
+                report.add(
+                    ("unit",),
+                    ProblemCode.UNIT_MISMATCH,
+                    tr("unit-mismatch", lang, unit=stated, file_unit=path.stem),
+                )
+        year = data.get("year")
+        if isinstance(year, int) and not isinstance(year, bool):
+            folder = path.parent.name
+            if _YEAR.match(folder) and int(folder) != year:
+                report.add(
+                    ("year",),
+                    ProblemCode.YEAR_MISMATCH,
+                    tr("year-mismatch", lang, year=year, folder=folder),
+                )
+            elif not plan.base_year <= year <= plan.end:
+                report.add(
+                    ("year",),
+                    ProblemCode.OUT_OF_RANGE,
+                    tr("year-outside", lang, year=year, start=plan.base_year, end=plan.end),
+                )
+
+
+_KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
+
+
+class _Report:
+    def __init__(self, display: str, document: Document) -> None:
+        self.display = display
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def add(
+        self, loc: tuple[int | str, ...], code: ProblemCode, message: str, *, key: bool = False
+    ) -> None:
+        path = error_path(loc, self.document)
+        pos: Pos | None = self.document.where(path, key=key) if path else self.document.where(())
+        line, column = (pos.line, pos.column) if pos else (None, None)
+        self.problems.append(Problem(self.display, line, column, code, message))
+
+
+def _normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
+    """Give every value the `{value, source, note}` form; text fields keep their text as typed."""
+    result = dict(data)
+    if "unit" in data and ("unit",) in document.raw:
+        result["unit"] = document.raw[("unit",)]
+    values = data.get("values")
+    if values is None and "values" in data:
+        result["values"] = {}
+    elif isinstance(values, dict):
+        entries: dict[str, Any] = {}
+        for key, item in values.items():
+            if isinstance(item, dict):
+                entry = dict(item)
+                for text_field in ("source", "note"):
+                    raw = document.raw.get(("values", key, text_field))
+                    if raw is not None and item.get(text_field) is not None:
+                        entry[text_field] = raw
+                entries[key] = entry
+            else:
+                entries[key] = {"value": item}
+        result["values"] = entries
+    return result
+
+
+def _classify(detail: ErrorDetails) -> ProblemCode:
+    kind, loc = detail["type"], detail["loc"]
+    if kind == "missing":
+        return ProblemCode.MISSING_FIELD
+    if kind == "extra_forbidden":
+        if len(loc) == 2 and loc[0] == "values":
+            return ProblemCode.UNKNOWN_INDICATOR
+        return ProblemCode.UNKNOWN_FIELD
+    if kind in _RANGE_ERRORS:
+        return ProblemCode.OUT_OF_RANGE
+    if kind in _MAPPING_ERRORS:
+        return ProblemCode.NOT_A_MAPPING
+    return ProblemCode.TYPE_ERROR
+
+
+def _suggest(word: str, known: Iterable[str], lang: str) -> str:
+    guess = closest(word, known)
+    return tr("did-you-mean", lang, id=guess) if guess else ""
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", "").strip().rstrip("%"))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,156 @@
+"""All data files of a data folder, and a unit's value of an indicator in a year."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+
+from kxplan.dataload import DATA_SUFFIXES, FileChecker, Observation, Submission
+from kxplan.messages import tr
+from kxplan.plan import Aggregate, Plan, Unit
+from kxplan.problems import Problem, ProblemCode
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+class Gap(StrEnum):
+    """Why a value is not there."""
+
+    NO_FILE = "no-file"
+    INVALID_FILE = "invalid-file"
+    NOT_REPORTED = "not-reported"
+
+
+@dataclass(frozen=True)
+class Missing:
+    unit: Unit
+    year: int
+    indicator: str
+    gap: Gap
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A unit's value: its own report, or the sum of its children's (`summed`)."""
+
+    value: Fraction
+    raw: bool | int | float | Fraction
+    evidence: tuple[Observation, ...]
+    summed: bool = False
+
+
+@dataclass
+class DataSet:
+    plan: Plan
+    submissions: dict[tuple[int, str], Submission] = field(default_factory=dict)
+    invalid: dict[tuple[int, str], str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+
+    def submission(self, unit: Unit, year: int) -> Submission | None:
+        return self.submissions.get((year, unit.code))
+
+    def missing_files(self, year: int, units: Iterable[Unit]) -> list[Unit]:
+        return [
+            u
+            for u in units
+            if (year, u.code) not in self.submissions and (year, u.code) not in self.invalid
+        ]
+
+    def invalid_files(self, year: int, units: Iterable[Unit]) -> list[str]:
+        return [self.invalid[(year, u.code)] for u in units if (year, u.code) in self.invalid]
+
+    def read(self, unit: Unit, indicator_id: str, year: int) -> Reading | Missing:
+        submission = self.submission(unit, year)
+        if submission is not None and indicator_id in submission.values:
+            observation = submission.values[indicator_id]
+            return Reading(observation.exact, observation.value, (observation,))
+        children = self.plan.children[unit.code]
+        if self.plan.indicators[indicator_id].aggregate is Aggregate.SUM and children:
+            return self._sum(children, indicator_id, year)
+        if (year, unit.code) in self.invalid:
+            return Missing(
+                unit, year, indicator_id, Gap.INVALID_FILE, self.invalid[(year, unit.code)]
+            )
+        if submission is None:
+            return Missing(unit, year, indicator_id, Gap.NO_FILE)
+        return Missing(unit, year, indicator_id, Gap.NOT_REPORTED, submission.file)
+
+    def _sum(self, children: list[Unit], indicator_id: str, year: int) -> Reading | Missing:
+        total = Fraction(0)
+        evidence: list[Observation] = []
+        for child in children:
+            reading = self.read(child, indicator_id, year)
+            if isinstance(reading, Missing):
+                return reading
+            total += reading.value
+            evidence.extend(reading.evidence)
+        return Reading(total, total, tuple(evidence), summed=True)
+
+
+def display_path(path: Path, data_dir: Path) -> str:
+    """A data file's name relative to the data folder's parent (SPEC §6)."""
+    try:
+        return Path(os.path.relpath(path.resolve(), data_dir.resolve().parent)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path.as_posix()
+
+
+def load_dataset(
+    plan: Plan, data_dir: Path, lang: str, years: Iterable[int] | None = None
+) -> DataSet:
+    """Every data file under `data_dir/<year>/` (only `years` when given), checked."""
+    dataset = DataSet(plan)
+    wanted = set(years) if years is not None else None
+    checker = FileChecker(plan, lang)
+    folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and _YEAR.match(p.name))
+    for folder in folders:
+        year = int(folder.name)
+        if wanted is not None and year not in wanted:
+            continue
+        files = sorted(p for p in folder.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
+        if files:
+            dataset.years.add(year)
+        for path in files:
+            _add(dataset, checker, path, display_path(path, data_dir), year, lang)
+    return dataset
+
+
+def _add(
+    dataset: DataSet, checker: FileChecker, path: Path, display: str, year: int, lang: str
+) -> None:
+    submission, problems = checker.check(path, display)
+    dataset.problems.extend(problems)
+    unit = submission.unit if submission else dataset.plan.unit(path.stem)
+    if unit is None:
+        return
+    key = (year, unit.code)
+    other = dataset.submissions.get(key) or None
+    other_file = other.file if other else dataset.invalid.get(key)
+    if other_file is not None:
+        message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other_file)
+        dataset.problems.append(Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message))
+        dataset.submissions.pop(key, None)
+        dataset.invalid[key] = other_file
+        return
+    if submission is not None and not problems:
+        dataset.submissions[key] = submission
+    else:
+        dataset.invalid[key] = display
+
+
+def data_years(data_dir: Path) -> list[int]:
+    """Years whose folder holds at least one data file, without reading them."""
+    return sorted(
+        int(folder.name)
+        for folder in data_dir.iterdir()
+        if folder.is_dir()
+        and _YEAR.match(folder.name)
+        and any(p.suffix in DATA_SUFFIXES for p in folder.iterdir())
+    )

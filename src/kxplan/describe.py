@@ -1,0 +1,150 @@
+"""Numbers and one-line explanations of results, as people read them."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from kxplan.compare import Threshold
+from kxplan.dataset import Gap
+from kxplan.messages import pick
+from kxplan.plan import Indicator, Kind, Target
+from kxplan.rules import Result, Why
+from kxplan.status import Status
+
+
+def number(value: Fraction | bool | None, places: int = 2) -> str:
+    """8.6, 15230, 35.2 — at most `places` decimals, no trailing zeros."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
+    return text
+
+
+def yes_no(value: bool, lang: str) -> str:
+    if lang == "en":
+        return "yes" if value else "no"
+    return "是" if value else "否"
+
+
+def shown(value: Fraction | bool | None, lang: str) -> str:
+    return yes_no(value, lang) if isinstance(value, bool) else number(value)
+
+
+def percent(value: Fraction | None) -> str:
+    return "—" if value is None else f"{number(value * 100, 1)}%"
+
+
+def json_number(value: Fraction | bool | None) -> int | float | bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if value.denominator == 1:
+        return value.numerator
+    return round(float(value), 6)
+
+
+def json_threshold(threshold: Threshold | None) -> object:
+    if isinstance(threshold, tuple):
+        return [json_number(threshold[0]), json_number(threshold[1])]
+    return json_number(threshold)
+
+
+def measure(indicator: Indicator, lang: str) -> str:
+    if indicator.measure is None:
+        return ""
+    return pick(indicator.measure, indicator.measure_en, lang)
+
+
+def rule(target: Target, indicator: Indicator, lang: str) -> str:
+    """The rule in a few symbols: `≥ 13%（2025年）`, `累计 > 50亿元（2021—2025年）`."""
+    en = lang == "en"
+    if target.op is None:
+        return "monitor" if en else "监测"
+    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang)
+    bound = target.bound
+    if isinstance(bound, tuple):
+        body = f"{number(bound[0])}–{number(bound[1])}{unit}"
+    elif isinstance(target.threshold, bool):
+        body = f"= {yes_no(target.threshold, lang)}"
+    else:
+        body = f"{target.op.symbol} {number(bound)}{unit}"
+    if target.kind is Kind.GROWTH:
+        return f"growth {body} a year" if en else f"年增长 {body}"
+    if target.kind is Kind.CUMULATIVE:
+        return f"total {body} by {target.deadline}" if en else f"累计 {body}（{target.deadline}年）"
+    if target.kind is Kind.DEADLINE:
+        return f"{body} by {target.deadline}" if en else f"{body}（{target.deadline}年）"
+    return f"{body} a year" if en else f"{body}（每年）"
+
+
+def target_name(target: Target, indicator: Indicator, lang: str) -> str:
+    if target.name:
+        return pick(target.name, target.name_en, lang)
+    return pick(indicator.name, indicator.name_en, lang)
+
+
+def explain(result: Result, lang: str) -> str:
+    """One sentence saying why the result has its status."""
+    en = lang == "en"
+    if result.status is Status.MISSING:
+        return _missing(result, lang)
+    unit = "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang)
+    value = f"{shown(result.value, lang)}{unit}"
+    if result.target.kind is Kind.GROWTH:
+        value = (
+            f"growth {value} (from {number(result.previous)})"
+            if en
+            else f"增长 {value}（上年 {number(result.previous)}）"
+        )
+    if result.target.kind is Kind.CUMULATIVE:
+        value = f"running total {value}" if en else f"累计 {value}"
+    parts = [value, rule(result.target, result.indicator, lang)]
+    if result.progress_ratio is not None:
+        parts.append(
+            f"expected {number(result.expected)}, progress ratio {number(result.progress_ratio)}"
+            if en
+            else f"序时目标 {number(result.expected)}，进度比 {number(result.progress_ratio)}"
+        )
+    if result.why is not None:
+        parts.append(_WHY[result.why][1 if en else 0])
+    if result.status in (Status.NOT_MET, Status.BEHIND) and result.target.hint:
+        parts.append(pick(result.target.hint, result.target.hint_en, lang))
+    return ("; " if en else "；").join(parts)
+
+
+_WHY: dict[Why, tuple[str, str]] = {
+    Why.PREVIOUS_ZERO: (
+        "上年数值为 0，无法计算增长率",
+        "last year's value is 0; growth is undefined",
+    ),
+    Why.ABOVE_UPPER: ("已超过上限", "already above the upper bound"),
+    Why.CAP_EXCEEDED: ("已超过上限", "the cap is already exceeded"),
+    Why.NOT_YET_TRUE: ("尚未实现", "not yet done"),
+    Why.BASE_SATISFIED: ("基期已达标，本年回落", "the base year met it; this year fell back"),
+}
+
+
+def _missing(result: Result, lang: str) -> str:
+    en = lang == "en"
+    if result.why is Why.PREVIOUS_ZERO:
+        return _WHY[Why.PREVIOUS_ZERO][1 if en else 0]
+    gap = result.missing
+    if gap is None:
+        return "missing data" if en else "缺数据"
+    who = pick(gap.unit.name, gap.unit.name_en, lang)
+    if gap.gap is Gap.NO_FILE:
+        return f"no data file of {who} for {gap.year}" if en else f"缺少{who} {gap.year} 年数据文件"
+    if gap.gap is Gap.INVALID_FILE:
+        return (
+            f"the {gap.year} data file of {who} is invalid"
+            if en
+            else f"{who} {gap.year} 年数据文件有误，按缺数据处理"
+        )
+    return (
+        f"{who} did not report {gap.indicator} for {gap.year}"
+        if en
+        else f"{who} {gap.year} 年未填报 {gap.indicator}"
+    )

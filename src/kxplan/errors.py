@@ -1,0 +1,27 @@
+"""The domain's exceptions; `cli.main` maps each to its SPEC exit code."""
+
+from __future__ import annotations
+
+from kxplan.problems import Problem
+
+
+class KxplanError(Exception):
+    """Base of every error kxplan expects and explains."""
+
+    exit_code = 4
+
+
+class UsageError(KxplanError):
+    """The command line asks for something that does not exist (a county, a year, a file)."""
+
+    exit_code = 2
+
+
+class PlanInvalid(KxplanError):
+    """The plan file cannot be used; carries every problem found in it."""
+
+    exit_code = 3
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the plan")
+        self.problems = problems

@@ -1,0 +1,56 @@
+"""Data and plan problems (SPEC §6 problem codes): what is wrong, where, and a hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ProblemCode(StrEnum):
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    ENCODING = "encoding"
+    NOT_A_MAPPING = "not-a-mapping"
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_FIELD = "unknown-field"
+    UNKNOWN_INDICATOR = "unknown-indicator"
+    UNKNOWN_UNIT = "unknown-unit"
+    UNIT_MISMATCH = "unit-mismatch"
+    YEAR_MISMATCH = "year-mismatch"
+    TYPE_ERROR = "type-error"
+    OUT_OF_RANGE = "out-of-range"
+    FILE_TOO_LARGE = "file-too-large"
+    PLAN_ERROR = "plan-error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    code: ProblemCode
+    message: str
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def as_line(self) -> str:
+        return f"{self.location()}: {self.code.value}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code.value,
+            "message": self.message,
+        }
+
+
+def sort_key(problem: Problem) -> tuple[str, int, int]:
+    return (problem.file, problem.line or 0, problem.column or 0)

@@ -1,0 +1,72 @@
+"""Pieces every text format shares: cell text, summary and file lists."""
+
+from __future__ import annotations
+
+from kxplan.describe import shown
+from kxplan.evaluation import Evaluation
+from kxplan.messages import pick
+from kxplan.plan import Kind, Target, Unit
+from kxplan.rules import Result
+from kxplan.status import Status
+
+
+def grid(evaluation: Evaluation) -> dict[tuple[str, str], Result]:
+    return {(result.target.id, result.unit.code): result for result in evaluation.results}
+
+
+def cell(result: Result, lang: str) -> str:
+    if result.status is Status.MISSING:
+        return result.status.glyph
+    value = shown(result.value, lang)
+    if result.target.kind is Kind.GROWTH:
+        value = f"{value}%"
+    return f"{result.status.glyph} {value}"
+
+
+def shown_targets(evaluation: Evaluation) -> list[Target]:
+    used = {result.target.id for result in evaluation.results}
+    return [target for target in evaluation.plan.targets if target.id in used]
+
+
+def unit_name(unit: Unit, lang: str) -> str:
+    return pick(unit.name, unit.name_en, lang)
+
+
+def summary_line(evaluation: Evaluation, lang: str) -> str:
+    counts = evaluation.summary()
+    total = len(evaluation.results)
+    parts = [f"{status.label(lang)} {count}" for status, count in counts.items() if count]
+    if lang == "en":
+        return f"{evaluation.year}: {total} results — " + ", ".join(parts)
+    return f"{evaluation.year} 年：共 {total} 项结果 — " + "、".join(parts)
+
+
+def failed_line(evaluation: Evaluation, fail_on: frozenset[Status], lang: str) -> str:
+    failed = len(evaluation.failed(fail_on))
+    words = ", ".join(s.value for s in Status if s in fail_on) or "—"
+    if lang == "en":
+        return (
+            f"{failed} result(s) in --fail-on ({words}); {len(evaluation.problems)} data problem(s)"
+        )
+    return f"{failed} 项结果属于 --fail-on（{words}）；数据问题 {len(evaluation.problems)} 个"
+
+
+def missing_line(evaluation: Evaluation, lang: str) -> str | None:
+    if not evaluation.missing_files:
+        return None
+    names = [unit_name(unit, lang) for unit in evaluation.missing_files]
+    if lang == "en":
+        return f"No data file for {evaluation.year}: " + ", ".join(names)
+    return f"{evaluation.year} 年未报送数据文件：" + "、".join(names)
+
+
+def invalid_line(evaluation: Evaluation, lang: str) -> str | None:
+    if not evaluation.invalid_files:
+        return None
+    if lang == "en":
+        return "Invalid files (treated as missing): " + ", ".join(evaluation.invalid_files)
+    return "数据文件有误（按缺数据处理）：" + "、".join(evaluation.invalid_files)
+
+
+def legend(lang: str) -> str:
+    return "  ".join(f"{status.glyph} {status.label(lang)}" for status in Status)

@@ -1,0 +1,60 @@
+"""`check --format json`: the machine-readable shape fixed by SPEC §6."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from kxplan.describe import explain, json_number, json_threshold, rule, target_name
+from kxplan.evaluation import Evaluation
+from kxplan.render import View
+from kxplan.rules import Result
+
+
+def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
+    plan = evaluation.plan
+    return {
+        "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
+        "year": evaluation.year,
+        "summary": {status.value: count for status, count in evaluation.summary().items()},
+        "missing_files": [unit.name for unit in evaluation.missing_files],
+        "invalid_files": evaluation.invalid_files,
+        "fail_on": sorted(status.value for status in view.fail_on),
+        "failed": len(evaluation.failed(view.fail_on)),
+        "results": [result_json(result, view.lang) for result in evaluation.results],
+        "problems": [problem.as_json() for problem in evaluation.problems],
+    }
+
+
+def result_json(result: Result, lang: str) -> dict[str, Any]:
+    target, unit = result.target, result.unit
+    evidence = result.evidence[-1] if result.evidence else None
+    return {
+        "target": target.id,
+        "indicator": target.indicator,
+        "kind": target.kind.value,
+        "unit": unit.name,
+        "unit_code": unit.code,
+        "level": unit.level,
+        "status": result.status.value,
+        "value": json_number(result.value),
+        "op": target.op.value if target.op else None,
+        "threshold": json_threshold(target.bound),
+        "deadline": target.deadline,
+        "baseline": json_number(result.baseline),
+        "expected": json_number(result.expected),
+        "progress_ratio": json_number(result.progress_ratio),
+        "time_share": json_number(result.time_share),
+        "completion": json_number(result.completion),
+        "name": target_name(target, result.indicator, lang),
+        "rule": rule(target, result.indicator, lang),
+        "clause": target.clause,
+        "message": explain(result, lang),
+        "file": evidence.file if evidence else None,
+        "line": evidence.line if evidence else None,
+    }
+
+
+def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
+    json.dump(document(evaluation, view), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,54 @@
+"""`check --format markdown`: a table to paste into a document or a pull request."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from kxplan.describe import rule, target_name
+from kxplan.evaluation import Evaluation
+from kxplan.render import View
+from kxplan.render.common import (
+    cell,
+    failed_line,
+    grid,
+    invalid_line,
+    legend,
+    missing_line,
+    shown_targets,
+    summary_line,
+    unit_name,
+)
+
+
+def escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
+    lang, plan = view.lang, evaluation.plan
+    cells = grid(evaluation)
+    title = "compliance" if lang == "en" else "目标完成情况"
+    out.write(f"## {plan.info.name} — {evaluation.year} {title}\n\n")
+    header = ["Target" if lang == "en" else "目标", "Rule" if lang == "en" else "规则"]
+    header += [unit_name(unit, lang) for unit in evaluation.units]
+    out.write("| " + " | ".join(header) + " |\n")
+    out.write("|" + "---|" * len(header) + "\n")
+    for target in shown_targets(evaluation):
+        indicator = plan.indicators[target.indicator]
+        row = [target_name(target, indicator, lang), rule(target, indicator, lang)]
+        for unit in evaluation.units:
+            result = cells.get((target.id, unit.code))
+            row.append(f"{cell(result, lang)} {result.status.label(lang)}" if result else "")
+        out.write("| " + " | ".join(escape(item) for item in row) + " |\n")
+    out.write(
+        f"\n{summary_line(evaluation, lang)}\n\n{failed_line(evaluation, view.fail_on, lang)}\n\n"
+    )
+    for line in (missing_line(evaluation, lang), invalid_line(evaluation, lang)):
+        if line:
+            out.write(f"{line}\n\n")
+    if evaluation.problems:
+        out.write("### " + ("Data problems" if lang == "en" else "数据问题") + "\n\n")
+        for problem in evaluation.problems:
+            out.write(f"- `{problem.location()}` {problem.code.value}: {escape(problem.message)}\n")
+        out.write("\n")
+    out.write(f"{legend(lang)}\n")

@@ -1,0 +1,89 @@
+"""`check --format table`: targets down, units across, a coloured glyph and value per cell."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kxplan.describe import explain, rule, target_name
+from kxplan.evaluation import Evaluation
+from kxplan.render import View
+from kxplan.render.common import (
+    cell,
+    failed_line,
+    grid,
+    invalid_line,
+    legend,
+    missing_line,
+    shown_targets,
+    summary_line,
+    unit_name,
+)
+from kxplan.status import Status
+
+
+def console(out: TextIO, view: View) -> Console:
+    return Console(
+        file=out,
+        no_color=not view.color,
+        force_terminal=view.color,
+        width=view.width or 200,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
+    lang, plan = view.lang, evaluation.plan
+    con = console(out, view)
+    cells = grid(evaluation)
+    title = f"{plan.info.name} — {evaluation.year}"
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
+    table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
+    for unit in evaluation.units:
+        table.add_column(unit_name(unit, lang), no_wrap=True)
+    for target in shown_targets(evaluation):
+        indicator = plan.indicators[target.indicator]
+        row: list[Text | str] = [
+            target_name(target, indicator, lang),
+            rule(target, indicator, lang),
+        ]
+        for unit in evaluation.units:
+            result = cells.get((target.id, unit.code))
+            row.append(Text(cell(result, lang), style=result.status.style) if result else "")
+        table.add_row(*row)
+    con.print(table)
+    con.print(Text(legend(lang), style="dim"))
+    failed = evaluation.failed(view.fail_on)
+    if failed:
+        con.print("需要关注：" if lang == "zh" else "Needs attention:", style="bold")
+        for result in failed:
+            name = target_name(result.target, result.indicator, lang)
+            head = Text(
+                f"  {result.status.glyph} {result.status.label(lang)}", style=result.status.style
+            )
+            head.append(
+                f"  {name} @ {unit_name(result.unit, lang)}："
+                if lang == "zh"
+                else f"  {name} @ {unit_name(result.unit, lang)}: ",
+                style="default",
+            )
+            head.append(explain(result, lang), style="default")
+            con.print(head)
+    con.print(summary_line(evaluation, lang))
+    con.print(
+        failed_line(evaluation, view.fail_on, lang),
+        style="bold red" if failed or evaluation.problems else "green",
+    )
+    for line in (missing_line(evaluation, lang), invalid_line(evaluation, lang)):
+        if line:
+            con.print(line, style=Status.MISSING.style)
+    if evaluation.problems:
+        con.print("数据问题：" if lang == "zh" else "Data problems:", style="bold red")
+        for problem in evaluation.problems:
+            con.print(Text(problem.as_line()))

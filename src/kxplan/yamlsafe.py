@@ -1,0 +1,234 @@
+"""Read untrusted YAML into plain values with the line and column of every node.
+
+PyYAML's constructors lose positions and silently keep the last of duplicate keys, so the
+file is only *composed* (the safe C parser when available) and turned into Python values
+here: duplicate keys, unknown tags, alias bombs and recursion become problems, not surprises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kxplan.messages import tr
+from kxplan.problems import Problem, ProblemCode
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 50
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A YAML file's value with the position of each value (by path) and of each key."""
+
+    data: Any
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> Pos | None:
+        """Position of `path`, or of its closest ancestor the file has."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return self.values.get(())
+
+
+class _Stop(Exception):
+    def __init__(self, code: ProblemCode, message: str, pos: Pos | None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.pos = code, message, pos
+
+
+def _pos(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, list[Problem]]:
+    """Parse `path`; on failure return no document and every problem found."""
+
+    def problem(code: ProblemCode, message: str, pos: Pos | None = None) -> Problem:
+        return Problem(
+            display, pos.line if pos else None, pos.column if pos else None, code, message
+        )
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = tr("file-too-large", lang, size=size, limit=MAX_BYTES)
+            return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
+        raw_bytes = path.read_bytes()
+    except OSError as error:
+        return None, [problem(ProblemCode.ENCODING, str(error.strerror or error))]
+
+    text, encoding_problem = _decode(raw_bytes, lang)
+    if text is None:
+        assert encoding_problem is not None
+        message, pos = encoding_problem
+        return None, [problem(ProblemCode.ENCODING, message, pos)]
+
+    try:
+        if _too_deep(text):
+            return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang))]
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        pos = Pos(mark.line + 1, mark.column + 1) if mark else None
+        hint = _syntax_hint(text, pos, lang)
+        message = tr("yaml-syntax", lang, problem=error.problem or error.context, hint=hint)
+        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+    except yaml.YAMLError as error:
+        return None, [
+            problem(ProblemCode.YAML_SYNTAX, tr("yaml-syntax", lang, problem=error, hint=""))
+        ]
+    except RecursionError:
+        return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang))]
+
+    if node is None:
+        return None, [problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))]
+
+    builder = _Builder(lang)
+    try:
+        data = builder.build(node, (), 0)
+    except _Stop as stop:
+        return None, [problem(stop.code, stop.message, stop.pos)]
+    document = Document(data, builder.values, builder.keys, builder.raw)
+    problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
+    return document, problems
+
+
+def _too_deep(text: str) -> bool:
+    """Walk the parser's events once: libyaml's composer recurses and would crash the process."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return False
+
+
+def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, (tr("utf16", lang), Pos(1, 1))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = tr("looks-gbk", lang)
+        except UnicodeDecodeError:
+            pass
+        return None, (tr("not-utf8", lang, line=line, guess=guess), Pos(line, column))
+    for index, char in enumerate(text):
+        if (ord(char) < 32 and char not in "\t\n\r") or char in "\x7f\ufffe\uffff":
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
+            return None, (tr("binary", lang, char=f"U+{ord(char):04X}"), Pos(line, column))
+    return text, None
+
+
+def _syntax_hint(text: str, pos: Pos | None, lang: str) -> str:
+    if "\t" in text:
+        return tr("yaml-tab-hint", lang)
+    return tr("yaml-colon-hint", lang) if pos else ""
+
+
+class _Builder:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.values: dict[Path_, Pos] = {}
+        self.keys: dict[Path_, Pos] = {}
+        self.raw: dict[Path_, str] = {}
+        self.duplicates: list[tuple[str, Pos]] = []
+        self.count = 0
+        self.active: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Stop(
+                ProblemCode.FILE_TOO_LARGE, tr("too-many-nodes", self.lang, limit=MAX_NODES), None
+            )
+        if depth > MAX_DEPTH:
+            raise _Stop(ProblemCode.YAML_SYNTAX, tr("too-deep", self.lang), _pos(node))
+        if id(node) in self.active:
+            raise _Stop(ProblemCode.YAML_SYNTAX, tr("recursive-alias", self.lang), _pos(node))
+        self.values.setdefault(path, _pos(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode) and node.tag == _TAG + "seq":
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
+            if isinstance(node, MappingNode) and node.tag == _TAG + "map":
+                return self._mapping(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+        raise _Stop(
+            ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
+        )
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        self.raw[path] = node.value
+        if node.tag in _TEXT_TAGS:
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            raise _Stop(
+                ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
+            )
+        return self.constructor.construct_object(node)
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Pos] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Stop(ProblemCode.YAML_SYNTAX, tr("complex-key", self.lang), _pos(key_node))
+            key = key_node.value
+            key_pos = _pos(key_node)
+            if key in first_seen:
+                message = tr("duplicate-key", self.lang, key=key, first=first_seen[key].line)
+                self.duplicates.append((message, key_pos))
+                continue
+            first_seen[key] = key_pos
+            self.keys[(*path, key)] = key_pos
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
