@@ -53,9 +53,11 @@ def json_threshold(threshold: Threshold | None) -> object:
 
 
 def measure(indicator: Indicator, lang: str) -> str:
+    """The unit of measure to append to a number: `%`, `人`, ` people`."""
     if indicator.measure is None:
         return ""
-    return pick(indicator.measure, indicator.measure_en, lang)
+    word = pick(indicator.measure, indicator.measure_en, lang)
+    return f" {word}" if word[:1].isascii() and word[:1].isalpha() else word
 
 
 def rule(target: Target, indicator: Indicator, lang: str) -> str:

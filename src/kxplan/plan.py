@@ -160,6 +160,9 @@ class Plan:
         self._by_code = {unit.code: unit for unit in spec.units}
         self._by_name = {unit.name: unit for unit in spec.units}
 
+    def name(self, lang: str) -> str:
+        return self.info.name_en if lang == "en" and self.info.name_en else self.info.name
+
     @property
     def start(self) -> int:
         return self.info.period[0]

@@ -80,7 +80,7 @@ def guard(lang: str, debug: bool) -> Iterator[None]:
     except KxplanError as error:
         print(f"kxplan: {error}", file=sys.stderr)
         raise typer.Exit(error.exit_code) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as error:
         if debug:

@@ -96,7 +96,7 @@ def _table(plan: Plan, rows: list[list[str]], lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=plan.info.name, box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=plan.name(lang), box=box.SIMPLE_HEAD, title_justify="left")
     for column in _header(lang):
         table.add_column(column)
     for row in rows:

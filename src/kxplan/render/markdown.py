@@ -28,7 +28,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     lang, plan = view.lang, evaluation.plan
     cells = grid(evaluation)
     title = "compliance" if lang == "en" else "目标完成情况"
-    out.write(f"## {plan.info.name} — {evaluation.year} {title}\n\n")
+    out.write(f"## {plan.name(lang)} — {evaluation.year} {title}\n\n")
     header = ["Target" if lang == "en" else "目标", "Rule" if lang == "en" else "规则"]
     header += [unit_name(unit, lang) for unit in evaluation.units]
     out.write("| " + " | ".join(header) + " |\n")

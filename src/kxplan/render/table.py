@@ -41,7 +41,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     lang, plan = view.lang, evaluation.plan
     con = console(out, view)
     cells = grid(evaluation)
-    title = f"{plan.info.name} — {evaluation.year}"
+    title = f"{plan.name(lang)} — {evaluation.year}"
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
     table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
     table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
