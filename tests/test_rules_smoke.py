@@ -5,7 +5,6 @@ from fractions import Fraction
 from pathlib import Path
 
 from conftest import load, plan_dict
-
 from kxplan.evaluation import evaluate_year
 from kxplan.status import Status
 
