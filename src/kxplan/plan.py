@@ -219,6 +219,13 @@ class Plan:
             stack.extend(reversed(self.children[unit.code]))
         return order
 
+    def ancestors(self, unit: Unit) -> list[Unit]:
+        chain: list[Unit] = []
+        while unit.parent is not None:
+            unit = self._by_code[unit.parent]
+            chain.append(unit)
+        return chain
+
     def targets_for(self, unit: Unit) -> list[Target]:
         return [target for target in self.targets if unit.level in target.levels]
 

@@ -1,0 +1,54 @@
+"""Writing files without ever destroying one: a temporary file beside the target, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from kxplan.errors import KxplanError
+
+
+class WouldOverwrite(KxplanError):
+    """The output file exists and the user did not ask to replace it."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists; not overwritten (use --force to replace it)")
+        self.path = path
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write `data` to `path` in one step: readers see the old file or the new, never half.
+
+    Without `overwrite`, an existing `path` is left alone and `WouldOverwrite` is raised;
+    the check and the creation are one operation (a hard link), so no race can clobber it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            temp.replace(path)
+        else:
+            try:
+                path.hardlink_to(temp)
+            except FileExistsError:
+                raise WouldOverwrite(path) from None
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise WouldOverwrite(path) from None
+                temp.replace(path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
