@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from kxplan.errors import UsageError
@@ -23,6 +22,8 @@ def find_upwards(name: str, start: Path, *, directory: bool) -> Path | None:
 
 def embedded_plan() -> Path | None:
     """The plan shipped inside the package (the Guangyuan plan), if any."""
+    from importlib import resources  # only when no plan is found: it costs start-up time
+
     candidate = Path(str(resources.files("kxplan").joinpath(PLAN_NAME)))
     return candidate if candidate.is_file() else None
 

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
-MAX_DEPTH = 50
+MAX_DEPTH = 100
 
 Path_ = tuple[str | int, ...]
 
@@ -123,7 +123,13 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
 
 
 def _too_deep(text: str) -> bool:
-    """Walk the parser's events once: libyaml's composer recurses and would crash the process."""
+    """Whether nesting passes MAX_DEPTH; libyaml's composer recurses and would crash the process.
+
+    Every level of nesting opens with its own `[`, `{`, `-`, `?` or a key's `:`, so a file
+    with fewer of those than MAX_DEPTH is cleared without parsing; others are walked once.
+    """
+    if sum(text.count(char) for char in "[{-?:") < MAX_DEPTH:
+        return False
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
