@@ -93,13 +93,13 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "expect-text": ("应为文字", "should be text"),
     "expect-year": ("应为四位年份", "should be a four-digit year"),
     "type-error": (
-        "“{field}” 的值 {value!r} 类型不对：{expect}",
-        "value {value!r} of “{field}” has the wrong type: {expect}",
+        "{field} 的值 {value!r} 类型不对：{expect}",
+        "value {value!r} of {field} has the wrong type: {expect}",
     ),
     "quoted-number": ("（去掉引号）", " (remove the quotes)"),
     "out-of-range": (
-        "“{field}” 的值 {value} 超出范围：{expect}",
-        "“{field}” = {value} is out of range: {expect}",
+        "{field} 的值 {value} 超出范围：{expect}",
+        "{field} = {value} is out of range: {expect}",
     ),
     # plan
     "plan-not-found": (

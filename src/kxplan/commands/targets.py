@@ -96,11 +96,13 @@ def _table(plan: Plan, rows: list[list[str]], lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=plan.name(lang), box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(box=box.SIMPLE_HEAD)
     for column in _header(lang):
         table.add_column(column)
     for row in rows:
         table.add_row(*row)
-    Console(
+    console = Console(
         no_color=not colour(sys.stdout), width=None if sys.stdout.isatty() else 160, highlight=False
-    ).print(table)
+    )
+    console.print(plan.name(lang), style="bold")
+    console.print(table)

@@ -41,8 +41,8 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     lang, plan = view.lang, evaluation.plan
     con = console(out, view)
     cells = grid(evaluation)
-    title = f"{plan.name(lang)} — {evaluation.year}"
-    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    con.print(f"{plan.name(lang)} — {evaluation.year}", style="bold")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
     table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
     for unit in evaluation.units:
