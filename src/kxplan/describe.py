@@ -79,7 +79,7 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
         return f"total {body} by {target.deadline}" if en else f"累计 {body}（{target.deadline}年）"
     if target.kind is Kind.DEADLINE:
         return f"{body} by {target.deadline}" if en else f"{body}（{target.deadline}年）"
-    return f"{body} a year" if en else f"{body}（每年）"
+    return f"{body} every year" if en else f"{body}（每年）"
 
 
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
@@ -145,8 +145,9 @@ def _missing(result: Result, lang: str) -> str:
             if en
             else f"{who} {gap.year} 年数据文件有误，按缺数据处理"
         )
+    what = pick(result.indicator.name, result.indicator.name_en, lang)
     return (
-        f"{who} did not report {gap.indicator} for {gap.year}"
+        f"{who} did not report “{what}” ({gap.indicator}) for {gap.year}"
         if en
-        else f"{who} {gap.year} 年未填报 {gap.indicator}"
+        else f"{who} {gap.year} 年未填报“{what}”（{gap.indicator}）"
     )
