@@ -147,7 +147,7 @@ def _missing(result: Result, lang: str) -> str:
         )
     what = pick(result.indicator.name, result.indicator.name_en, lang)
     return (
-        f"{who} did not report “{what}” ({gap.indicator}) for {gap.year}"
+        f"{who} did not report {gap.indicator} ({what}) for {gap.year}"
         if en
-        else f"{who} {gap.year} 年未填报“{what}”（{gap.indicator}）"
+        else f"{who} {gap.year} 年未填报 {gap.indicator}（{what}）"
     )
