@@ -57,7 +57,7 @@ def measure(indicator: Indicator, lang: str) -> str:
     if indicator.measure is None:
         return ""
     word = pick(indicator.measure, indicator.measure_en, lang)
-    return f" {word}" if word[:1].isascii() and word[:1].isalpha() else word
+    return f" {word}" if lang == "en" and not word.startswith("%") else word
 
 
 def rule(target: Target, indicator: Indicator, lang: str) -> str:
