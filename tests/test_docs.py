@@ -1,0 +1,40 @@
+"""Every command has help text and a line in the README's command reference."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, run
+from kxplan.cli import app
+
+COMMANDS = sorted(command.name or "" for command in app.registered_commands)
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_commands_are_registered() -> None:
+    assert {"check", "validate", "targets"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help(runner: CliRunner, name: str) -> None:
+    result = run(runner, name, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+    summary = next(c for c in app.registered_commands if c.name == name).callback.__doc__
+    assert summary and summary.strip()
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_is_in_the_readme_reference(name: str) -> None:
+    assert f"| `kxplan {name}" in README
+
+
+def test_readme_setup_commands_are_the_specs() -> None:
+    assert "pip install -e . && kxplan check 2024" in README
+    assert 'pip install -e ".[test]" && pytest' in README
+
+
+def test_version(runner: CliRunner) -> None:
+    result = run(runner, "--version")
+    assert result.exit_code == 0 and result.output.startswith("kxplan ")
