@@ -1,0 +1,306 @@
+"""Hostile and odd data files: each is one located problem and exit 3, never a crash.
+
+Files come from county offices, spreadsheets and, in CI, from anyone who opens a pull
+request: code-running YAML tags, alias bombs, deep nesting, other encodings, binary junk.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import plan_dict, run
+from test_check_cli import ANNUAL
+from test_validate import HEAD, VALID, located, problems, put
+
+
+@pytest.fixture
+def folder(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = project(plan_dict(ANNUAL), {})
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def validate(runner: CliRunner, folder: Path) -> Callable[[str | bytes], Any]:
+    """Write data/2024/乙区.yaml and validate the project; bad input must not crash."""
+
+    def check(content: str | bytes) -> Any:
+        put(folder, "乙区", content)
+        result = run(runner, "validate")
+        assert "Traceback" not in result.output
+        assert "内部错误" not in result.output
+        return result
+
+    return check
+
+
+def billion_laughs() -> str:
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for letter, previous in zip("bcdefghij", "abcdefghi", strict=True):
+        lines.append(f"{letter}: &{letter} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def note(length: int) -> str:
+    return HEAD + f"  rate:\n    value: 3\n    note: {'x' * length}\n"
+
+
+SHOWN = "data/2024/乙区.yaml"
+
+# (id, content, "line:column" or "" for the whole file, code, part of the message)
+CASES: list[tuple[str, str | bytes, str, str, str]] = [
+    (
+        "python-apply-at-top",
+        '!!python/object/apply:os.system ["echo pwned"]\n',
+        "1:1",
+        "yaml-syntax",
+        "不支持的 YAML 标签 !!python/object/apply:os.system",
+    ),
+    (
+        "python-name",
+        "unit: !!python/name:os.system\n",
+        "1:7",
+        "yaml-syntax",
+        "!!python/name:os.system",
+    ),
+    (
+        "python-object-new",
+        "unit: 乙区\nyear: 2024\nvalues: !!python/object/new:collections.OrderedDict [[]]\n",
+        "3:9",
+        "yaml-syntax",
+        "!!python/object/new:collections.OrderedDict",
+    ),
+    (
+        "python-tuple",
+        HEAD + "  rate: !!python/tuple [1, 2]\n",
+        "4:9",
+        "yaml-syntax",
+        "!!python/tuple",
+    ),
+    ("local-tag", HEAD + "  count_flow: !custom 3\n", "4:15", "yaml-syntax", "!custom"),
+    ("set", "unit: 乙区\nyear: 2024\nvalues: !!set {a, b}\n", "3:9", "yaml-syntax", "!!set"),
+    ("omap", "unit: 乙区\nyear: 2024\nvalues: !!omap [a: 1]\n", "3:9", "yaml-syntax", "!!omap"),
+    ("billion-laughs", billion_laughs(), "", "file-too-large", "别名炸弹"),
+    ("recursive-list", "unit: 乙区\nyear: 2024\nvalues: &a [*a]\n", "3:9", "yaml-syntax", "递归"),
+    ("recursive-map", "unit: 乙区\nyear: 2024\nvalues: &a {x: *a}\n", "3:9", "yaml-syntax", "递归"),
+    ("over-1-MB", VALID + "#" * 1_048_577 + "\n", "", "file-too-large", "上限 1000000 字节"),
+    ("gbk", VALID.encode("gbk"), "1:7", "encoding", "看起来是 GBK/GB18030 编码"),
+    (
+        "gbk-in-a-note",
+        HEAD.encode() + "  rate:\n    value: 3\n    note: 含乡镇科协\n".encode("gbk"),
+        "6:11",
+        "encoding",
+        "第 6 行含非 UTF-8 字节",
+    ),
+    ("utf16-le-bom", VALID.encode("utf-16"), "1:1", "encoding", "UTF-16"),
+    ("utf16-be-bom", b"\xfe\xff" + VALID.encode("utf-16-be"), "1:1", "encoding", "UTF-16"),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "1:1", "encoding", "UTF-8"),
+    ("nul", HEAD + "  count_flow: 3\x00\n", "4:16", "encoding", "U+0000"),
+    ("empty", "", "1:1", "not-a-mapping", "文件为空"),
+    ("only-a-comment", "# 2024 年数据\n", "1:1", "not-a-mapping", "文件为空"),
+    ("a-list", "- 乙区\n- 2024\n", "1:1", "not-a-mapping", "list"),
+    ("a-string", "乙区 2024\n", "1:1", "not-a-mapping", "str"),
+    ("two-documents", VALID + "---\n" + VALID, "5:1", "yaml-syntax", "another document"),
+    ("tab-indent", HEAD + "\tcount_flow: 3\n", "4:1", "yaml-syntax", "不要用 Tab"),
+    ("huge-percent", HEAD + f"  rate: {10**30}\n", "4:9", "out-of-range", "0–100"),
+    ("true-for-count", HEAD + "  count_flow: true\n", "4:15", "type-error", "整数"),
+    ("yes-for-count", HEAD + "  count_flow: yes\n", "4:15", "type-error", "整数"),
+    ("number-for-boolean", HEAD + "  done: 1\n", "4:9", "type-error", "true 或 false"),
+    ("text-for-boolean", HEAD + "  done: 是\n", "4:9", "type-error", "true 或 false"),
+    ("negative-count", HEAD + "  count_flow: -3\n", "4:15", "out-of-range", "不小于 0"),
+    ("negative-amount", HEAD + "  money: -0.5\n", "4:10", "out-of-range", "不小于 0"),
+    ("percent-over-100", HEAD + "  rate: 100.5\n", "4:9", "out-of-range", "0–100"),
+    # 12.0 is refused for a count: counts are whole and a float there is a typing slip
+    ("float-for-count", HEAD + "  count_flow: 12.0\n", "4:15", "type-error", "整数"),
+    ("nan-for-count", HEAD + "  count_flow: .nan\n", "4:15", "type-error", "整数"),
+    ("quoted-count", HEAD + '  count_flow: "12"\n', "4:15", "type-error", "（去掉引号）"),
+    ("number-key", HEAD + "  2024: 3\n", "4:3", "unknown-indicator", "没有指标 “2024”"),
+    ("boolean-key", HEAD + "  true: 1\n", "4:3", "unknown-indicator", "没有指标 “true”"),
+    ("number-key-at-top", "2024: 3\n" + VALID, "1:1", "unknown-field", "未知字段 “2024”"),
+    ("complex-key", HEAD + "  ? [a, b]\n  : 1\n", "4:5", "yaml-syntax", "键必须是简单的文字"),
+    ("long-note", note(2001), "6:11", "out-of-range", "rate.note"),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "code", "message"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_hostile_file_is_one_located_problem(
+    validate: Callable[[str | bytes], Any],
+    content: str | bytes,
+    where: str,
+    code: str,
+    message: str,
+) -> None:
+    result = validate(content)
+    assert result.exit_code == 3, result.output
+    prefix = f"{SHOWN}:{where}: {code}: " if where else f"{SHOWN}: {code}: "
+    [line] = problems(result.stdout)
+    assert line.startswith(prefix), line
+    assert message in line
+
+
+def test_python_tag_does_not_run(validate: Callable[[str | bytes], Any], folder: Path) -> None:
+    result = validate(HEAD + '  count_flow: !!python/object/apply:os.system ["touch pwned"]\n')
+    assert result.exit_code == 3
+    assert located(result.stdout) == [f"{SHOWN}:4:15 yaml-syntax"]
+    assert not (folder / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "place"),
+    [
+        ("unit: 乙区\nyear: 2024\nvalues: " + "[" * 10_000 + "]" * 10_000 + "\n", f"{SHOWN}:3:"),
+        ("[" * 10_000 + "\n", f"{SHOWN}:1:"),
+        ("unit: 乙区\nyear: 2024\nvalues: " + "{a: " * 10_000 + "1" + "}" * 10_000 + "\n", SHOWN),
+    ],
+    ids=["closed-lists", "unclosed-lists", "mappings"],
+)
+def test_deep_nesting_does_not_kill_the_process(folder: Path, content: str, place: str) -> None:
+    """libyaml's composer recursed until it crashed: run in a child so a crash is a failure."""
+    put(folder, "乙区", content)
+    child = subprocess.run(
+        [sys.executable, "-m", "kxplan", "validate", SHOWN],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        env={"NO_COLOR": "1", "KXPLAN_LANG": "zh", "PATH": ""},
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == 3, (child.returncode, child.stderr)
+    assert "Traceback" not in child.stdout + child.stderr
+    [line] = problems(child.stdout)
+    assert line.startswith(place) and ": yaml-syntax: " in line
+
+
+def test_random_bytes_are_an_encoding_problem_with_a_line(
+    validate: Callable[[str | bytes], Any],
+) -> None:
+    junk = bytes(random.Random(2024).randrange(256) for _ in range(4096))
+    result = validate(junk)
+    assert result.exit_code == 3
+    [place] = located(result.stdout)
+    assert place.startswith(f"{SHOWN}:") and place.endswith(" encoding")
+
+
+def test_utf8_bom_is_accepted_and_does_not_shift_columns(
+    validate: Callable[[str | bytes], Any],
+) -> None:
+    assert validate(b"\xef\xbb\xbf" + VALID.encode()).exit_code == 0
+    result = validate(b"\xef\xbb\xbf" + VALID.replace("乙区", "乙县", 1).encode())
+    assert located(result.stdout) == [f"{SHOWN}:1:7 unknown-unit"]
+
+
+def test_windows_line_endings_are_accepted(validate: Callable[[str | bytes], Any]) -> None:
+    assert validate(VALID.replace("\n", "\r\n")).exit_code == 0
+    result = validate((HEAD + '  count_flow: "3"\n').replace("\n", "\r\n"))
+    assert located(result.stdout) == [f"{SHOWN}:4:15 type-error"]
+
+
+def test_a_file_just_under_the_limit_is_read(validate: Callable[[str | bytes], Any]) -> None:
+    assert validate(VALID + "#" * 900_000 + "\n").exit_code == 0
+
+
+def test_note_of_2000_characters_is_accepted(validate: Callable[[str | bytes], Any]) -> None:
+    assert validate(note(2000)).exit_code == 0
+
+
+def test_huge_whole_count_is_a_count(
+    validate: Callable[[str | bytes], Any], runner: CliRunner
+) -> None:
+    """SPEC sets no upper bound on counts: 10**30 is valid and `check` copes with it."""
+    assert validate(HEAD + f"  count_flow: {10**30}\n").exit_code == 0
+    result = run(runner, "check", "2024", "--county", "乙区")
+    assert result.exit_code == 0
+    assert f"✔ {10**30}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "where"),
+    [("money: .nan", "4:10"), ("money: .inf", "4:10"), ("rate: -.inf", "4:9")],
+)
+def test_nan_and_infinity_are_refused(
+    validate: Callable[[str | bytes], Any], typed: str, where: str
+) -> None:
+    result = validate(HEAD + f"  {typed}\n")
+    assert result.exit_code == 3
+    codes = {place.split(" ")[1] for place in located(result.stdout)}
+    assert {place.split(" ")[0] for place in located(result.stdout)} == {f"{SHOWN}:{where}"}
+    assert codes <= {"type-error", "out-of-range"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: .nan/.inf for an amount or percent is reported twice (type-error and "
+    "out-of-range) at the same place",
+)
+@pytest.mark.parametrize("typed", ["money: .nan", "rate: .inf"])
+def test_nan_is_one_problem(validate: Callable[[str | bytes], Any], typed: str) -> None:
+    assert len(problems(validate(HEAD + f"  {typed}\n").stdout)) == 1
+
+
+@pytest.mark.xfail(
+    strict=True, reason="BUG: an integer of over 4300 digits is an internal error (exit 4)"
+)
+def test_integer_of_5000_digits_is_out_of_range(validate: Callable[[str | bytes], Any]) -> None:
+    result = validate(HEAD + "  count_flow: " + "9" * 5000 + "\n")
+    assert result.exit_code == 3
+    [place] = located(result.stdout)
+    assert place in (f"{SHOWN}:4:15 out-of-range", f"{SHOWN}:4:15 type-error")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a too-long note says 'should be text' and echoes all 2001 characters",
+)
+def test_long_note_message_names_the_limit(validate: Callable[[str | bytes], Any]) -> None:
+    [line] = problems(validate(note(2001)).stdout)
+    assert "2000" in line
+    assert len(line) < 300
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: the alias bomb and over-deep mappings have a line in the file, but none is given",
+)
+@pytest.mark.parametrize(
+    "content",
+    [billion_laughs(), "unit: 乙区\nyear: 2024\nvalues: " + "{a: " * 150 + "1" + "}" * 150 + "\n"],
+    ids=["billion-laughs", "deep-mappings"],
+)
+def test_expansion_problems_name_a_line(
+    validate: Callable[[str | bytes], Any], content: str
+) -> None:
+    [place] = located(validate(content).stdout)
+    assert place.startswith(f"{SHOWN}:")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: a PNG (NUL bytes, binary) is said to look like GBK")
+def test_binary_file_is_not_called_gbk(validate: Callable[[str | bytes], Any]) -> None:
+    [line] = problems(validate(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").stdout)
+    assert "GBK" not in line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: YAML 1.1 reads a count typed 017 as octal 15 and accepts it silently",
+)
+def test_leading_zero_count_is_not_octal(
+    validate: Callable[[str | bytes], Any], runner: CliRunner
+) -> None:
+    result = validate(HEAD + "  count_flow: 017\n")
+    if result.exit_code == 0:  # accepted: then it must be seventeen, not fifteen
+        assert "✔ 17" in run(runner, "check", "2024", "--county", "乙区").output
+    else:
+        assert located(result.stdout) == [f"{SHOWN}:4:15 type-error"]
