@@ -108,7 +108,7 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     entries, rows_of = reader.cells(grid)
     reader.validate(unit, entries, rows_of)
     if reader.problems:
-        return None, reader.problems
+        return None, reader.sorted_problems()
     return Form(display, unit, meta.year, entries), []
 
 
@@ -122,14 +122,22 @@ class _Reader:
         self.plan = checker.plan
         self.lang = checker.lang
         self.problems: list[Problem] = []
+        self._places: list[tuple[int, int]] = []
+
+    def sorted_problems(self) -> list[Problem]:
+        """In reading order: row by row, left to right (the file's own problems first)."""
+        order = sorted(range(len(self.problems)), key=lambda i: self._places[i])
+        return [self.problems[i] for i in order]
 
     def at(self, sheet: str | None, place: str | None, code: ProblemCode, message: str) -> None:
         """A problem at `file!sheet!cell` (the file itself when no sheet is given)."""
         parts = [self.display, *(part for part in (sheet, place) if part)]
         self.problems.append(Problem("!".join(parts), None, None, code, message))
+        self._places.append((0, 0))
 
     def cell(self, row: int, column: int, code: ProblemCode, message: str) -> None:
         self.at(self.meta.sheet, coordinate(row, column), code, message)
+        self._places[-1] = (row, column)
 
     def identity(self, path: Path) -> Unit | None:
         """The form's unit, if the form is of this plan and its file name does not contradict it."""
