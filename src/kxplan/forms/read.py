@@ -309,14 +309,22 @@ def _load(path: Path, data_only: bool, read: Callable[[Any], _T], lang: str) -> 
                 return read(book)
             finally:
                 book.close()
-        except DefusedXmlException as error:
-            message = say("unsafe-xml", lang, what=type(error).__name__)
-            raise archive.Unsafe(ProblemCode.ENCODING, message) from None
         except Exception as error:  # a damaged workbook fails in openpyxl in many ways
-            text = f"{type(error).__name__}: {error}"[:200]
-            raise archive.Unsafe(
-                ProblemCode.ENCODING, say("unreadable", lang, error=text)
-            ) from None
+            raise _unreadable(error, lang) from None
+
+
+def _unreadable(error: BaseException, lang: str) -> archive.Unsafe:
+    """The first cause of openpyxl's failure (it wraps them in ValueError), on one line."""
+    chain = [error]
+    while (cause := chain[-1].__cause__ or chain[-1].__context__) and len(chain) < 10:
+        chain.append(cause)
+    for link in chain:
+        if isinstance(link, DefusedXmlException):
+            message = say("unsafe-xml", lang, what=type(link).__name__)
+            return archive.Unsafe(ProblemCode.ENCODING, message)
+    root = chain[-1]
+    text = " ".join(f"{type(root).__name__}: {root}".split())[:200]
+    return archive.Unsafe(ProblemCode.ENCODING, say("unreadable", lang, error=text))
 
 
 def _cells(sheet: Any) -> Grid:
