@@ -382,3 +382,14 @@ def test_a_new_year_folder_is_made(runner: CliRunner, sample: Path) -> None:
     form = fill(Path("reports/forms/2025/剑阁县_2025.xlsx"), {"home_of_workers": "否"})
     assert run(runner, "import", str(form)).exit_code == 0
     assert values_of(sample / "data/2025/剑阁县.yaml") == {"home_of_workers": False}
+
+
+def test_a_folder_of_forms(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner)
+    fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    (FORMS / "~$青川县_2024.xlsx").write_bytes(b"\x00" * 165)  # Excel's lock file
+    (FORMS / "readme.txt").write_text("forms of 2024", encoding="utf-8")
+    result = run(runner, "import", str(FORMS))
+    assert result.exit_code == 0, result.output
+    assert "共 8 份填报表：写入 1，未改动 0，待确认 0，空表 7，有误 0" in result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}

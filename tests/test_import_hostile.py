@@ -180,3 +180,20 @@ def test_huge_dimensions_are_not_padded(runner: CliRunner, sample: Path) -> None
     result = run(runner, "import", str(path))
     assert result.exit_code == 0, result.output
     assert (sample / "data/2024/青川县.yaml").is_file()
+
+
+def test_no_form_is_read_without_defusedxml(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
+    result = run(runner, "import", str(FORM))
+    assert result.exit_code == 2
+    assert "openpyxl 未启用 defusedxml" in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_openpyxl_reads_with_defusedxml() -> None:
+    from openpyxl.xml import functions
+
+    assert openpyxl.DEFUSEDXML is True
+    assert functions.iterparse.__module__ == "defusedxml.ElementTree"

@@ -30,7 +30,8 @@ def import_forms(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Filled-in forms (.xlsx; .xlsm is read as plain data).", show_default=False
+            help="Filled-in forms (.xlsx; .xlsm is read as plain data), or folders of them.",
+            show_default=False,
         ),
     ],
     dry_run: Annotated[
@@ -56,13 +57,11 @@ def import_forms(
 
         plan = open_plan(plan_option, lang)
         data_dir = locate.data_dir(data_option, lang)
-        for path in files:
-            if not path.is_file():
-                raise UsageError(tr("file-not-found", lang, path=path))
+        forms = _expand(files, lang)
         when = datetime.now().astimezone().isoformat(timespec="seconds")
         checker = FileChecker(plan, lang)
         results = import_forms(
-            [(path, path.as_posix()) for path in files], data_dir, checker, force=force, when=when
+            [(path, path.as_posix()) for path in forms], data_dir, checker, force=force, when=when
         )
         counts = dict.fromkeys(("written", "unchanged", "pending", "empty", "invalid"), 0)
         for item in results:
@@ -105,3 +104,24 @@ def import_forms(
             raise typer.Exit(3)
         if counts["pending"]:
             raise typer.Exit(2)
+
+
+def _expand(paths: list[Path], lang: str) -> list[Path]:
+    """Files as given; a folder gives its .xlsx/.xlsm files, without Excel's `~$` lock files."""
+    forms: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            forms.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in (".xlsx", ".xlsm")
+                    and not p.name.startswith("~$")
+                    and p.is_file()
+                )
+            )
+        elif path.is_file():
+            forms.append(path)
+        else:
+            raise UsageError(tr("file-not-found", lang, path=path))
+    return forms

@@ -47,6 +47,8 @@ _T = TypeVar("_T")
 class UnsafeReader(KxplanError):
     """openpyxl would parse XML without defusedxml (is OPENPYXL_DEFUSEDXML=False set?)."""
 
+    exit_code = 2
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -69,9 +71,9 @@ class Form:
 
 
 def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | None, list[Problem]]:
-    if not openpyxl.DEFUSEDXML:
-        raise UnsafeReader("openpyxl is not using defusedxml; refusing to read forms")
     lang = checker.lang
+    if not openpyxl.DEFUSEDXML:
+        raise UnsafeReader(say("defused-off", lang))
     try:
         archive.inspect(path, lang)
         rows, grids = _load(path, True, _values, lang)

@@ -68,6 +68,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "工作簿含不安全的 XML（{what}），已拒绝读取",
         "the workbook holds unsafe XML ({what}); refused",
     ),
+    "defused-off": (
+        "openpyxl 未启用 defusedxml（是否设置了 OPENPYXL_DEFUSEDXML=False？），"
+        "拒绝读取外来的填报表",
+        "openpyxl is not using defusedxml (is OPENPYXL_DEFUSEDXML=False set?); refusing to read "
+        "forms from outside",
+    ),
     "unreadable": ("无法读取工作簿：{error}", "cannot read the workbook: {error}"),
     "not-a-form": (
         "不是 kxplan 生成的填报表（没有隐藏的 {sheet} 工作表）；请用 kxplan template 生成填报表",
