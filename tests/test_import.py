@@ -393,3 +393,19 @@ def test_a_folder_of_forms(runner: CliRunner, sample: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "共 8 份填报表：写入 1，未改动 0，待确认 0，空表 7，有误 0" in result.output
     assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}
+
+
+def test_an_indicator_the_plan_no_longer_has(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"demo_studios": 3, "spirit_lectures": 2})
+    plan = sample / "targets.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("demo_studios", "innovation_studios"), "utf-8"
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert (
+        f"{form}!填报表!J{rows_by_id(form)['demo_studios']}: unknown-indicator: "
+        "规划中没有指标 “demo_studios”"
+    ) in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()

@@ -74,44 +74,49 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     lang = checker.lang
     if not openpyxl.DEFUSEDXML:
         raise UnsafeReader(say("defused-off", lang))
+    opened = _open_form(path, display, lang)
+    if isinstance(opened, Problem):
+        return None, [opened]
+    meta, grid = opened
+    reader = _Reader(display, meta, checker)
+    unit = reader.identity(path)
+    if unit is None:
+        return None, reader.problems
+    entries, rows = reader.cells(grid)
+    reader.validate(unit, entries, rows)
+    if reader.problems:
+        return None, reader.sorted_problems()
+    return Form(display, unit, meta.year, entries), []
+
+
+def _open_form(path: Path, display: str, lang: str) -> tuple[FormMeta, Grid] | Problem:
+    """The hidden record and the form's cells (values, and formulas with no value) — or why not."""
     try:
         archive.inspect(path, lang)
         rows, grids = _load(path, True, _values, lang)
         if rows is None:
             message = say("not-a-form", lang, sheet=META_SHEET)
-            return None, [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
+            return Problem(display, None, None, ProblemCode.MISSING_FIELD, message)
         try:
             meta = FormMeta.from_rows(rows)
         except MetaError as error:
             message = say("damaged", lang, key=str(error))
-            where = f"{display}!{META_SHEET}"
-            return None, [Problem(where, None, None, ProblemCode.MISSING_FIELD, message)]
+            return Problem(
+                f"{display}!{META_SHEET}", None, None, ProblemCode.MISSING_FIELD, message
+            )
         if meta.sheet not in grids:
             message = say("no-sheet", lang, sheet=meta.sheet)
-            return None, [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
+            return Problem(display, None, None, ProblemCode.MISSING_FIELD, message)
         formulas = _load(path, False, lambda book: _formulas(book[meta.sheet]), lang)
     except archive.Unsafe as error:
-        return None, [Problem(display, None, None, error.code, error.message)]
-    reader = _Reader(display, meta, checker)
-    unit = reader.identity(path)
-    if unit is None:
-        return None, reader.problems
+        return Problem(display, None, None, error.code, error.message)
     grid = {
-        place: Cell(cell.value, cell.number_format, formulas.get(place))
-        for place, cell in grids[meta.sheet].items()
+        place: Cell(found.value, found.number_format, formulas.get(place))
+        for place, found in grids[meta.sheet].items()
     }
-    grid.update(
-        {
-            place: Cell(None, formula=formula)
-            for place, formula in formulas.items()
-            if place not in grid
-        }
-    )
-    entries, rows_of = reader.cells(grid)
-    reader.validate(unit, entries, rows_of)
-    if reader.problems:
-        return None, reader.sorted_problems()
-    return Form(display, unit, meta.year, entries), []
+    for place, formula in formulas.items():
+        grid.setdefault(place, Cell(None, formula=formula))
+    return meta, grid
 
 
 class _Reader:
@@ -231,6 +236,12 @@ class _Reader:
             guess = closest(text, meta.rows)
             suggest = tr("did-you-mean", lang, id=guess) if guess else ""
             message = say("not-in-form", lang, id=text, suggest=suggest)
+            self.cell(row, meta.id_column, ProblemCode.UNKNOWN_INDICATOR, message)
+            return None
+        if text not in self.plan.indicators:  # the plan changed since the form was made
+            guess = closest(text, self.plan.indicators)
+            suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+            message = tr("unknown-indicator", lang, id=text, suggest=suggest)
             self.cell(row, meta.id_column, ProblemCode.UNKNOWN_INDICATOR, message)
             return None
         if text in seen:
