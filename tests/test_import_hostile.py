@@ -139,7 +139,7 @@ def test_broken_sheet_xml(runner: CliRunner, sample: Path) -> None:
         FORM, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2], out=sample / "half.xlsx"
     )
     output = refused(runner, sample, path)
-    assert "half.xlsx: encoding: 无法读取工作簿：ExpatError: unclosed token" in output
+    assert "half.xlsx: encoding: 无法读取工作簿：ExpatError: " in output
 
 
 def test_a_workbook_not_made_by_kxplan(runner: CliRunner, sample: Path) -> None:

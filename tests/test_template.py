@@ -171,3 +171,16 @@ def test_cli_import_does_not_load_openpyxl() -> None:
     code = "import sys, kxplan.cli; print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_texts_starting_with_equals_stay_text(runner: CliRunner, sample: Path) -> None:
+    """`= 是（2025年）` is a rule, not a formula: Excel would show an error instead of it."""
+    assert run(runner, "template", "2024", "--county", "利州区").exit_code == 0
+    path = sample / "reports/forms/2024/利州区_2024.xlsx"
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    targets = [sheet.cell(r, layout.TARGET) for r in range(5, sheet.max_row + 1)]
+    rules = [found for found in targets if str(found.value).startswith("=")]
+    assert [found.value for found in rules] == ["= 是（2025年）", "= 是（每年）"]
+    assert all(found.data_type == "s" for found in rules)
+    hidden = openpyxl.load_workbook(path)[layout.META_SHEET]
+    assert all(found.data_type != "f" for row in hidden.iter_rows() for found in row)

@@ -9,6 +9,8 @@ indicator ids sit in a hidden column so rows may be re-ordered, and the hidden r
 from __future__ import annotations
 
 import io
+import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -67,13 +69,14 @@ def build_form(spec: FormSpec) -> bytes:
         locked = _locked_cells(spec, number, indicator)
         rows[indicator_id] = locked
         for column, value in zip(layout.LOCKED_COLUMNS, locked, strict=True):
-            cell = sheet.cell(row, column, value)
+            cell = _put(sheet, row, column, value)
             cell.alignment, cell.border = _WRAP, _BOX
+        sheet.row_dimensions[row].height = _height(locked)
         for column in layout.INPUT_COLUMNS:
             cell = sheet.cell(row, column)
             cell.protection = Protection(locked=False)
             cell.fill, cell.border, cell.alignment = _INPUT_FILL, _BOX, _WRAP
-        sheet.cell(row, layout.ID, indicator_id)
+        _put(sheet, row, layout.ID, indicator_id)
         if indicator.type not in validations:
             validations[indicator.type] = _validation(indicator.type, lang)
         validations[indicator.type].add(coordinate(row, layout.VALUE))
@@ -91,8 +94,9 @@ def build_form(spec: FormSpec) -> bytes:
         rows=rows,
     )
     hidden = book.create_sheet(layout.META_SHEET)
-    for values in meta.to_rows():
-        hidden.append(values)
+    for row, values in enumerate(meta.to_rows(), start=1):
+        for column, value in enumerate(values, start=1):
+            _put(hidden, row, column, value)
     hidden.sheet_state = "veryHidden"
     hidden.protection.sheet = True
     book.security = WorkbookProtection(lockStructure=True)
@@ -127,15 +131,34 @@ def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
     for row in (layout.TITLE_ROW, layout.PLAN_ROW, layout.HELP_ROW):
         sheet.merge_cells(f"A{row}:{last}{row}")
     for where, text in texts.items():
-        sheet[where] = text
+        _put(sheet, sheet[where].row, sheet[where].column, text)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A3"].alignment = _WRAP
     sheet.row_dimensions[layout.HELP_ROW].height = 45
+    sheet.row_dimensions[layout.HEADER_ROW].height = 32
     for column in headers:
         cell = sheet.cell(layout.HEADER_ROW, column)
         cell.font, cell.fill, cell.border = Font(bold=True), _HEADER_FILL, _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     return texts
+
+
+def _put(sheet: Any, row: int, column: int, value: CellValue) -> Any:
+    """Write a value; text stays text even when it starts with `=` (`= 是（2025年）`)."""
+    cell = sheet.cell(row, column, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would otherwise write `=…` as a formula
+    return cell
+
+
+def _height(cells: tuple[CellValue, ...]) -> float:
+    """A row tall enough for its wrapped texts: Excel does not grow rows written by openpyxl."""
+    lines = 1
+    for column, value in zip(layout.LOCKED_COLUMNS, cells, strict=True):
+        if isinstance(value, str):
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+            lines = max(lines, math.ceil(width / max(layout.WIDTHS[column] - 1, 1)))
+    return 15.0 * lines
 
 
 def _locked_cells(spec: FormSpec, number: int, indicator: Indicator) -> tuple[CellValue, ...]:
