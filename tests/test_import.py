@@ -409,3 +409,15 @@ def test_an_indicator_the_plan_no_longer_has(runner: CliRunner, sample: Path) ->
         "规划中没有指标 “demo_studios”"
     ) in result.output
     assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_data_file_named_by_code_keeps_its_name(runner: CliRunner, sample: Path) -> None:
+    by_code = sample / "data/2024/510802.yaml"
+    (sample / "data/2024/利州区.yaml").rename(by_code)
+    make_forms(runner, "--county", "利州区")
+    form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 7})
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "→ data/2024/510802.yaml：已写入 1 项" in result.output
+    assert not (sample / "data/2024/利州区.yaml").exists()
+    assert values_of(by_code)["spirit_lectures"] == 7
