@@ -81,7 +81,7 @@ class FileChecker:
                 (), ProblemCode.NOT_A_MAPPING, tr("not-a-mapping", self.lang, what=what, got=got)
             )
             return None, report.problems
-        normalized = _normalize(data, document)
+        normalized = normalize(data, document)
         try:
             parsed = self.model.model_validate(normalized)
         except ValidationError as error:
@@ -112,14 +112,15 @@ class FileChecker:
         seen: set[tuple[Path_, ProblemCode]] = set()
         for detail in errors:
             loc = detail["loc"]
-            code = _classify(detail)
+            code = classify(detail)
             key = (error_path(loc, report.document), code)
             if key in seen:
                 continue
             seen.add(key)
-            report.add(loc, code, self._message(code, detail), key=code in _KEY_CODES)
+            report.add(loc, code, self.message(code, detail), key=code in _KEY_CODES)
 
-    def _message(self, code: ProblemCode, detail: ErrorDetails) -> str:
+    def message(self, code: ProblemCode, detail: ErrorDetails) -> str:
+        """The sentence for one error of `self.model`; `kxplan import` says it of a cell."""
         lang, loc = self.lang, [item for item in detail["loc"] if isinstance(item, str)]
         name = loc[-1] if loc else ""
         if code is ProblemCode.MISSING_FIELD:
@@ -234,7 +235,7 @@ class _Report:
         self.problems.append(Problem(self.display, line, column, code, message))
 
 
-def _normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
+def normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
     """Give every value the `{value, source, note}` form; text fields keep their text as typed."""
     result = dict(data)
     if "unit" in data and ("unit",) in document.raw:
@@ -258,7 +259,8 @@ def _normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
     return result
 
 
-def _classify(detail: ErrorDetails) -> ProblemCode:
+def classify(detail: ErrorDetails) -> ProblemCode:
+    """The SPEC's problem code of one error of the data model (shared with `kxplan import`)."""
     kind, loc = detail["type"], detail["loc"]
     if kind == "missing":
         return ProblemCode.MISSING_FIELD

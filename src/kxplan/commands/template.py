@@ -1,0 +1,112 @@
+"""`kxplan template YEAR`: the Excel forms (填报表) the city sends to the units."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan import locate
+from kxplan.atomic import write_atomic
+from kxplan.commands.common import (
+    DataOption,
+    DebugOption,
+    LangOption,
+    PlanOption,
+    find_unit,
+    guard,
+    language,
+    open_plan,
+)
+from kxplan.dataset import load_dataset
+from kxplan.datawrite import reported_by
+from kxplan.errors import UsageError
+from kxplan.forms.texts import say
+from kxplan.messages import tr
+from kxplan.plan import Plan
+
+
+def template(
+    year: Annotated[int, typer.Argument(help="The year the forms collect.", show_default=False)],
+    county: Annotated[
+        str | None,
+        typer.Option("--county", help="Only this unit (name or code).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the forms (default: reports/forms/YEAR/ beside the data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Make the Excel forms for a year, one per unit. 生成年度数据填报表（每个单位一份）。
+
+    Each form lists the indicators the unit reports, with what to count, the target, last
+    year's value, and cells for the value, its source and a note. Existing forms are kept
+    unless --force. Exit 0: forms made; 2: usage error or forms exist.
+    """
+    lang = language(lang_option)
+    with guard(lang, debug):
+        from kxplan.forms.build import FormSpec, build_form, form_name
+
+        plan = open_plan(plan_option, lang)
+        if not plan.base_year <= year <= plan.end:
+            raise UsageError(
+                tr("year-outside", lang, year=year, start=plan.base_year, end=plan.end)
+            )
+        units = [find_unit(plan, county, lang)] if county else plan.tree_order
+        units = [unit for unit in units if reported_by(plan, unit)]
+        if not units:
+            raise UsageError(say("nothing-to-report", lang, unit=county))
+        data_dir = _data_dir(data_option, lang)
+        folder = output or (data_dir.parent if data_dir else Path()) / "reports" / "forms" / str(
+            year
+        )
+        paths = {unit.code: folder / form_name(unit, year) for unit in units}
+        existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
+        if existing and not force:
+            raise UsageError(say("exists", lang, count=len(existing), files=", ".join(existing)))
+        previous = _previous(plan, data_dir, year, lang)
+        generated = datetime.now().astimezone().isoformat(timespec="seconds")
+        for unit in units:
+            spec = FormSpec(plan, unit, year, previous.get(unit.code, {}), generated, lang)
+            write_atomic(paths[unit.code], build_form(spec), overwrite=force)
+            print(locate.shown_path(paths[unit.code]))
+        print(say("made", lang, count=len(units), folder=locate.shown_path(folder)))
+
+
+def _data_dir(option: Path | None, lang: str) -> Path | None:
+    """The data folder for last year's values; forms can be made without one."""
+    try:
+        return locate.data_dir(option, lang)
+    except UsageError:
+        if option is not None:
+            raise
+        return None
+
+
+def _previous(
+    plan: Plan, data_dir: Path | None, year: int, lang: str
+) -> dict[str, dict[str, bool | int | float]]:
+    """Each unit's own reported values of the year before (not sums of its children)."""
+    if data_dir is None:
+        return {}
+    data = load_dataset(plan, data_dir, lang, years=[year - 1])
+    if data.invalid:
+        files = ", ".join(sorted(data.invalid.values()))
+        print(say("previous-invalid", lang, year=year - 1, files=files), file=sys.stderr)
+    return {
+        code: {i: observation.value for i, observation in submission.values.items()}
+        for (_, code), submission in data.submissions.items()
+    }

@@ -1,0 +1,247 @@
+"""Make one unit's form for one year as .xlsx bytes.
+
+Only the value, source and note cells are unlocked; the sheet is protected (without a
+password: it guards against slips, and `import` checks every protected cell anyway), the
+indicator ids sit in a hidden column so rows may be re-ordered, and the hidden record
+(`layout.FormMeta`) sits in a very hidden sheet under a locked workbook structure.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from kxplan import describe
+from kxplan.datawrite import reported_by
+from kxplan.forms import layout
+from kxplan.forms.layout import CellValue, FormMeta, coordinate
+from kxplan.forms.texts import expectation, say
+from kxplan.messages import pick
+from kxplan.plan import Aggregate, Indicator, Plan, Unit, ValueType
+
+_INPUT_FILL = PatternFill("solid", start_color="FFF2CC")
+_HEADER_FILL = PatternFill("solid", start_color="D9D9D9")
+_THIN = Side(style="thin", color="999999")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+# Excel's limits for a validation's texts (characters).
+_TITLE_LIMIT, _TEXT_LIMIT = 32, 250
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """What goes into one form."""
+
+    plan: Plan
+    unit: Unit
+    year: int
+    previous: Mapping[str, bool | int | float]
+    generated: str
+    lang: str
+
+
+def form_name(unit: Unit, year: int) -> str:
+    """`利州区_2024.xlsx`: the unit and year, safe as a file name on any system."""
+    safe = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in unit.name)
+    return f"{safe}_{year}.xlsx"
+
+
+def build_form(spec: FormSpec) -> bytes:
+    plan, unit, year, lang = spec.plan, spec.unit, spec.year, spec.lang
+    book = Workbook()
+    sheet = book.active
+    sheet.title = say("sheet", lang)
+    fixed = _head(sheet, spec)
+    rows: dict[str, tuple[CellValue, ...]] = {}
+    validations: dict[ValueType, DataValidation] = {}
+    for number, indicator_id in enumerate(reported_by(plan, unit), start=1):
+        row = layout.FIRST_ROW + number - 1
+        indicator = plan.indicators[indicator_id]
+        locked = _locked_cells(spec, number, indicator)
+        rows[indicator_id] = locked
+        for column, value in zip(layout.LOCKED_COLUMNS, locked, strict=True):
+            cell = _put(sheet, row, column, value)
+            cell.alignment, cell.border = _WRAP, _BOX
+        sheet.row_dimensions[row].height = _height(locked)
+        for column in layout.INPUT_COLUMNS:
+            cell = sheet.cell(row, column)
+            cell.protection = Protection(locked=False)
+            cell.fill, cell.border, cell.alignment = _INPUT_FILL, _BOX, _WRAP
+        _put(sheet, row, layout.ID, indicator_id)
+        if indicator.type not in validations:
+            validations[indicator.type] = _validation(indicator.type, lang)
+        validations[indicator.type].add(coordinate(row, layout.VALUE))
+    for validation in validations.values():
+        sheet.add_data_validation(validation)
+    _finish(sheet)
+    meta = FormMeta(
+        plan=plan.info.id,
+        unit_code=unit.code,
+        unit=unit.name,
+        year=year,
+        sheet=sheet.title,
+        generated=spec.generated,
+        fixed=fixed,
+        rows=rows,
+    )
+    hidden = book.create_sheet(layout.META_SHEET)
+    for row, values in enumerate(meta.to_rows(), start=1):
+        for column, value in enumerate(values, start=1):
+            _put(hidden, row, column, value)
+    hidden.sheet_state = "veryHidden"
+    hidden.protection.sheet = True
+    book.security = WorkbookProtection(lockStructure=True)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
+    """Title, plan, help and the column headers; returns what each of their cells holds."""
+    lang, unit = spec.lang, spec.unit
+    name = pick(unit.name, unit.name_en, lang)
+    texts: dict[str, CellValue] = {
+        coordinate(layout.TITLE_ROW, 1): say("title", lang, unit=name, year=spec.year),
+        coordinate(layout.PLAN_ROW, 1): spec.plan.name(lang),
+        coordinate(layout.HELP_ROW, 1): say("help", lang, code=unit.code, generated=spec.generated),
+    }
+    headers = {
+        layout.NUMBER: say("col-number", lang),
+        layout.NAME: say("col-name", lang),
+        layout.MEASURE: say("col-measure", lang),
+        layout.INSTRUCTION: say("col-instruction", lang),
+        layout.TARGET: say("col-target", lang),
+        layout.PREVIOUS: say("col-previous", lang, year=spec.year - 1),
+        layout.VALUE: say("col-value", lang, year=spec.year),
+        layout.SOURCE: say("col-source", lang),
+        layout.NOTE: say("col-note", lang),
+        layout.ID: say("col-id", lang),
+    }
+    texts.update({coordinate(layout.HEADER_ROW, c): text for c, text in headers.items()})
+    last = layout.column_letter(layout.NOTE)
+    for row in (layout.TITLE_ROW, layout.PLAN_ROW, layout.HELP_ROW):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+    for where, text in texts.items():
+        _put(sheet, sheet[where].row, sheet[where].column, text)
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A3"].alignment = _WRAP
+    sheet.row_dimensions[layout.HELP_ROW].height = 45
+    sheet.row_dimensions[layout.HEADER_ROW].height = 32
+    for column in headers:
+        cell = sheet.cell(layout.HEADER_ROW, column)
+        cell.font, cell.fill, cell.border = Font(bold=True), _HEADER_FILL, _BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    return texts
+
+
+def _put(sheet: Any, row: int, column: int, value: CellValue) -> Any:
+    """Write a value; text stays text even when it starts with `=` (`= 是（2025年）`)."""
+    cell = sheet.cell(row, column, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would otherwise write `=…` as a formula
+    return cell
+
+
+def _height(cells: tuple[CellValue, ...]) -> float:
+    """A row tall enough for its wrapped texts: Excel does not grow rows written by openpyxl."""
+    lines = 1
+    for column, value in zip(layout.LOCKED_COLUMNS, cells, strict=True):
+        if isinstance(value, str):
+            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in value)
+            lines = max(lines, math.ceil(width / max(layout.WIDTHS[column] - 1, 1)))
+    return 15.0 * lines
+
+
+def _locked_cells(spec: FormSpec, number: int, indicator: Indicator) -> tuple[CellValue, ...]:
+    """The protected cells of an indicator's row, in `layout.LOCKED_COLUMNS` order."""
+    lang = spec.lang
+    previous: CellValue = spec.previous.get(indicator.id)
+    if isinstance(previous, bool):
+        previous = describe.yes_no(previous, lang)
+    measure = pick(indicator.measure, indicator.measure_en, lang) if indicator.measure else None
+    instruction = (
+        pick(indicator.instruction, indicator.instruction_en, lang)
+        if indicator.instruction
+        else None
+    )
+    return (
+        number,
+        pick(indicator.name, indicator.name_en, lang),
+        measure,
+        instruction,
+        _target(spec, indicator),
+        previous,
+    )
+
+
+def _target(spec: FormSpec, indicator: Indicator) -> str:
+    """The targets the unit is judged by for this indicator, or the total its share counts to."""
+    plan, unit, lang = spec.plan, spec.unit, spec.lang
+    own = [
+        describe.rule(target, indicator, lang)
+        for target in plan.targets_for(unit)
+        if target.indicator == indicator.id
+    ]
+    if own:
+        return "；".join(own) if lang != "en" else "; ".join(own)
+    if indicator.aggregate is Aggregate.SUM:
+        for ancestor in plan.ancestors(unit):
+            rules = [
+                describe.rule(target, indicator, lang)
+                for target in plan.targets_for(ancestor)
+                if target.indicator == indicator.id
+            ]
+            if rules:
+                name = pick(ancestor.name, ancestor.name_en, lang)
+                return say("share-of", lang, unit=name, rule="；".join(rules))
+    return say("no-target", lang)
+
+
+def _validation(value_type: ValueType, lang: str) -> DataValidation:
+    """Excel's own check of the value cells; `import` checks again, as WPS or a paste may not."""
+    expect = expectation(value_type, lang)
+    kinds: dict[ValueType, dict[str, str]] = {
+        ValueType.COUNT: {"type": "whole", "operator": "greaterThanOrEqual", "formula1": "0"},
+        ValueType.AMOUNT: {"type": "decimal", "operator": "greaterThanOrEqual", "formula1": "0"},
+        ValueType.PERCENT: {
+            "type": "decimal",
+            "operator": "between",
+            "formula1": "0",
+            "formula2": "100",
+        },
+        ValueType.BOOLEAN: {"type": "list", "formula1": f'"{say("yes-no-list", lang)}"'},
+    }
+    return DataValidation(
+        **kinds[value_type],
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=say("error-title", lang)[:_TITLE_LIMIT],
+        error=expect[:_TEXT_LIMIT],
+        promptTitle=say("prompt-title", lang)[:_TITLE_LIMIT],
+        prompt=expect[:_TEXT_LIMIT],
+    )
+
+
+def _finish(sheet: Any) -> None:
+    """Widths, frozen header, hidden id column, printing, and the protection."""
+    for column, width in layout.WIDTHS.items():
+        sheet.column_dimensions[layout.column_letter(column)].width = width
+    sheet.column_dimensions[layout.column_letter(layout.ID)].hidden = True
+    sheet.freeze_panes = coordinate(layout.FIRST_ROW, 1)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    protection = sheet.protection
+    protection.sheet = True
+    protection.formatColumns = False  # people may widen columns and rows to read
+    protection.formatRows = False

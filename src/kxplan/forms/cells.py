@@ -1,0 +1,133 @@
+"""What people type into a form's cells, understood where it is unambiguous.
+
+Accepted: `1,234`, full-width digits (１２３), `12.5%` or a percent-formatted cell for
+percentages, the measure typed after the number (`3个`), 是/否/√/×/Y/N/yes/no/true/false for
+yes-no, and spaces around any of them. Everything else that is not a plain number (`约100`,
+`3-4`, `1,23`, a date) is refused: a guess would put a wrong figure in the data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from kxplan.forms.layout import CellValue
+from kxplan.forms.texts import expectation, say
+from kxplan.plan import Indicator, ValueType
+from kxplan.problems import ProblemCode
+
+Value = bool | int | float
+
+_NUMBER = re.compile(
+    r"(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)"
+    r"\s*(?P<percent>%)?\s*(?P<measure>.*)"
+)
+_YES = frozenset({"是", "√", "✓", "✔", "y", "yes", "true"})
+_NO = frozenset({"否", "×", "✗", "✘", "n", "no", "false"})
+# Quoted text, escaped characters, padding and fill characters, and [colour]/[condition]
+# parts of a number format do not make it a percentage.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+# Excel keeps 15 significant digits; rounding after ×100 removes binary noise (0.07 → 7).
+_PERCENT_PLACES = Decimal("1e-10")
+_EXACT_LIMIT = Decimal("1e15")
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A cell whose content is not taken, with the problem code and why."""
+
+    code: ProblemCode
+    message: str
+
+
+def read_value(
+    raw: CellValue, number_format: str, indicator: Indicator, lang: str
+) -> Value | Refused | None:
+    """The value of an input cell; None when it is empty."""
+    expect = expectation(indicator.type, lang)
+    boolean = indicator.type is ValueType.BOOLEAN
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        text = _clean(raw)
+        if not text:
+            return None
+        return _yes_no(text, expect, lang) if boolean else _number(text, indicator, expect, lang)
+    if isinstance(raw, bool):
+        if boolean:
+            return raw
+        return Refused(ProblemCode.TYPE_ERROR, say("ambiguous", lang, text=raw, expect=expect))
+    if isinstance(raw, datetime | date | time):
+        return Refused(ProblemCode.TYPE_ERROR, say("a-date", lang, text=raw, expect=expect))
+    if boolean:
+        return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=raw, expect=expect))
+    if not math.isfinite(raw):
+        return raw  # the data model refuses it with its own words
+    if is_percent_format(number_format):
+        shown = f"{Decimal(repr(raw)) * 100:f}%"
+        if indicator.type is not ValueType.PERCENT:
+            message = say("percent-elsewhere", lang, text=shown, expect=expect)
+            return Refused(ProblemCode.TYPE_ERROR, message)
+        scaled = Decimal(repr(raw)) * 100
+        return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
+    return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+
+
+def read_text(raw: CellValue) -> str | None:
+    """A source or note cell as text; None when empty."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        text = raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
+    elif isinstance(raw, date | time):
+        text = raw.isoformat()
+    elif isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    else:
+        text = str(raw)
+    return text.strip() or None
+
+
+def is_percent_format(number_format: str) -> bool:
+    """Whether Excel shows the cell ×100 with a % sign (`0.0%`, not `0.0"%"`)."""
+    return "%" in _FORMAT_LITERALS.sub("", number_format or "")
+
+
+def shown(raw: CellValue) -> str:
+    """A cell's content as people saw it, for messages."""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return "" if raw is None else str(raw)
+
+
+def _clean(text: str) -> str:
+    """Full-width forms to ASCII (１２３ → 123, ％ → %, ， → ,) and no surrounding space."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _yes_no(text: str, expect: str, lang: str) -> Value | Refused:
+    word = text.lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=text, expect=expect))
+
+
+def _number(text: str, indicator: Indicator, expect: str, lang: str) -> Value | Refused:
+    match = _NUMBER.fullmatch(text)
+    measure = _clean(indicator.measure or "")
+    if match is None or match["measure"] not in ("", measure):
+        return Refused(ProblemCode.TYPE_ERROR, say("ambiguous", lang, text=text, expect=expect))
+    if match["percent"] and indicator.type is not ValueType.PERCENT:
+        message = say("percent-elsewhere", lang, text=text, expect=expect)
+        return Refused(ProblemCode.TYPE_ERROR, message)
+    return _tidy(Decimal(match["number"].replace(",", "")))
+
+
+def _tidy(number: Decimal) -> int | float:
+    return int(number) if number == number.to_integral_value() else float(number)

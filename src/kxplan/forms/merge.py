@@ -1,0 +1,199 @@
+"""From a read form to the data file it becomes, without losing anything already there.
+
+An empty cell reports nothing: it never erases a value, source or note of an existing data
+file, so importing an untouched form changes nothing. A form's values go over the existing
+file's; when that changes anything the caller must be told the differences and asked for
+`--force`. The text to be written is checked exactly as `kxplan validate` would check it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from kxplan import describe
+from kxplan.dataload import FileChecker, normalize
+from kxplan.dataset import display_path
+from kxplan.datawrite import Entry, render_data_file
+from kxplan.forms.read import Form, read_form
+from kxplan.forms.texts import say
+from kxplan.messages import pick, tr
+from kxplan.plan import Plan, exact
+from kxplan.problems import Problem, ProblemCode
+from kxplan.yamlsafe import read_yaml
+
+_MARK = "kxplan import"
+
+
+class Outcome(StrEnum):
+    NEW = "new"  # no data file yet: written
+    REPLACED = "replaced"  # differs from the data file, --force given: written
+    DIFFERS = "differs"  # differs from the data file, no --force: not written
+    UNCHANGED = "unchanged"  # the data file already says all the form says
+    EMPTY = "empty"  # nothing typed in the form
+    BLOCKED = "blocked"  # the data file there is invalid (or two files): not written
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator: str
+    part: str  # value, source or note
+    old: bool | int | float | str | None
+    new: bool | int | float | str | None
+
+
+@dataclass(frozen=True)
+class Landing:
+    """What importing one form does to its data file."""
+
+    form: Form
+    path: Path
+    display: str
+    outcome: Outcome
+    text: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def writes(self) -> bool:
+        return self.outcome in (Outcome.NEW, Outcome.REPLACED)
+
+
+def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when: str) -> Landing:
+    """Where `form` goes, what it changes there, and the text to write there."""
+    plan, lang = checker.plan, checker.lang
+    folder = data_dir / str(form.year)
+    candidates = [folder / f"{name}.yaml" for name in (form.unit.name, form.unit.code)]
+    found = [path for path in candidates if path.is_file()]
+    path = found[0] if found else candidates[0]
+    display = display_path(path, data_dir)
+    if len(found) > 1:
+        other = display_path(found[1], data_dir)
+        message = tr("duplicate-unit-file", lang, unit=form.unit.name, year=form.year, other=other)
+        problem = Problem(display, None, None, ProblemCode.DUPLICATE_KEY, message)
+        return Landing(form, path, display, Outcome.BLOCKED, problems=[problem])
+    old: dict[str, Entry] = {}
+    kept: list[str] = []
+    if found:
+        read = _existing(path, display, checker)
+        if isinstance(read, list):
+            return Landing(form, path, display, Outcome.BLOCKED, problems=read)
+        old, kept = read
+    new = dict(old)
+    for indicator, entry in form.entries.items():
+        before = old.get(indicator, Entry(None))
+        new[indicator] = Entry(
+            entry.value,
+            entry.source if entry.source is not None else before.source,
+            entry.note if entry.note is not None else before.note,
+        )
+    changes = _changes(plan, old, new)
+    if not form.entries:
+        return Landing(form, path, display, Outcome.EMPTY)
+    if not changes:
+        return Landing(form, path, display, Outcome.UNCHANGED)
+    header = [*kept, say("imported-from", lang, form=Path(form.file).name, when=when)]
+    text = render_data_file(plan, form.unit, form.year, new, header=header)
+    problems = _recheck(text, path.name, form.year, display, checker)
+    if problems:  # the form's cells passed the same model: a bug, but never write it
+        return Landing(form, path, display, Outcome.BLOCKED, problems=problems)
+    outcome = Outcome.NEW if not found else Outcome.REPLACED if force else Outcome.DIFFERS
+    return Landing(form, path, display, outcome, text, changes)
+
+
+def describe_change(change: Change, plan: Plan, lang: str) -> str:
+    """`spirit_lectures（科学家精神宣讲报告会）：3 → 4`."""
+    indicator = plan.indicators[change.indicator]
+    name = pick(indicator.name, indicator.name_en, lang)
+    label = change.indicator if change.part == "value" else f"{change.indicator}.{change.part}"
+    sep = ": " if lang == "en" else "："
+    what = f"{label} ({name})" if lang == "en" else f"{label}（{name}）"
+    return f"{what}{sep}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
+
+
+def _existing(
+    path: Path, display: str, checker: FileChecker
+) -> tuple[dict[str, Entry], list[str]] | list[Problem]:
+    """The entries of a valid data file (empty ones too) and its own leading comments."""
+    submission, problems = checker.check(path, display)
+    document, _ = read_yaml(path, display, checker.lang)
+    if submission is None or problems or document is None or not isinstance(document.data, dict):
+        return problems
+    values = normalize(document.data, document).get("values") or {}
+    entries = {
+        indicator: Entry(item.get("value"), item.get("source"), item.get("note"))
+        for indicator, item in values.items()
+    }
+    comments: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        if _MARK not in line:
+            comments.append(line[1:].removeprefix(" "))
+    return entries, comments
+
+
+def _changes(plan: Plan, old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
+    changes: list[Change] = []
+    for indicator in plan.indicators:
+        before, after = old.get(indicator, Entry(None)), new.get(indicator, Entry(None))
+        for part in ("value", "source", "note"):
+            was, now = getattr(before, part), getattr(after, part)
+            if was != now:
+                changes.append(Change(indicator, part, was, now))
+    return changes
+
+
+def _recheck(text: str, name: str, year: int, display: str, checker: FileChecker) -> list[Problem]:
+    """The new text, checked as `kxplan validate` checks a data file (at its own place)."""
+    with tempfile.TemporaryDirectory(prefix="kxplan-import-") as temp:
+        path = Path(temp) / str(year) / name
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        _, problems = checker.check(path, display)
+    return problems
+
+
+def _shown(value: bool | int | float | str | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return describe.yes_no(value, lang)
+    return describe.number(exact(value), places=6)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One form of an import: its problems, or where it lands."""
+
+    file: str
+    problems: list[Problem]
+    landing: Landing | None
+
+
+def import_forms(
+    forms: list[tuple[Path, str]], data_dir: Path, checker: FileChecker, *, force: bool, when: str
+) -> list[Imported]:
+    """Read every form (path, display) and work out where each lands; writes nothing."""
+    read = [(display, *read_form(path, display, checker)) for path, display in forms]
+    owners: dict[tuple[int, str], list[str]] = {}
+    for display, form, _ in read:
+        if form is not None:
+            owners.setdefault((form.year, form.unit.code), []).append(display)
+    results: list[Imported] = []
+    for display, form, problems in read:
+        if form is None:
+            results.append(Imported(display, problems, None))
+            continue
+        others = [other for other in owners[(form.year, form.unit.code)] if other != display]
+        if others:
+            message = say("same-unit-twice", checker.lang, other=", ".join(others))
+            problem = Problem(display, None, None, ProblemCode.DUPLICATE_KEY, message)
+            results.append(Imported(display, [problem], None))
+            continue
+        results.append(Imported(display, [], land(form, data_dir, checker, force=force, when=when)))
+    return results

@@ -1,0 +1,243 @@
+"""Read a filled-in form back: every cell checked, every problem named by file, sheet and cell.
+
+The cells come from `workbook.open_form`; here they are compared with the form's hidden record
+(so a value typed in the wrong place is an error, not lost), understood (`cells`), and checked
+with the data model the loader uses (`FileChecker.model`), so a form and the data file it
+becomes cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kxplan.dataload import FileChecker, classify
+from kxplan.datawrite import Entry
+from kxplan.forms.cells import Refused, read_text, read_value, shown
+from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
+from kxplan.forms.texts import say
+from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
+from kxplan.messages import tr
+from kxplan.plan import Unit
+from kxplan.problems import Problem, ProblemCode
+from kxplan.suggest import closest
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form whose every cell passed: its unit, year and the entries typed in it."""
+
+    file: str
+    unit: Unit
+    year: int
+    entries: dict[str, Entry]
+
+
+def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | None, list[Problem]]:
+    lang = checker.lang
+    check_defused(lang)
+    opened = open_form(path, display, lang)
+    if isinstance(opened, Problem):
+        return None, [opened]
+    meta, grid = opened
+    reader = _Reader(display, meta, checker)
+    unit = reader.identity(path)
+    if unit is None:
+        return None, reader.problems
+    entries, rows = reader.cells(grid)
+    reader.validate(unit, entries, rows)
+    if reader.problems:
+        return None, reader.sorted_problems()
+    return Form(display, unit, meta.year, entries), []
+
+
+class _Reader:
+    """Checks one form against its hidden record and the plan, collecting every problem."""
+
+    def __init__(self, display: str, meta: FormMeta, checker: FileChecker) -> None:
+        self.display = display
+        self.meta = meta
+        self.checker = checker
+        self.plan = checker.plan
+        self.lang = checker.lang
+        self.problems: list[Problem] = []
+        self._places: list[tuple[int, int]] = []
+
+    def sorted_problems(self) -> list[Problem]:
+        """In reading order: row by row, left to right (the file's own problems first)."""
+        order = sorted(range(len(self.problems)), key=lambda i: self._places[i])
+        return [self.problems[i] for i in order]
+
+    def at(self, sheet: str | None, place: str | None, code: ProblemCode, message: str) -> None:
+        """A problem at `file!sheet!cell` (the file itself when no sheet is given)."""
+        parts = [self.display, *(part for part in (sheet, place) if part)]
+        self.problems.append(Problem("!".join(parts), None, None, code, message))
+        self._places.append((0, 0))
+
+    def cell(self, row: int, column: int, code: ProblemCode, message: str) -> None:
+        self.at(self.meta.sheet, coordinate(row, column), code, message)
+        self._places[-1] = (row, column)
+
+    def identity(self, path: Path) -> Unit | None:
+        """The form's unit, if the form is of this plan and its file name does not contradict it."""
+        meta, plan, lang = self.meta, self.plan, self.lang
+        if meta.plan != plan.info.id:
+            message = say("other-plan", lang, form=meta.plan, plan=plan.info.id)
+            self.at(META_SHEET, None, ProblemCode.PLAN_ERROR, message)
+            return None
+        unit = plan.unit(meta.unit_code)
+        if unit is None:
+            guess = closest(meta.unit, plan.unit_words())
+            suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+            message = tr("unknown-unit", lang, name=meta.unit, suggest=suggest)
+            self.at(META_SHEET, None, ProblemCode.UNKNOWN_UNIT, message)
+            return None
+        if not plan.base_year <= meta.year <= plan.end:
+            message = tr("year-outside", lang, year=meta.year, start=plan.base_year, end=plan.end)
+            self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, message)
+        named = [other for other in plan.units if other.name in path.stem]
+        if named and unit not in named:
+            message = say("unit-in-name", lang, unit=unit.name, file_unit=named[0].name)
+            self.at(None, None, ProblemCode.UNIT_MISMATCH, message)
+        in_plan = range(plan.base_year, plan.end + 1)
+        years = {int(y) for y in _YEAR_IN_NAME.findall(path.stem) if int(y) in in_plan}
+        if years and meta.year not in years:
+            message = say("year-in-name", lang, year=meta.year, file_year=min(years))
+            self.at(None, None, ProblemCode.YEAR_MISMATCH, message)
+        return None if self.problems else unit
+
+    def cells(self, grid: Grid) -> tuple[dict[str, Entry], dict[str, int]]:
+        """The entries typed in the form, and the row where each indicator was found."""
+        by_row: dict[int, dict[int, Cell]] = {}
+        for (row, column), found in grid.items():
+            by_row.setdefault(row, {})[column] = found
+        entries: dict[str, Entry] = {}
+        rows: dict[str, int] = {}
+        for row in sorted(by_row):
+            cells = by_row[row]
+            if row < self.meta.first_row:
+                fixed = {c: self.meta.fixed.get(coordinate(row, c)) for c in cells}
+                self._compare(row, cells, fixed, skip=())
+                continue
+            indicator = self._indicator(row, cells, rows)
+            if indicator is None:
+                continue
+            rows[indicator] = row
+            locked = zip(self.meta.locked_columns, self.meta.rows[indicator], strict=False)
+            self._compare(row, cells, dict(locked), skip=(*self._inputs, self.meta.id_column))
+            entry = self._entry(row, cells, indicator)
+            if entry is not None:
+                entries[indicator] = entry
+        return entries, rows
+
+    @property
+    def _inputs(self) -> tuple[int, ...]:
+        return (self.meta.value_column, self.meta.source_column, self.meta.note_column)
+
+    def _compare(
+        self,
+        row: int,
+        cells: dict[int, Cell],
+        expected: dict[int, CellValue],
+        skip: tuple[int, ...],
+    ) -> None:
+        """Cells outside the input columns must hold what the form was made with."""
+        meta = self.meta
+        for column, found in sorted(cells.items()):
+            if column in skip or found.value is None or found.value == expected.get(column):
+                continue
+            letter = column_letter(meta.value_column)
+            old = expected.get(column)
+            if old is None:
+                message = say("stray", self.lang, value=shown(found.value), column=letter)
+            else:
+                message = say(
+                    "changed", self.lang, old=shown(old), new=shown(found.value), column=letter
+                )
+            self.cell(row, column, ProblemCode.UNKNOWN_FIELD, message)
+
+    def _indicator(self, row: int, cells: dict[int, Cell], seen: dict[str, int]) -> str | None:
+        """The indicator id of a row, or None (with a problem when the row holds anything)."""
+        meta, lang = self.meta, self.lang
+        found = cells.get(meta.id_column)
+        text = read_text(found.value) if found else None
+        if text is None:
+            self._compare(row, cells, {}, skip=())
+            return None
+        if text not in meta.rows:
+            guess = closest(text, meta.rows)
+            suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+            message = say("not-in-form", lang, id=text, suggest=suggest)
+            self.cell(row, meta.id_column, ProblemCode.UNKNOWN_INDICATOR, message)
+            return None
+        if text not in self.plan.indicators:  # the plan changed since the form was made
+            guess = closest(text, self.plan.indicators)
+            suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+            message = tr("unknown-indicator", lang, id=text, suggest=suggest)
+            self.cell(row, meta.id_column, ProblemCode.UNKNOWN_INDICATOR, message)
+            return None
+        if text in seen:
+            other = f"{meta.sheet}!{coordinate(seen[text], meta.id_column)}"
+            message = say("duplicate-row", lang, id=text, other=other)
+            self.cell(row, meta.id_column, ProblemCode.DUPLICATE_KEY, message)
+            return None
+        return text
+
+    def _entry(self, row: int, cells: dict[int, Cell], indicator_id: str) -> Entry | None:
+        meta, lang = self.meta, self.lang
+        broken = False
+        for column in self._inputs:
+            found = cells.get(column)
+            if found is not None and found.value is None and found.formula is not None:
+                message = say("no-cached-value", lang, formula=found.formula)
+                self.cell(row, column, ProblemCode.TYPE_ERROR, message)
+                broken = True
+        typed = cells.get(meta.value_column, Cell(None))
+        value = read_value(
+            typed.value, typed.number_format, self.plan.indicators[indicator_id], lang
+        )
+        if isinstance(value, Refused):
+            self.cell(row, meta.value_column, value.code, value.message)
+            return None
+        source = read_text(cells[meta.source_column].value) if meta.source_column in cells else None
+        note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
+        if value is None and (source is not None or note is not None) and not broken:
+            message = say("orphan-text", lang, column=column_letter(meta.value_column))
+            self.cell(row, meta.value_column, ProblemCode.MISSING_FIELD, message)
+        if broken or value is None:
+            return None
+        return Entry(value, source, note)
+
+    def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:
+        """Check the entries with the loader's own model; each problem lands on its cell."""
+        values = {
+            indicator: {
+                key: item
+                for key, item in (("value", e.value), ("source", e.source), ("note", e.note))
+                if item is not None
+            }
+            for indicator, e in entries.items()
+        }
+        document = {"unit": unit.name, "year": self.meta.year, "values": values}
+        try:
+            self.checker.model.model_validate(document)
+        except ValidationError as error:
+            columns = {
+                "value": self.meta.value_column,
+                "source": self.meta.source_column,
+                "note": self.meta.note_column,
+            }
+            for detail in error.errors():
+                loc = [str(part) for part in detail["loc"]]
+                code = classify(detail)
+                message = self.checker.message(code, detail)
+                if len(loc) >= 3 and loc[0] == "values" and loc[1] in rows:
+                    column = columns.get(loc[2], self.meta.value_column)
+                    self.cell(rows[loc[1]], column, code, message)
+                else:
+                    self.at(None, None, code, message)

@@ -1,0 +1,196 @@
+"""Words of the forms and of `template`/`import`, Chinese first, English with `--lang en`.
+
+Kept here rather than in `kxplan.messages` so the forms stay one self-contained feature.
+"""
+
+from __future__ import annotations
+
+from kxplan.plan import ValueType
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # the form
+    "sheet": ("填报表", "Form"),
+    "title": ("{unit} {year} 年度数据填报表", "{unit}: data form for {year}"),
+    "help": (
+        "请只填写黄色单元格（本年数值、数据来源、备注）。不适用或暂无数据的留空："
+        "留空表示本次不填报，不会清除已有数据。单位代码 {code}；生成于 {generated}。",
+        "Fill in the yellow cells only (value, source, note). Leave a cell empty when there is "
+        "no figure: an empty cell reports nothing and never erases data. Unit code {code}; "
+        "made {generated}.",
+    ),
+    "col-number": ("序号", "No."),
+    "col-name": ("指标", "Indicator"),
+    "col-measure": ("计量单位", "Measure"),
+    "col-instruction": ("填报说明", "What to count"),
+    "col-target": ("目标要求", "Target"),
+    "col-previous": ("上年数值（{year}年）", "Last year ({year})"),
+    "col-value": ("本年数值（{year}年）", "Value ({year})"),
+    "col-source": ("数据来源", "Source"),
+    "col-note": ("备注", "Note"),
+    "col-id": ("指标代码", "Indicator id"),
+    "share-of": ("计入{unit}合计：{rule}", "counts towards {unit}'s total: {rule}"),
+    "no-target": ("—", "—"),
+    "yes-no-list": ("是,否", "yes,no"),
+    "prompt-title": ("填报提示", "How to fill in"),
+    "error-title": ("数值不符合要求", "Value not accepted"),
+    # what a value should be, said to someone filling in a form
+    "expect-count": ("请填不小于 0 的整数，如 12", "type a whole number ≥ 0, e.g. 12"),
+    "expect-amount": ("请填不小于 0 的数，如 3.5", "type a number ≥ 0, e.g. 3.5"),
+    "expect-percent": (
+        "请填 0–100 之间的百分数，如 12.5 或 12.5%",
+        "type a percentage from 0 to 100, e.g. 12.5 or 12.5%",
+    ),
+    "expect-boolean": ("请填 是 或 否", "type yes or no (是/否)"),
+    # reading a form: the file
+    "too-large": (
+        "文件过大（{size} 字节，上限 {limit} 字节）；一份填报表只有几十 KB",
+        "the file is too large ({size} bytes, limit {limit}); a form is a few dozen KB",
+    ),
+    "not-xlsx": (
+        "不是 Excel 工作簿（.xlsx）：{why}",
+        "not an Excel workbook (.xlsx): {why}",
+    ),
+    "why-not-zip": ("文件不是 zip 压缩包", "the file is not a zip archive"),
+    "why-ole": (
+        "是旧版 .xls 格式，或设置了打开密码；请在 Excel/WPS 中另存为 .xlsx（不设密码）",
+        "it is an old .xls file or has an open password; save it as .xlsx without a password",
+    ),
+    "why-no-workbook": ("压缩包里没有工作簿", "the archive holds no workbook"),
+    "too-many-parts": (
+        "压缩包内文件过多（{count} 个，上限 {limit} 个）",
+        "the archive has too many parts ({count}, limit {limit})",
+    ),
+    "too-much-data": (
+        "解压后过大（{size} 字节，上限 {limit} 字节），可能是压缩炸弹",
+        "it would unpack to {size} bytes (limit {limit}): a zip bomb?",
+    ),
+    "unsafe-xml": (
+        "工作簿含不安全的 XML（{what}），已拒绝读取",
+        "the workbook holds unsafe XML ({what}); refused",
+    ),
+    "defused-off": (
+        "openpyxl 未启用 defusedxml（是否设置了 OPENPYXL_DEFUSEDXML=False？），"
+        "拒绝读取外来的填报表",
+        "openpyxl is not using defusedxml (is OPENPYXL_DEFUSEDXML=False set?); refusing to read "
+        "forms from outside",
+    ),
+    "unreadable": ("无法读取工作簿：{error}", "cannot read the workbook: {error}"),
+    "not-a-form": (
+        "不是 kxplan 生成的填报表（没有隐藏的 {sheet} 工作表）；请用 kxplan template 生成填报表",
+        "not a form made by kxplan (no hidden {sheet} sheet); make forms with kxplan template",
+    ),
+    "damaged": (
+        "填报表的隐藏记录已损坏（{key}）；请重新生成填报表",
+        "the form's hidden record is damaged ({key}); make the form again",
+    ),
+    "no-sheet": ("找不到工作表 “{sheet}”", "no sheet “{sheet}”"),
+    "other-plan": (
+        "填报表属于规划 “{form}”，当前规划是 “{plan}”",
+        "the form belongs to plan “{form}”, this plan is “{plan}”",
+    ),
+    "unit-in-name": (
+        "填报表是{unit}的，但文件名表示{file_unit}",
+        "the form is {unit}'s but the file name says {file_unit}",
+    ),
+    "year-in-name": (
+        "填报表是 {year} 年的，但文件名表示 {file_year} 年",
+        "the form is for {year} but the file name says {file_year}",
+    ),
+    "too-many-rows": (
+        "工作表超过 {limit} 行，不是填报表",
+        "the sheet has more than {limit} rows; not a form",
+    ),
+    # reading a form: the cells
+    "stray": (
+        "此处不是填写位置（填了 “{value}”）；本年数值请填在 {column} 列",
+        "this cell is not for input (it holds “{value}”); type values in column {column}",
+    ),
+    "changed": (
+        "受保护的单元格被改动（原为 “{old}”，现为 “{new}”）；本年数值请填在 {column} 列",
+        "a protected cell was changed (it held “{old}”, now “{new}”); type values in column "
+        "{column}",
+    ),
+    "not-in-form": (
+        "指标 “{id}” 不在本填报表中{suggest}",
+        "indicator “{id}” is not in this form{suggest}",
+    ),
+    "duplicate-row": (
+        "指标 “{id}” 出现两次（另见 {other}）",
+        "indicator “{id}” appears twice (see also {other})",
+    ),
+    "no-cached-value": (
+        "公式 {formula} 没有计算结果；请在 Excel/WPS 中打开并保存，或直接填数字",
+        "formula {formula} has no computed value; open and save the file in Excel/WPS, or type "
+        "the number",
+    ),
+    "ambiguous": ("“{text}” 不是确切的数值：{expect}", "“{text}” is not an exact value: {expect}"),
+    "not-yes-no": ("“{text}” 不是 是/否：{expect}", "“{text}” is not yes or no: {expect}"),
+    "a-date": ("填的是日期或时间（{text}）：{expect}", "this is a date or time ({text}): {expect}"),
+    "percent-elsewhere": (
+        "“{text}” 是百分数，但本指标不是百分比：{expect}",
+        "“{text}” is a percentage but this indicator is not: {expect}",
+    ),
+    "orphan-text": (
+        "填了数据来源或备注，但没有填本年数值（{column} 列）",
+        "a source or note without a value (column {column})",
+    ),
+    # importing
+    "existing-invalid": (
+        "已有数据文件 {path} 有误，未导入；请先修正（kxplan validate {path}）",
+        "the existing data file {path} is invalid; fix it first (kxplan validate {path})",
+    ),
+    "same-unit-twice": (
+        "与 {other} 是同一单位、同一年的填报表；请只导入其中一份",
+        "{other} is a form for the same unit and year; import only one of them",
+    ),
+    "imported-from": (
+        "由填报表 {form} 导入（kxplan import，{when}）",
+        "imported from the form {form} (kxplan import, {when})",
+    ),
+    "written": ("{form} → {path}：已写入 {count} 项", "{form} → {path}: {count} value(s) written"),
+    "would-write": (
+        "{form} → {path}：将写入 {count} 项（演习，未写入）",
+        "{form} → {path}: would write {count} value(s) (dry run)",
+    ),
+    "unchanged": (
+        "{form} → {path}：与已有数据相同，未改动",
+        "{form} → {path}: same as the existing data; unchanged",
+    ),
+    "differs": (
+        "{form} → {path}：与已有数据不同，未写入；核对以下差异后加 --force 覆盖",
+        "{form} → {path}: differs from the existing data; not written. Check the differences "
+        "and use --force to replace",
+    ),
+    "empty": ("{form}：没有填写任何数值，未写入", "{form}: no value filled in; nothing written"),
+    "invalid": (
+        "{form}：{count} 个问题，本表未导入",
+        "{form}: {count} problem(s); this form was not imported",
+    ),
+    "summary": (
+        "共 {forms} 份填报表：写入 {written}，未改动 {unchanged}，待确认 {pending}，"
+        "空表 {empty}，有误 {invalid}",
+        "{forms} form(s): {written} written, {unchanged} unchanged, {pending} to confirm, "
+        "{empty} empty, {invalid} invalid",
+    ),
+    "dry-run": ("（演习：未写入任何文件）", "(dry run: no file was written)"),
+    "made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
+    "exists": (
+        "{count} 份填报表已存在，未覆盖（加 --force 覆盖）：{files}",
+        "{count} form(s) exist and were not replaced (use --force): {files}",
+    ),
+    "previous-invalid": (
+        "提示：{year} 年的数据文件有误（{files}），表中未填上年数值",
+        "note: data files of {year} are invalid ({files}); their last-year values are left out",
+    ),
+    "nothing-to-report": ("{unit} 没有需要填报的指标", "{unit} reports no indicator"),
+}
+
+
+def say(message_id: str, lang: str, /, **params: object) -> str:
+    zh, en = _TEXTS[message_id]
+    text = en if lang == "en" else zh
+    return text.format(**params) if params else text
+
+
+def expectation(value_type: ValueType, lang: str) -> str:
+    return say(f"expect-{value_type.value}", lang)

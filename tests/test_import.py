@@ -1,0 +1,423 @@
+"""`kxplan import`: forms filled in the way people fill them, read back value by value."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import plan_dict, run, write_yaml
+from formhelpers import cell, fill, rewrite_part, rows_by_id, sample_project, snapshot
+from kxplan.forms import layout
+
+FORMS = Path("reports/forms/2024")
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(sample_project(tmp_path))
+    return tmp_path
+
+
+def make_forms(runner: CliRunner, *args: str) -> None:
+    result = run(runner, "template", "2024", *args)
+    assert result.exit_code == 0, result.output
+
+
+def values_of(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["values"]
+
+
+def test_a_messy_city_form_imports_value_by_value(runner: CliRunner, sample: Path) -> None:
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    form = FORMS / "广元市_2024.xlsx"
+    fill(
+        form,
+        {
+            "literacy_rate": 0.125,  # typed as 12.5% in Excel
+            "tfkjy_workers": "120,000",
+            "tfkjy_transactions": "1,234.5",
+            "popsci_visits": " １８８.６ ",
+            "standardized_societies": "31个",
+            "key_industries_supported": 16.0,
+            "new_workstations": "４",
+            "political_study_coverage": "100%",
+            "party_org_coverage": "96.8 %",
+            "party_work_coverage": 100,
+            "provincial_excellent_societies": "2",
+            "cross_regional_conferences": 0,
+            "core_journal_papers": "  58",
+            "excellent_research_reports": "６",
+            "workers_day_symposium": "√",
+        },
+        formats={"literacy_rate": "0.0%"},
+        sources={"tfkjy_workers": "天府科技云后台导出 2024-12-31", "literacy_rate": " 抽样调查 "},
+        notes={"party_org_coverage": "新成立学会尚在组建党组织"},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert (
+        "reports/forms/2024/广元市_2024.xlsx → data/2024/广元市.yaml：已写入 15 项" in result.output
+    )
+    assert "  literacy_rate（公民具备科学素质的比例）：— → 12.5" in result.output
+    written = sample / "data/2024/广元市.yaml"
+    assert values_of(written) == {
+        "literacy_rate": {"value": 12.5, "source": "抽样调查"},
+        "tfkjy_workers": {"value": 120000, "source": "天府科技云后台导出 2024-12-31"},
+        "tfkjy_transactions": 1234.5,
+        "popsci_visits": 188.6,
+        "standardized_societies": 31,
+        "key_industries_supported": 16,
+        "new_workstations": 4,
+        "political_study_coverage": 100,
+        "party_org_coverage": {"value": 96.8, "note": "新成立学会尚在组建党组织"},
+        "party_work_coverage": 100,
+        "provincial_excellent_societies": 2,
+        "cross_regional_conferences": 0,
+        "core_journal_papers": 58,
+        "excellent_research_reports": 6,
+        "workers_day_symposium": True,
+    }
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# 由填报表 广元市_2024.xlsx 导入（kxplan import，")
+    assert "enterprise_associations" not in text  # left empty: not reported
+    assert run(runner, "validate", str(written)).exit_code == 0
+    assert run(runner, "import", str(form)).output.startswith(
+        "reports/forms/2024/广元市_2024.xlsx → data/2024/广元市.yaml：与已有数据相同，未改动"
+    )
+
+
+def test_untouched_forms_write_nothing(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner)
+    before = snapshot(sample / "data")
+    result = run(runner, "import", *sorted(str(p) for p in FORMS.iterdir()))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("没有填写任何数值，未写入") == 8
+    assert "共 8 份填报表：写入 0，未改动 0，待确认 0，空表 8，有误 0" in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_a_form_that_agrees_with_the_data_changes_nothing(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "利州区")
+    form = fill(
+        FORMS / "利州区_2024.xlsx",
+        {"tfkjy_workers": "30,184", "spirit_lectures": 4, "home_of_workers": "是"},
+        sources={"tfkjy_workers": "天府科技云后台导出 2024-12-31"},
+    )
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0
+    assert "→ data/2024/利州区.yaml：与已有数据相同，未改动" in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_existing_data_is_never_changed_without_force(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "利州区")
+    form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5, "tfkjy_workers": 31000})
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 2
+    assert (
+        "reports/forms/2024/利州区_2024.xlsx → data/2024/利州区.yaml：与已有数据不同，未写入；"
+        "核对以下差异后加 --force 覆盖\n"
+        "  tfkjy_workers（“天府科技云”注册科技工作者）：30184 → 31000\n"
+        "  spirit_lectures（科学家精神宣讲报告会）：4 → 5\n"
+    ) in result.output
+    assert snapshot(sample / "data") == before
+
+    dry = run(runner, "import", str(form), "--force", "--dry-run")
+    assert dry.exit_code == 0
+    assert "将写入 2 项（演习，未写入）" in dry.output and "（演习：未写入任何文件）" in dry.output
+    assert snapshot(sample / "data") == before
+
+    assert run(runner, "import", str(form), "--force").exit_code == 0
+    path = sample / "data/2024/利州区.yaml"
+    values = values_of(path)
+    assert values["spirit_lectures"] == 5
+    # an empty source or note cell keeps what the data file had
+    assert values["tfkjy_workers"] == {
+        "value": 31000,
+        "source": "天府科技云后台导出 2024-12-31",
+        "note": "含乡镇科协会员",
+    }
+    old = yaml.safe_load(before["2024/利州区.yaml"].decode())["values"]
+    assert {k: v for k, v in values.items() if k not in ("spirit_lectures", "tfkjy_workers")} == {
+        k: v for k, v in old.items() if k not in ("spirit_lectures", "tfkjy_workers")
+    }
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# 示例数据（虚构，仅供演示）")  # the file's own comment stays
+    assert lines[1].startswith("# 由填报表 利州区_2024.xlsx 导入（kxplan import，")
+    assert run(runner, "validate").exit_code == 0
+
+
+def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
+    runner: CliRunner, sample: Path
+) -> None:
+    make_forms(runner)
+    lizhou, qingchuan = FORMS / "利州区_2024.xlsx", FORMS / "青川县_2024.xlsx"
+    rows = rows_by_id(lizhou)
+    fill(
+        lizhou,
+        {
+            "spirit_lectures": "约100",
+            "typical_cases": "3-4",
+            "demo_studios": "=SUM(1,2)",
+            "popsci_demo_bases": -2,
+            "enterprise_associations": 3.5,
+            "home_of_workers": "已建成",
+            "tfkjy_demo_sites": "12.5%",
+        },
+        sources={"workers_day_symposium": "会议纪要"},
+        cells={
+            f"F{rows['rural_demo_villages']}": 2,  # typed into last year's column
+            "L3": "备注：已核对",  # beside the form
+        },
+    )
+    fill(qingchuan, {"spirit_lectures": 3, "typical_cases": "两个"})
+    zhaohua = fill(FORMS / "昭化区_2024.xlsx", {"spirit_lectures": 9})
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(lizhou), str(qingchuan), str(zhaohua), "--force")
+    assert result.exit_code == 3
+    at = f"{lizhou}!填报表!"
+    expected = [
+        f"{at}L3: unknown-field: 此处不是填写位置（填了 “备注：已核对”）；本年数值请填在 G 列",
+        f"{at}{cell(lizhou, 'home_of_workers')}: type-error: “已建成” 不是 是/否：请填 是 或 否",
+        f"{at}{cell(lizhou, 'spirit_lectures')}: type-error: “约100” 不是确切的数值："
+        "请填不小于 0 的整数，如 12",
+        f"{at}{cell(lizhou, 'typical_cases')}: type-error: “3-4” 不是确切的数值："
+        "请填不小于 0 的整数，如 12",
+        f"{at}{cell(lizhou, 'demo_studios')}: type-error: 公式 =SUM(1,2) 没有计算结果；"
+        "请在 Excel/WPS 中打开并保存，或直接填数字",
+        f"{at}{cell(lizhou, 'tfkjy_demo_sites')}: type-error: “12.5%” 是百分数，"
+        "但本指标不是百分比：请填不小于 0 的整数，如 12",
+        f"{at}F{rows['rural_demo_villages']}: unknown-field: 受保护的单元格被改动"
+        "（原为 “1”，现为 “2”）；本年数值请填在 G 列",
+        f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地） "
+        "的值 -2 超出范围：应为不小于 0 的整数",
+        f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
+        "（企事业科协组织） 的值 3.5 类型不对：应为不小于 0 的整数",
+        f"{at}{cell(lizhou, 'workers_day_symposium')}: missing-field: 填了数据来源或备注，"
+        "但没有填本年数值（G 列）",
+        f"{lizhou}：10 个问题，本表未导入",
+        f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
+        "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",
+        f"{qingchuan}：1 个问题，本表未导入",
+        f"{zhaohua} → data/2024/昭化区.yaml：已写入 1 项",
+    ]
+    lines = result.output.splitlines()
+    for line in expected:
+        assert line in lines, line
+    assert [line for line in lines if ": " in line and "!" in line] == [
+        line for line in expected if "!" in line
+    ]  # in reading order, nothing else
+    assert "Traceback" not in result.output
+    after = snapshot(sample / "data")
+    assert "2024/青川县.yaml" not in after
+    assert after["2024/利州区.yaml"] == before["2024/利州区.yaml"]
+    assert values_of(sample / "data/2024/昭化区.yaml")["spirit_lectures"] == 9
+
+
+def test_rows_may_be_reordered(runner: CliRunner, sample: Path) -> None:
+    import openpyxl
+
+    make_forms(runner, "--county", "青川县")
+    form = FORMS / "青川县_2024.xlsx"
+    rows = rows_by_id(form)
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    first, second = rows["spirit_lectures"], rows["demo_studios"]
+    for column in range(1, layout.ID + 1):
+        upper, lower = sheet.cell(first, column), sheet.cell(second, column)
+        upper.value, lower.value = lower.value, upper.value
+    book.save(form)
+    assert rows_by_id(form)["spirit_lectures"] == second
+    fill(form, {"spirit_lectures": 2, "demo_studios": 5})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2, "demo_studios": 5}
+
+
+def test_an_unknown_indicator_id(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = FORMS / "青川县_2024.xlsx"
+    row = rows_by_id(form)["spirit_lectures"]
+    fill(form, {"typical_cases": 2}, cells={f"J{row}": "spirit_lecture", f"G{row}": 3})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert (
+        f"{form}!填报表!J{row}: unknown-indicator: 指标 “spirit_lecture” 不在本填报表中，"
+        "是否为 “spirit_lectures”？"
+    ) in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("昭化区_2024.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区"),
+        ("利州区_2023.xlsx", "year-mismatch: 填报表是 2024 年的，但文件名表示 2023 年"),
+    ],
+)
+def test_a_form_renamed_for_another_unit_or_year(
+    runner: CliRunner, sample: Path, name: str, line: str
+) -> None:
+    make_forms(runner, "--county", "利州区")
+    renamed = sample / name
+    fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6}, out=renamed)
+    before = snapshot(sample / "data")
+    result = run(runner, "import", name, "--force")
+    assert result.exit_code == 3
+    assert f"{name}: {line}" in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_two_forms_of_one_unit_in_one_import(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    first = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, out=sample / "a.xlsx")
+    second = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 3}, out=sample / "b.xlsx")
+    result = run(runner, "import", first.name, second.name)
+    assert result.exit_code == 3
+    assert (
+        "a.xlsx: duplicate-key: 与 b.xlsx 是同一单位、同一年的填报表；请只导入其中一份"
+        in result.output
+    )
+    assert "b.xlsx: duplicate-key: 与 a.xlsx 是同一单位、同一年的填报表" in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_an_invalid_data_file_blocks_the_import(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "利州区")
+    broken = sample / "data/2024/利州区.yaml"
+    broken.write_text("unit: 利州区\nyear: 2024\nvalues:\n  spirit_lectures: many\n", "utf-8")
+    form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6})
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 3
+    assert "data/2024/利州区.yaml:4:20: type-error:" in result.output
+    assert (
+        "已有数据文件 data/2024/利州区.yaml 有误，未导入；请先修正（kxplan validate"
+        in result.output
+    )
+    assert "many" in broken.read_text(encoding="utf-8")
+
+
+def test_a_form_of_another_plan(runner: CliRunner, sample: Path) -> None:
+    other = sample / "other"
+    write_yaml(
+        other / "targets.yaml",
+        plan_dict(
+            {
+                "id": "t",
+                "indicator": "count_flow",
+                "level": "county",
+                "kind": "annual",
+                "op": ">=",
+                "threshold": 1,
+            }
+        ),
+    )
+    result = run(runner, "template", "2024", "--plan", str(other / "targets.yaml"), "-o", "o")
+    assert result.exit_code == 0, result.output
+    form = fill(sample / "o" / "乙区_2024.xlsx", {"count_flow": 3})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert (
+        "o/乙区_2024.xlsx!_kxplan: plan-error: 填报表属于规划 “test”，当前规划是 “guangyuan-kx-14”"
+        in (result.output)
+    )
+
+
+def test_a_formula_with_its_computed_value_is_taken(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": "=1+2"})
+    rewrite_part(
+        form,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"<f>1+2</f><v /></c>", b"<f>1+2</f><v>3</v></c>"),
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 3}
+
+
+def test_macros_are_plain_data(runner: CliRunner, sample: Path) -> None:
+    """An .xlsm is read like an .xlsx: its values are taken, its macros never run."""
+    import zipfile
+
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 4}, out=sample / "青川县_2024.xlsm")
+    with zipfile.ZipFile(form, "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 Sub Workbook_Open() Shell ...")
+    result = run(runner, "import", str(form.name))
+    assert result.exit_code == 0, result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 4}
+
+
+def test_english(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县", "--lang", "en")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": "about 3"})
+    result = run(runner, "import", str(form), "--lang", "en")
+    assert result.exit_code == 3
+    assert (
+        f"{form}!Form!{cell(form, 'spirit_lectures')}: type-error: "
+        "“about 3” is not an exact value: type a whole number ≥ 0, e.g. 12"
+    ) in result.output
+    assert "1 form(s): 0 written, 0 unchanged, 0 to confirm, 0 empty, 1 invalid" in result.output
+
+
+def test_a_missing_file_is_a_usage_error(runner: CliRunner, sample: Path) -> None:
+    result = run(runner, "import", "nowhere.xlsx")
+    assert result.exit_code == 2
+    assert "文件不存在：nowhere.xlsx" in result.output
+
+
+def test_a_new_year_folder_is_made(runner: CliRunner, sample: Path) -> None:
+    shutil.rmtree(sample / "data/2025")
+    result = run(runner, "template", "2025", "--county", "剑阁县")
+    assert result.exit_code == 0
+    form = fill(Path("reports/forms/2025/剑阁县_2025.xlsx"), {"home_of_workers": "否"})
+    assert run(runner, "import", str(form)).exit_code == 0
+    assert values_of(sample / "data/2025/剑阁县.yaml") == {"home_of_workers": False}
+
+
+def test_a_folder_of_forms(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner)
+    fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    (FORMS / "~$青川县_2024.xlsx").write_bytes(b"\x00" * 165)  # Excel's lock file
+    (FORMS / "readme.txt").write_text("forms of 2024", encoding="utf-8")
+    result = run(runner, "import", str(FORMS))
+    assert result.exit_code == 0, result.output
+    assert "共 8 份填报表：写入 1，未改动 0，待确认 0，空表 7，有误 0" in result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}
+
+
+def test_an_indicator_the_plan_no_longer_has(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"demo_studios": 3, "spirit_lectures": 2})
+    plan = sample / "targets.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("demo_studios", "innovation_studios"), "utf-8"
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert (
+        f"{form}!填报表!J{rows_by_id(form)['demo_studios']}: unknown-indicator: "
+        "规划中没有指标 “demo_studios”"
+    ) in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_data_file_named_by_code_keeps_its_name(runner: CliRunner, sample: Path) -> None:
+    by_code = sample / "data/2024/510802.yaml"
+    (sample / "data/2024/利州区.yaml").rename(by_code)
+    make_forms(runner, "--county", "利州区")
+    form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 7})
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "→ data/2024/510802.yaml：已写入 1 项" in result.output
+    assert not (sample / "data/2024/利州区.yaml").exists()
+    assert values_of(by_code)["spirit_lectures"] == 7

@@ -1,0 +1,201 @@
+"""Forms come from outside: hostile or broken workbooks give one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import run
+from formhelpers import fill, rewrite_part, sample_project, snapshot
+from kxplan.forms import archive, layout
+
+FORM = Path("reports/forms/2024/青川县_2024.xlsx")
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
+    monkeypatch.chdir(sample_project(tmp_path))
+    assert run(runner, "template", "2024", "--county", "青川县").exit_code == 0
+    fill(FORM, {"spirit_lectures": 3})
+    return tmp_path
+
+
+def refused(runner: CliRunner, sample: Path, path: Path) -> str:
+    """Import `path`; it must fail with exit 3, write nothing and print no traceback."""
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    assert snapshot(sample / "data") == before
+    return str(result.output)
+
+
+def test_not_a_zip(runner: CliRunner, sample: Path) -> None:
+    path = sample / "表.xlsx"
+    path.write_text("序号,指标,数值\n1,科学家精神宣讲报告会,3\n", encoding="utf-8")
+    assert "表.xlsx: encoding: 不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包" in refused(
+        runner, sample, path
+    )
+
+
+def test_old_xls_or_password_protected(runner: CliRunner, sample: Path) -> None:
+    path = sample / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    assert "是旧版 .xls 格式，或设置了打开密码；请在 Excel/WPS 中另存为 .xlsx" in refused(
+        runner, sample, path
+    )
+
+
+def test_a_huge_file(runner: CliRunner, sample: Path) -> None:
+    path = sample / "huge.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(archive.MAX_BYTES + 1)  # sparse: costs no disk
+    output = refused(runner, sample, path)
+    assert f"huge.xlsx: file-too-large: 文件过大（{archive.MAX_BYTES + 1} 字节" in output
+
+
+def test_a_zip_bomb(runner: CliRunner, sample: Path) -> None:
+    path = sample / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("xl/workbook.xml", b"<" + bytes(archive.MAX_UNPACKED))
+    assert path.stat().st_size < 100_000
+    assert "bomb.xlsx: file-too-large: 解压后过大" in refused(runner, sample, path)
+
+
+def test_a_zip_that_lies_about_its_sizes(runner: CliRunner, sample: Path) -> None:
+    """Declared sizes are small, the real content is big: zipfile stops at the declared size."""
+    path = sample / "liar.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as liar, zipfile.ZipFile(FORM) as form:
+        for info in form.infolist():
+            body = form.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body += b" " * (archive.MAX_UNPACKED + 1)
+            liar.writestr(info.filename, body)
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"xl/worksheets/sheet1.xml") - 30  # its local header
+    struct.pack_into("<I", data, entry + 22, 1000)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_length = struct.unpack_from("<H", data, central + 28)[0]
+        name = bytes(data[central + 46 : central + 46 + name_length])
+        if name == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", data, central + 24, 1000)
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+    assert "liar.xlsx: encoding: 无法读取工作簿" in refused(runner, sample, path)
+
+
+def test_too_many_parts(runner: CliRunner, sample: Path) -> None:
+    path = sample / "parts.xlsx"
+    with zipfile.ZipFile(path, "w") as parts:
+        parts.writestr("xl/workbook.xml", b"<workbook/>")
+        for number in range(archive.MAX_PARTS):
+            parts.writestr(f"xl/media/image{number}.png", b"")
+    assert f"压缩包内文件过多（{archive.MAX_PARTS + 1} 个" in refused(runner, sample, path)
+
+
+def test_a_zip_without_a_workbook(runner: CliRunner, sample: Path) -> None:
+    path = sample / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as photos:
+        photos.writestr("photo.jpg", b"\xff\xd8")
+    assert "photos.xlsx: encoding: 不是 Excel 工作簿（.xlsx）：压缩包里没有工作簿" in refused(
+        runner, sample, path
+    )
+
+
+def test_an_xml_bomb(runner: CliRunner, sample: Path) -> None:
+    laughs = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10)
+            for n in range(1, 10)
+        )
+        + b"]>\n"
+    )
+    path = rewrite_part(
+        FORM,
+        "xl/workbook.xml",
+        lambda xml: laughs + xml.replace(b"<workbookPr />", b"<workbookPr />&lol9;", 1),
+        out=sample / "lol.xlsx",
+    )
+    assert "lol.xlsx: encoding: 工作簿含不安全的 XML（EntitiesForbidden），已拒绝读取" in refused(
+        runner, sample, path
+    )
+
+
+def test_a_truncated_workbook(runner: CliRunner, sample: Path) -> None:
+    path = sample / "cut.xlsx"
+    path.write_bytes(FORM.read_bytes()[:3000])
+    assert "cut.xlsx: encoding: 不是 Excel 工作簿（.xlsx）" in refused(runner, sample, path)
+
+
+def test_broken_sheet_xml(runner: CliRunner, sample: Path) -> None:
+    path = rewrite_part(
+        FORM, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2], out=sample / "half.xlsx"
+    )
+    output = refused(runner, sample, path)
+    assert "half.xlsx: encoding: 无法读取工作簿：ExpatError: " in output
+
+
+def test_a_workbook_not_made_by_kxplan(runner: CliRunner, sample: Path) -> None:
+    path = sample / "own.xlsx"
+    book = openpyxl.Workbook()
+    book.active["A1"] = "科学家精神宣讲报告会"
+    book.active["B1"] = 3
+    book.save(path)
+    assert (
+        "own.xlsx: missing-field: 不是 kxplan 生成的填报表（没有隐藏的 _kxplan 工作表）；"
+        "请用 kxplan template 生成填报表"
+    ) in refused(runner, sample, path)
+
+
+def test_a_damaged_hidden_record(runner: CliRunner, sample: Path) -> None:
+    book = openpyxl.load_workbook(FORM)
+    record = book[layout.META_SHEET]
+    for row in record.iter_rows():
+        if row[0].value == "year":
+            row[1].value = "二〇二四"
+    path = sample / "damaged.xlsx"
+    book.save(path)
+    assert "damaged.xlsx!_kxplan: missing-field: 填报表的隐藏记录已损坏（year）" in refused(
+        runner, sample, path
+    )
+
+
+def test_huge_dimensions_are_not_padded(runner: CliRunner, sample: Path) -> None:
+    """A forged <dimension> (A1:XFD1048576) must not make the reader build a billion cells."""
+    path = rewrite_part(
+        FORM,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(
+            b'<dimension ref="A1:J15" />', b'<dimension ref="A1:XFD1048576" />'
+        ),
+        out=sample / "青川县_2024_wide.xlsx",
+    )
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert (sample / "data/2024/青川县.yaml").is_file()
+
+
+def test_no_form_is_read_without_defusedxml(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
+    result = run(runner, "import", str(FORM))
+    assert result.exit_code == 2
+    assert "openpyxl 未启用 defusedxml" in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_openpyxl_reads_with_defusedxml() -> None:
+    from openpyxl.xml import functions
+
+    assert openpyxl.DEFUSEDXML is True
+    assert functions.iterparse.__module__.startswith("defusedxml.")
+    if not openpyxl.LXML:  # with lxml, openpyxl parses parts with resolve_entities=False
+        assert functions.fromstring.__module__.startswith("defusedxml.")
