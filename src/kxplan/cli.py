@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan import __version__
-from kxplan.commands import check, targets, validate
+from kxplan.commands import check, init, schema, targets, validate
 
 app = typer.Typer(
     name="kxplan",
@@ -44,6 +44,8 @@ def root(
 app.command("validate")(validate.validate)
 app.command("check")(check.check)
 app.command("targets")(targets.targets)
+app.command("init")(init.init)
+app.command("schema")(schema.schema)
 
 
 def main() -> None:
