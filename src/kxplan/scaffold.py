@@ -77,12 +77,14 @@ def write_missing(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[
 def pre_commit_config(source: Source) -> str:
     return f"""\
 # 提交前用 kxplan 校验改动的数据文件和规划：pip install pre-commit && pre-commit install
-# Validates the changed data files and the plan before each commit.
+# Before each commit: validate the changed data files (all of them when the plan changed)
+# and keep schema.json in step with targets.yaml.
 repos:
   - repo: {source.repo}
     rev: {source.rev}
     hooks:
       - id: kxplan-validate
+      - id: kxplan-schema
 """
 
 

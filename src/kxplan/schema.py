@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from kxplan.datamodel import VALUE_TYPES, entry_model, file_model
+from kxplan.datamodel import NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
 from kxplan.describe import rule, target_name
 from kxplan.messages import pick, tr
 from kxplan.plan import Indicator, Plan
@@ -25,6 +25,8 @@ DATA_FILE_REFERENCE = f"../../{SCHEMA_NAME}"
 
 _KEYWORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 _NULL = {"type": "null"}
+# kxplan keeps `source` and `note` as typed, so `source: 2024` is text too.
+_TEXT = {"type": ["string", "number", "boolean", "null"], "maxLength": NOTE_LENGTH}
 
 
 def data_file_schema(plan: Plan) -> dict[str, Any]:
@@ -82,13 +84,12 @@ def _unit_schema(plan: Plan) -> dict[str, Any]:
 def _indicator_schema(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     scalar = _standard(TypeAdapter(VALUE_TYPES[indicator.type]).json_schema())
     entry = _standard(entry_model(indicator.type).model_json_schema())
-    fields = entry["properties"]
-    entry["properties"] = {
-        "value": {"description": "数值 / the value", "anyOf": [scalar, _NULL]},
-        "source": {**fields["source"], "title": "来源 / source"},
-        "note": {**fields["note"], "title": "备注 / note"},
-    }
     entry.pop("title", None)
+    entry["properties"] = {
+        "value": {"title": "数值 / value", "anyOf": [scalar, _NULL]},
+        "source": {"title": "来源 / source", **_TEXT},
+        "note": {"title": "备注 / note", **_TEXT},
+    }
     return {
         "title": indicator.name,
         "description": "\n\n".join(_description(plan, indicator, lang) for lang in ("zh", "en")),
