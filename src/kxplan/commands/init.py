@@ -117,9 +117,11 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
         steps.append(
             pick(
                 "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
-                f" {PLACEHOLDER_REPO} 换成 kxplan 仓库的地址（或用 --kxplan-repo 重新生成）",
+                f" {PLACEHOLDER_REPO} 换成 kxplan 仓库的地址"
+                "（下次 init 时可用 --kxplan-repo 直接指定）",
                 f"replace {PLACEHOLDER_REPO} in .pre-commit-config.yaml and"
-                " .github/workflows/kxplan.yml with kxplan's repository (or use --kxplan-repo)",
+                " .github/workflows/kxplan.yml with kxplan's repository"
+                " (or give init --kxplan-repo)",
                 lang,
             )
         )
