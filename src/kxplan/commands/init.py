@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,9 @@ from kxplan.commands.common import DebugOption, LangOption, guard, language
 from kxplan.errors import UsageError
 from kxplan.messages import pick, tr
 from kxplan.planload import load_plan
-from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, scaffold, write_missing
+
+if TYPE_CHECKING:
+    from kxplan.scaffold import Source
 
 
 def init(
@@ -35,12 +37,21 @@ def init(
         ),
     ] = None,
     repo: Annotated[
-        str,
-        typer.Option("--kxplan-repo", help="Git URL of kxplan, for CI and the pre-commit hook."),
-    ] = PLACEHOLDER_REPO,
+        str | None,
+        typer.Option(
+            "--kxplan-repo",
+            help="Git URL of kxplan, for CI and the pre-commit hook (default: a placeholder).",
+            show_default=False,
+        ),
+    ] = None,
     rev: Annotated[
-        str, typer.Option("--kxplan-rev", help="Tag or commit of kxplan to install.")
-    ] = DEFAULT_REV,
+        str | None,
+        typer.Option(
+            "--kxplan-rev",
+            help="Tag or commit of kxplan to install (default: v + this version).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -56,8 +67,11 @@ def init(
     year, a README for the people who submit data, a pre-commit configuration and a GitHub
     Actions workflow. Never overwrites a file, even with --force.
     """
+    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, scaffold, write_missing
+
     lang = language(lang_option)
     with guard(lang, debug):
+        source = Source(repo or PLACEHOLDER_REPO, rev or DEFAULT_REV)
         if folder.exists() and not folder.is_dir():
             raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
         if folder.is_dir() and any(folder.iterdir()) and not force:
@@ -76,9 +90,8 @@ def init(
             raise UsageError(
                 tr("year-outside", lang, year=chosen, start=plan.base_year, end=plan.end)
             )
-        files = scaffold(plan, plan_bytes, chosen, Source(repo, rev))
-        written, kept = write_missing(folder, files)
-        _report(folder, written, kept, Source(repo, rev), lang)
+        written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
+        _report(folder, written, kept, source, lang)
 
 
 def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
@@ -117,9 +130,9 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
         steps.append(
             pick(
                 "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
-                f" {PLACEHOLDER_REPO} 换成 kxplan 仓库的地址"
+                f" {source.repo} 换成 kxplan 仓库的地址"
                 "（下次 init 时可用 --kxplan-repo 直接指定）",
-                f"replace {PLACEHOLDER_REPO} in .pre-commit-config.yaml and"
+                f"replace {source.repo} in .pre-commit-config.yaml and"
                 " .github/workflows/kxplan.yml with kxplan's repository"
                 " (or give init --kxplan-repo)",
                 lang,

@@ -11,7 +11,6 @@ import typer
 from kxplan.atomic import write_text_atomic
 from kxplan.commands.common import DebugOption, LangOption, PlanOption, guard, language, open_plan
 from kxplan.messages import pick
-from kxplan.schema import schema_text
 
 
 def schema(
@@ -32,6 +31,8 @@ def schema(
     range; unknown keys are refused. Data files point to it with a first line
     `# yaml-language-server: $schema=../../schema.json`.
     """
+    from kxplan.schema import schema_text
+
     lang = language(lang_option)
     with guard(lang, debug):
         text = schema_text(open_plan(plan_option, lang))
