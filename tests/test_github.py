@@ -169,3 +169,11 @@ def test_plain_files_are_written_as_the_repository_lays_them_out(
     result = run(runner, "validate", "--format", "github", "data/2024/乙区.yaml")
     assert result.exit_code == 3
     assert result.stdout.startswith("::error file=data/2024/乙区.yaml,line=2,col=7,")
+
+
+def test_validate_with_more_than_ten_problems_adds_a_notice(runner: CliRunner, repo: Path) -> None:
+    lines = "".join(f"  unknown_{n}: 1\n" for n in range(11))
+    (repo / "data/2024/乙区.yaml").write_text(f"unit: 乙区\nyear: 2024\nvalues:\n{lines}")
+    found = parse_annotations(run(runner, "validate", "--format", "github").stdout)
+    assert [level for level, _, _ in found] == ["error"] * 11 + ["notice"]
+    assert found[-1][2] == "共 11 条标注，GitHub 每步只显示前 10 条；完整列表见日志和 Summary"

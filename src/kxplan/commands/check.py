@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import sys
 from typing import Annotated
@@ -108,5 +107,5 @@ def _summarize(evaluation: Evaluation, view: View) -> None:
     from kxplan.render.markdown import render as markdown
 
     text = io.StringIO()
-    markdown(evaluation, dataclasses.replace(view, color=False), text)
+    markdown(evaluation, view, text)
     append_step_summary(text.getvalue())

@@ -83,10 +83,9 @@ def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str)
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return
     if fmt is ValidateFormat.GITHUB:
-        from kxplan.render.github import problem_annotation
+        from kxplan.render.github import problem_annotation, write_errors
 
-        for problem in problems:
-            print(problem_annotation(problem))
+        write_errors([problem_annotation(problem) for problem in problems], lang, sys.stdout)
     else:
         for problem in problems:
             print(problem.as_line())

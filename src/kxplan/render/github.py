@@ -95,6 +95,13 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
             else f" ({len(absent)} results missing)"
         )
         errors.append(annotation("error", line + count, "kxplan missing files"))
+    write_errors(errors, lang, out)
+    out.write(summary_line(evaluation, lang) + "\n")
+    out.write(failed_line(evaluation, view.fail_on, view.lang) + "\n")
+
+
+def write_errors(errors: list[str], lang: str, out: TextIO) -> None:
+    """The error annotations, and a notice when GitHub will not show them all."""
     for text in errors:
         out.write(text + "\n")
     if len(errors) > SHOWN_PER_STEP:
@@ -106,8 +113,6 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
             " the log and the job summary list them all"
         )
         out.write(annotation("notice", note, "kxplan") + "\n")
-    out.write(summary_line(evaluation, lang) + "\n")
-    out.write(failed_line(evaluation, view.fail_on, view.lang) + "\n")
 
 
 def _rank(result: Result) -> tuple[bool, bool]:
