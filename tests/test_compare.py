@@ -207,3 +207,22 @@ def test_outside_a_git_repository_is_a_usage_error(
     assert result.exit_code == 2
     assert "不在 git 仓库中" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_plan_outside_the_repository_judges_both_sides(
+    runner: CliRunner, repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The shipped plan, or --plan elsewhere: REV's data is judged by the current plan."""
+    extra = {**LECTURES, "id": "lectures_3", "threshold": 3}
+    outside = write_yaml(
+        tmp_path_factory.mktemp("elsewhere") / "plan.yaml", plan_dict(LECTURES, extra)
+    )
+    args = ["check", "2024", "--compare", "HEAD~1", "--plan", str(outside), "--format", "json"]
+    body = json.loads(run(runner, *args).stdout)
+    assert {
+        (c["target"], c["unit"], c["old_status"], c["new_status"]) for c in body["changes"]
+    } == {
+        ("lectures", "乙区", "met", "not_met"),
+        ("lectures_3", "乙区", "met", "not_met"),
+        ("lectures", "丙县", "not_met", "met"),
+    }

@@ -62,9 +62,13 @@ def check(
 ) -> None:
     """Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。
 
-    Exit 0: all pass; 1: a status in --fail-on (with --compare: a result that newly is);
-    2: usage error; 3: invalid plan or data. With --format github and GITHUB_STEP_SUMMARY
-    set, a Markdown summary is appended to that file.
+    Exit 0: all pass; 1: a status in --fail-on; 2: usage error; 3: invalid plan or data.
+
+    --compare REV: only the results whose status differs from git revision
+    REV; exit 1 when a result newly has a status in --fail-on.
+
+    --format github: annotations, and a Markdown job summary appended to
+    the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
     with guard(lang, debug):

@@ -63,9 +63,9 @@ def init(
 ) -> None:
     """Create a data repository. 新建数据仓库。
 
-    Writes the plan (targets.yaml), schema.json, one empty data file per unit for the base
-    year, a README for the people who submit data, a pre-commit configuration and a GitHub
-    Actions workflow. Never overwrites a file, even with --force.
+    Writes the plan (targets.yaml), schema.json, one empty data file per unit,
+    a README for the people who submit data, a pre-commit configuration and
+    a GitHub Actions workflow. Never overwrites a file, even with --force.
     """
     from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, scaffold, write_missing
 

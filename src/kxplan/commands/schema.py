@@ -27,9 +27,9 @@ def schema(
 ) -> None:
     """JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。
 
-    Each indicator of the plan is a property with its Chinese name, instruction, measure and
-    range; unknown keys are refused. Data files point to it with a first line
-    `# yaml-language-server: $schema=../../schema.json`.
+    Each indicator is a property with its Chinese name, instruction, measure
+    and range; unknown keys are refused. Data files point to it with a first
+    line `# yaml-language-server: $schema=../../schema.json`.
     """
     from kxplan.schema import schema_text
 
