@@ -221,3 +221,11 @@ def test_validate_hook_sees_the_plan_and_data_files(path: str, matched: bool) ->
     hook = hooks["kxplan-validate"]
     assert hook["entry"] == "kxplan validate" and hook["pass_filenames"] is True
     assert bool(re.search(hook["files"], path)) is matched
+
+
+def test_an_invalid_plan_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    plan = write_yaml(tmp_path / "plan.yaml", plan_dict({**LECTURES, "indicator": "nope"}))
+    result = run(runner, "init", str(tmp_path / "repo"), "--plan", str(plan))
+    assert result.exit_code == 3
+    assert "plan-error" in result.stdout
+    assert not (tmp_path / "repo").exists()
