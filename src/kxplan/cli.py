@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan import __version__
-from kxplan.commands import check, import_forms, targets, template, validate
+from kxplan.commands import check, import_forms, init, schema, targets, template, validate
 
 app = typer.Typer(
     name="kxplan",
@@ -46,6 +46,8 @@ app.command("check")(check.check)
 app.command("targets")(targets.targets)
 app.command("template")(template.template)
 app.command("import")(import_forms.import_forms)
+app.command("init")(init.init)
+app.command("schema")(schema.schema)
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, Stri
 
 from kxplan.plan import Indicator, Plan, ValueType
 
-Note = Annotated[str, Field(max_length=2000)]
+NOTE_LENGTH = 2000
+Note = Annotated[str, Field(max_length=NOTE_LENGTH)]
 
 
 class _Entry(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import Annotated
 
@@ -22,7 +23,7 @@ from kxplan.commands.common import (
 )
 from kxplan.dataset import data_years, load_dataset
 from kxplan.errors import UsageError
-from kxplan.evaluation import evaluate_year
+from kxplan.evaluation import Evaluation, evaluate_year
 from kxplan.messages import tr
 from kxplan.render import Format, View, renderer
 from kxplan.status import DEFAULT_FAIL_ON, Status, parse_statuses
@@ -45,6 +46,15 @@ def check(
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="Statuses that make the exit code 1 (comma-separated).")
     ] = DEFAULT_FAIL_ON_TEXT,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="REV",
+            help="Only the results whose status differs from git revision REV (e.g. origin/main).",
+            show_default=False,
+        ),
+    ] = None,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -53,6 +63,12 @@ def check(
     """Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。
 
     Exit 0: all pass; 1: a status in --fail-on; 2: usage error; 3: invalid plan or data.
+
+    --compare REV: only the results whose status differs from git revision
+    REV; exit 1 when a result newly has a status in --fail-on.
+
+    --format github: annotations, and a Markdown job summary appended to
+    the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
     with guard(lang, debug):
@@ -74,8 +90,26 @@ def check(
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
         evaluation = evaluate_year(plan, data, year, unit)
         view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
-        renderer(fmt)(evaluation, view, sys.stdout)
+        if compare is not None:
+            from kxplan.commands.check_compare import show_changes
+
+            plan_path = locate.plan_path(plan_option, lang)
+            failed = show_changes(evaluation, compare, plan_path, folder, unit, fmt, view)
+        else:
+            renderer(fmt)(evaluation, view, sys.stdout)
+            if fmt is Format.GITHUB:
+                _summarize(evaluation, view)
+            failed = bool(evaluation.failed(statuses))
         if evaluation.problems:
             raise typer.Exit(3)
-        if evaluation.failed(statuses):
+        if failed:
             raise typer.Exit(1)
+
+
+def _summarize(evaluation: Evaluation, view: View) -> None:
+    from kxplan.render.github import append_step_summary
+    from kxplan.render.markdown import render as markdown
+
+    text = io.StringIO()
+    markdown(evaluation, view, text)
+    append_step_summary(text.getvalue())

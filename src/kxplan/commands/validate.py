@@ -55,10 +55,11 @@ def validate(
     lang = language(lang_option)
     with guard(lang, debug):
         plan = open_plan(plan_option, lang)
-        if files:
+        plan_file = locate.plan_path(plan_option, lang).resolve()
+        # A changed plan can invalidate any data file: then every file is checked.
+        if files and all(path.resolve() != plan_file for path in files):
             checker = FileChecker(plan, lang)
-            plan_file = locate.plan_path(plan_option, lang).resolve()
-            data_files = [path for path in files if path.resolve() != plan_file]
+            data_files = list(files)
             for path in data_files:
                 if not path.is_file():
                     raise UsageError(tr("file-not-found", lang, path=path))
@@ -82,10 +83,9 @@ def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str)
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return
     if fmt is ValidateFormat.GITHUB:
-        from kxplan.render.github import problem_annotation
+        from kxplan.render.github import problem_annotation, write_errors
 
-        for problem in problems:
-            print(problem_annotation(problem))
+        write_errors([problem_annotation(problem) for problem in problems], lang, sys.stdout)
     else:
         for problem in problems:
             print(problem.as_line())
@@ -103,3 +103,9 @@ def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str)
             else f"已检查 {count} 个文件：{files} 个文件共 {len(problems)} 个问题"
         )
     print(summary, file=sys.stderr)
+    if fmt is ValidateFormat.GITHUB:
+        from kxplan.render.github import append_step_summary
+        from kxplan.render.markdown import problem_list
+
+        head = f"## kxplan validate\n\n{'✔' if not problems else '✘'} {summary}\n\n"
+        append_step_summary(head + (problem_list(problems, lang) if problems else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kxplan.dataset import Gap
 from kxplan.describe import shown
 from kxplan.evaluation import Evaluation
 from kxplan.messages import pick
@@ -70,3 +71,13 @@ def invalid_line(evaluation: Evaluation, lang: str) -> str | None:
 
 def legend(lang: str) -> str:
     return "  ".join(f"{status.glyph} {status.label(lang)}" for status in Status)
+
+
+def file_absent(result: Result) -> bool:
+    """Missing because the unit's own file for the year is absent: the file list says it once."""
+    gap = result.missing
+    return (
+        gap is not None
+        and gap.gap is Gap.NO_FILE
+        and (gap.unit, gap.year) == (result.unit, result.year)
+    )

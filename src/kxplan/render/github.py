@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from kxplan.describe import explain, target_name
 from kxplan.evaluation import Evaluation
 from kxplan.problems import Problem
 from kxplan.render import View
-from kxplan.render.common import failed_line, summary_line, unit_name
+from kxplan.render.common import failed_line, file_absent, missing_line, summary_line, unit_name
 from kxplan.rules import Result
 
 
@@ -51,20 +53,85 @@ def problem_annotation(problem: Problem) -> str:
 
 
 def result_annotation(result: Result, lang: str) -> str:
-    """Placed at the line of the value this year, or at the file when the value is missing."""
     name = target_name(result.target, result.indicator, lang)
     title = f"{result.target.id} @ {unit_name(result.unit, lang)}: {result.status.label(lang)}"
-    this_year = [o for o in result.evidence if f"/{result.year}/" in f"/{o.file}"]
-    file, line = (this_year[-1].file, this_year[-1].line) if this_year else (None, None)
-    if file is None and result.missing is not None:
-        file = result.missing.file
-    return annotation("error", f"{name}: {explain(result, lang)}", title, file, line)
+    return annotation("error", f"{name}: {explain(result, lang)}", title, *value_place(result))
+
+
+def value_place(result: Result) -> tuple[str | None, int | None]:
+    """The line of the unit's value this year, or the file where it is missing.
+
+    A parent's value formed as a sum has no line of its own: it is not pinned on one
+    child's file (a missing child's file is, through `missing`).
+    """
+    for observation in reversed(result.evidence):
+        path = PurePosixPath(observation.file)
+        if path.parent.name == str(result.year) and path.stem in (
+            result.unit.name,
+            result.unit.code,
+        ):
+            return observation.file, observation.line
+    return (result.missing.file if result.missing is not None else None), None
+
+
+# GitHub shows only the first 10 error annotations of a step (and 50 of a job).
+SHOWN_PER_STEP = 10
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
-    for problem in evaluation.problems:
-        out.write(problem_annotation(problem) + "\n")
-    for result in evaluation.failed(view.fail_on):
-        out.write(result_annotation(result, view.lang) + "\n")
-    out.write(summary_line(evaluation, view.lang) + "\n")
+    """Most actionable first: problems, then failures at a line, at a file, then the rest;
+    a unit whose file is absent gets one annotation, not one per target."""
+    lang = view.lang
+    errors = [problem_annotation(problem) for problem in evaluation.problems]
+    failed = evaluation.failed(view.fail_on)
+    ranked = sorted((result for result in failed if not file_absent(result)), key=_rank)
+    errors += [result_annotation(result, lang) for result in ranked]
+    absent = [result for result in failed if file_absent(result)]
+    line = missing_line(evaluation, lang)
+    if absent and line:
+        count = (
+            f"（{len(absent)} 项结果缺数据）"
+            if lang == "zh"
+            else f" ({len(absent)} results missing)"
+        )
+        errors.append(annotation("error", line + count, "kxplan missing files"))
+    write_errors(errors, lang, out)
+    out.write(summary_line(evaluation, lang) + "\n")
     out.write(failed_line(evaluation, view.fail_on, view.lang) + "\n")
+
+
+def write_errors(errors: list[str], lang: str, out: TextIO) -> None:
+    """The error annotations, and a notice when GitHub will not show them all."""
+    for text in errors:
+        out.write(text + "\n")
+    if len(errors) > SHOWN_PER_STEP:
+        note = (
+            f"共 {len(errors)} 条标注，GitHub 每步只显示前 {SHOWN_PER_STEP} 条；"
+            "完整列表见日志和 Summary"
+            if lang == "zh"
+            else f"{len(errors)} annotations; GitHub shows the first {SHOWN_PER_STEP} of a step:"
+            " the log and the job summary list them all"
+        )
+        out.write(annotation("notice", note, "kxplan") + "\n")
+
+
+def _rank(result: Result) -> tuple[bool, bool]:
+    """At a line first, then at a file, then nowhere in particular."""
+    file, line = value_place(result)
+    return file is None, line is None
+
+
+def append_step_summary(markdown: str) -> bool:
+    """Append to the job summary (the file GitHub names in GITHUB_STEP_SUMMARY), if any.
+
+    GitHub collects what each step appends there and shows it on the run's page.
+    """
+    name = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not name:
+        return False
+    try:
+        with Path(name).open("a", encoding="utf-8") as handle:
+            handle.write(markdown.rstrip("\n") + "\n\n")
+    except OSError:
+        return False
+    return True

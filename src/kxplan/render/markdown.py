@@ -6,6 +6,7 @@ from typing import TextIO
 
 from kxplan.describe import rule, target_name
 from kxplan.evaluation import Evaluation
+from kxplan.problems import Problem
 from kxplan.render import View
 from kxplan.render.common import (
     cell,
@@ -47,8 +48,11 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         if line:
             out.write(f"{line}\n\n")
     if evaluation.problems:
-        out.write("### " + ("Data problems" if lang == "en" else "数据问题") + "\n\n")
-        for problem in evaluation.problems:
-            out.write(f"- `{problem.location()}` {problem.code.value}: {escape(problem.message)}\n")
-        out.write("\n")
+        out.write(problem_list(evaluation.problems, lang))
     out.write(f"{legend(lang)}\n")
+
+
+def problem_list(problems: list[Problem], lang: str) -> str:
+    lines = ["### " + ("Data problems" if lang == "en" else "数据问题"), ""]
+    lines += [f"- `{p.location()}` {p.code.value}: {escape(p.message)}" for p in problems]
+    return "\n".join(lines) + "\n\n"

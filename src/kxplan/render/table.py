@@ -9,13 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kxplan.dataset import Gap
 from kxplan.describe import explain, rule, target_name
 from kxplan.evaluation import Evaluation
 from kxplan.render import View
 from kxplan.render.common import (
     cell,
     failed_line,
+    file_absent,
     grid,
     invalid_line,
     legend,
@@ -24,7 +24,6 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
-from kxplan.rules import Result
 from kxplan.status import Status
 
 
@@ -61,7 +60,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         table.add_row(*row)
     con.print(table)
     con.print(Text(legend(lang), style="dim"))
-    failed = [result for result in evaluation.failed(view.fail_on) if not _file_absent(result)]
+    failed = [result for result in evaluation.failed(view.fail_on) if not file_absent(result)]
     if failed:
         con.print("需要关注：" if lang == "zh" else "Needs attention:", style="bold")
         for result in failed:
@@ -89,13 +88,3 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         con.print("数据问题：" if lang == "zh" else "Data problems:", style="bold red")
         for problem in evaluation.problems:
             con.print(Text(problem.as_line()))
-
-
-def _file_absent(result: Result) -> bool:
-    """Missing because the unit's own file for the year is absent: the file list says it once."""
-    gap = result.missing
-    return (
-        gap is not None
-        and gap.gap is Gap.NO_FILE
-        and (gap.unit, gap.year) == (result.unit, result.year)
-    )

@@ -1,0 +1,35 @@
+"""`kxplan check YEAR --compare REV`: what the working tree changes against a git revision."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kxplan.changes import compare
+from kxplan.evaluation import Evaluation
+from kxplan.plan import Unit
+from kxplan.render import Format, View
+from kxplan.render.changes import markdown, render
+from kxplan.revision import evaluate_revision
+
+
+def show_changes(
+    evaluation: Evaluation,
+    rev: str,
+    plan_path: Path,
+    data_dir: Path,
+    unit: Unit | None,
+    fmt: Format,
+    view: View,
+) -> bool:
+    """Print the changed results; True when a result newly has a status in --fail-on."""
+    old, sha = evaluate_revision(
+        rev, evaluation.plan, plan_path, data_dir, evaluation.year, unit, view.lang
+    )
+    comparison = compare(old, evaluation, rev, sha)
+    render(comparison, view, fmt, sys.stdout)
+    if fmt is Format.GITHUB:
+        from kxplan.render.github import append_step_summary
+
+        append_step_summary(markdown(comparison, view))
+    return bool(comparison.entered(view.fail_on))

@@ -1,0 +1,151 @@
+"""`kxplan init DIR`: a new data repository, ready for pull requests and CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kxplan import locate
+from kxplan.commands.common import DebugOption, LangOption, guard, language
+from kxplan.errors import UsageError
+from kxplan.messages import pick, tr
+from kxplan.planload import load_plan
+
+if TYPE_CHECKING:
+    from kxplan.scaffold import Source
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder of the new data repository.")],
+    plan_option: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="Plan to copy (default: env KXPLAN_PLAN, else the plan shipped with kxplan).",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Year of the empty data files (default: the base year).",
+            show_default=False,
+        ),
+    ] = None,
+    repo: Annotated[
+        str | None,
+        typer.Option(
+            "--kxplan-repo",
+            help="Git URL of kxplan, for CI and the pre-commit hook (default: a placeholder).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--kxplan-rev",
+            help="Tag or commit of kxplan to install (default: v + this version).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Use a folder that is not empty (only missing files are added)."
+        ),
+    ] = False,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Create a data repository. 新建数据仓库。
+
+    Writes the plan (targets.yaml), schema.json, one empty data file per unit,
+    a README for the people who submit data, a pre-commit configuration and
+    a GitHub Actions workflow. Never overwrites a file, even with --force.
+    """
+    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, scaffold, write_missing
+
+    lang = language(lang_option)
+    with guard(lang, debug):
+        source = Source(repo or PLACEHOLDER_REPO, rev or DEFAULT_REV)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
+        if folder.is_dir() and any(folder.iterdir()) and not force:
+            raise UsageError(
+                pick(
+                    f"{folder} 不是空文件夹；加 --force 只补充缺少的文件（不会覆盖任何文件）",
+                    f"{folder} is not empty; --force adds the missing files (none is replaced)",
+                    lang,
+                )
+            )
+        source_path = _plan_source(folder, plan_option, lang)
+        plan_bytes = source_path.read_bytes()
+        plan = load_plan(source_path, locate.shown_path(source_path), lang)
+        chosen = plan.base_year if year is None else year
+        if not plan.base_year <= chosen <= plan.end:
+            raise UsageError(
+                tr("year-outside", lang, year=chosen, start=plan.base_year, end=plan.end)
+            )
+        written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
+        _report(folder, written, kept, source, lang)
+
+
+def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
+    """The plan to copy; a repository that already has one keeps it (and must agree)."""
+    env = os.environ.get("KXPLAN_PLAN")
+    chosen = option or (Path(env) if env else None)
+    if chosen is not None and not chosen.is_file():
+        raise UsageError(tr("file-not-found", lang, path=chosen))
+    existing = folder / locate.PLAN_NAME
+    if existing.is_file():
+        if chosen is not None and chosen.read_bytes() != existing.read_bytes():
+            raise UsageError(
+                pick(
+                    f"{existing} 已存在且与 {chosen} 不同；未写入任何文件",
+                    f"{existing} exists and differs from {chosen}; nothing written",
+                    lang,
+                )
+            )
+        return existing
+    if chosen is not None:
+        return chosen
+    embedded = locate.embedded_plan()
+    if embedded is None:
+        raise UsageError(tr("plan-not-found", lang, cwd=Path.cwd()))
+    return embedded
+
+
+def _report(folder: Path, written: list[str], kept: list[str], source: Source, lang: str) -> None:
+    print(pick(f"数据仓库 {folder}：", f"Data repository {folder}:", lang))
+    for name in written:
+        print(f"  + {name}")
+    for name in kept:
+        print(pick(f"  = {name}（已存在，未改动）", f"  = {name} (exists, left as it is)", lang))
+    steps = []
+    if source.is_placeholder:
+        steps.append(
+            pick(
+                "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
+                f" {source.repo} 换成 kxplan 仓库的地址"
+                "（下次 init 时可用 --kxplan-repo 直接指定）",
+                f"replace {source.repo} in .pre-commit-config.yaml and"
+                " .github/workflows/kxplan.yml with kxplan's repository"
+                " (or give init --kxplan-repo)",
+                lang,
+            )
+        )
+    steps.append(f"cd {folder} && git init && git add . && git commit -m 'kxplan init'")
+    steps.append(
+        pick(
+            "填写 data/ 中各单位的数据，然后运行 kxplan validate",
+            "fill in the data files under data/, then run kxplan validate",
+            lang,
+        )
+    )
+    print(pick("下一步：", "Next:", lang))
+    for number, step in enumerate(steps, 1):
+        print(f"  {number}. {step}")

@@ -1,0 +1,43 @@
+"""`kxplan schema`: the JSON Schema of the plan's data files, for editors and validators."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan.atomic import write_text_atomic
+from kxplan.commands.common import DebugOption, LangOption, PlanOption, guard, language, open_plan
+from kxplan.messages import pick
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    plan_option: PlanOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。
+
+    Each indicator is a property with its Chinese name, instruction, measure
+    and range; unknown keys are refused. Data files point to it with a first
+    line `# yaml-language-server: $schema=../../schema.json`.
+    """
+    from kxplan.schema import schema_text
+
+    lang = language(lang_option)
+    with guard(lang, debug):
+        text = schema_text(open_plan(plan_option, lang))
+        if output is None:
+            sys.stdout.write(text)
+            return
+        write_text_atomic(output, text, overwrite=force)
+        print(pick(f"已写入 {output}", f"wrote {output}", lang), file=sys.stderr)

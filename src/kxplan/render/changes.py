@@ -1,0 +1,180 @@
+"""`check --compare REV` in each output format: only the results whose status changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from kxplan.changes import Change, Comparison
+from kxplan.describe import explain, target_name
+from kxplan.render import Format, View
+from kxplan.render.common import cell, unit_name
+from kxplan.rules import Result
+
+
+def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None:
+    _RENDERERS[fmt](comparison, view, out)
+
+
+def headline(comparison: Comparison, view: View) -> str:
+    plan, year = comparison.new.plan, comparison.new.year
+    base = f"{comparison.base} ({comparison.commit[:10]})"
+    if view.lang == "en":
+        return f"{plan.name('en')} — {year}: changes against {base}"
+    return f"{plan.name('zh')} — {year}：相对 {base} 的变化"
+
+
+def summary(comparison: Comparison, view: View) -> str:
+    changed, total = len(comparison.changes), len(comparison.new.results)
+    entered = len(comparison.entered(view.fail_on))
+    if view.lang == "en":
+        if not changed:
+            return f"No result changed its status ({total} compared)."
+        return (
+            f"{changed} result(s) changed their status ({total} compared); "
+            f"{entered} now in --fail-on"
+        )
+    if not changed:
+        return f"没有结果的状态发生变化（共比较 {total} 项）。"
+    return f"{changed} 项结果的状态有变化（共比较 {total} 项）；其中 {entered} 项新进入 --fail-on"
+
+
+def status_text(result: Result | None, lang: str) -> str:
+    """`✘ 1 未达标`, or a dash where the plan had no such result."""
+    if result is None:
+        return "—"
+    return f"{cell(result, lang)} {result.status.label(lang)}"
+
+
+def _why(change: Change, lang: str) -> str:
+    result = change.new or change.old
+    assert result is not None
+    return explain(result, lang)
+
+
+def _name(change: Change, lang: str) -> str:
+    result = change.new or change.old
+    assert result is not None
+    return target_name(change.target, result.indicator, lang)
+
+
+def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from kxplan.render.table import console
+
+    lang = view.lang
+    con = console(out, view)
+    con.print(headline(comparison, view), style="bold")
+    if comparison.changes:
+        en = lang == "en"
+        table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+        for title in (
+            ("Target", "Unit", "Before", "", "Now", "Why")
+            if en
+            else ("目标", "单位", "原状态", "", "新状态", "说明")
+        ):
+            table.add_column(title, no_wrap=title not in ("Why", "说明"))
+        for change in comparison.changes:
+            old, new = change.old, change.new
+            table.add_row(
+                _name(change, lang),
+                unit_name(change.unit, lang),
+                Text(status_text(old, lang), style=old.status.style if old else ""),
+                "→",
+                Text(status_text(new, lang), style=new.status.style if new else ""),
+                _why(change, lang),
+            )
+        con.print(table)
+    con.print(summary(comparison, view))
+
+
+def render_json(comparison: Comparison, view: View, out: TextIO) -> None:
+    from kxplan.render.jsonout import result_json
+
+    plan = comparison.new.plan
+    body = {
+        "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
+        "year": comparison.new.year,
+        "base": {"rev": comparison.base, "commit": comparison.commit},
+        "compared": len(comparison.new.results),
+        "changed": len(comparison.changes),
+        "fail_on": sorted(status.value for status in view.fail_on),
+        "entered_fail_on": len(comparison.entered(view.fail_on)),
+        "changes": [
+            {
+                "target": change.target.id,
+                "unit": change.unit.name,
+                "unit_code": change.unit.code,
+                "old_status": change.old.status.value if change.old else None,
+                "new_status": change.new.status.value if change.new else None,
+                "entered_fail_on": change.entered(view.fail_on),
+                "old": result_json(change.old, view.lang) if change.old else None,
+                "new": result_json(change.new, view.lang) if change.new else None,
+            }
+            for change in comparison.changes
+        ],
+        "problems": [problem.as_json() for problem in comparison.new.problems],
+    }
+    json.dump(body, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def markdown(comparison: Comparison, view: View) -> str:
+    from kxplan.render.markdown import escape, problem_list
+
+    lang = view.lang
+    lines = [f"## {headline(comparison, view)}", ""]
+    if comparison.changes:
+        header = (
+            ["Target", "Unit", "Before", "Now", "Why"]
+            if lang == "en"
+            else ["目标", "单位", "原状态", "新状态", "说明"]
+        )
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for change in comparison.changes:
+            row = [
+                _name(change, lang),
+                unit_name(change.unit, lang),
+                status_text(change.old, lang),
+                status_text(change.new, lang),
+                _why(change, lang),
+            ]
+            lines.append("| " + " | ".join(escape(item) for item in row) + " |")
+        lines.append("")
+    lines += [summary(comparison, view), ""]
+    text = "\n".join(lines) + "\n"
+    if comparison.new.problems:
+        text += problem_list(comparison.new.problems, lang)
+    return text
+
+
+def render_markdown(comparison: Comparison, view: View, out: TextIO) -> None:
+    out.write(markdown(comparison, view))
+
+
+def render_github(comparison: Comparison, view: View, out: TextIO) -> None:
+    """A notice at the value's line for each change; a warning where a result now fails."""
+    from kxplan.render.github import annotation, problem_annotation, value_place
+
+    lang = view.lang
+    for problem in comparison.new.problems:
+        out.write(problem_annotation(problem) + "\n")
+    for change in comparison.changes:
+        old, new = status_text(change.old, lang), status_text(change.new, lang)
+        title = f"{change.target.id} @ {unit_name(change.unit, lang)}: {old} → {new}"
+        place = value_place(change.new) if change.new else (None, None)
+        level = "warning" if change.entered(view.fail_on) else "notice"
+        message = f"{_name(change, lang)}: {_why(change, lang)}"
+        out.write(annotation(level, message, title, *place) + "\n")
+    out.write(summary(comparison, view) + "\n")
+
+
+_RENDERERS: dict[Format, Callable[[Comparison, View, TextIO], None]] = {
+    Format.TABLE: render_table,
+    Format.JSON: render_json,
+    Format.MARKDOWN: render_markdown,
+    Format.GITHUB: render_github,
+}

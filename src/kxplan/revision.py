@@ -1,0 +1,67 @@
+"""A year's evaluation as the plan and data stood at a git revision (for `check --compare`).
+
+The revision's files are copied with git into a temporary folder, in the same places
+relative to each other, so file names in the results read as in the working tree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+from pathlib import Path
+
+from kxplan import gitrev
+from kxplan.dataset import load_dataset
+from kxplan.errors import UsageError
+from kxplan.evaluation import Evaluation, evaluate_year
+from kxplan.messages import pick
+from kxplan.plan import Plan, Unit
+from kxplan.planload import load_plan
+
+
+def evaluate_revision(
+    rev: str,
+    plan: Plan,
+    plan_path: Path,
+    data_dir: Path,
+    year: int,
+    unit: Unit | None,
+    lang: str,
+) -> tuple[Evaluation, str]:
+    """(the evaluation at `rev`, its commit id). The plan at `rev` is used when the plan file
+    is in the repository at that revision; otherwise (a plan outside it) the current one."""
+    root = gitrev.toplevel(data_dir.resolve(), lang)
+    sha = gitrev.commit(root, rev, lang)
+    data_rel = _inside(data_dir.resolve(), root)
+    if data_rel is None:
+        raise UsageError(
+            pick(
+                f"数据文件夹 {data_dir} 不在 git 仓库 {root} 中",
+                f"the data folder {data_dir} is not inside the git repository {root}",
+                lang,
+            )
+        )
+    plan_rel = _inside(plan_path.resolve(), root)
+    with tempfile.TemporaryDirectory(prefix="kxplan-rev-") as temp:
+        folder = Path(temp)
+        wanted = [data_rel] + ([plan_rel] if plan_rel else [])
+        copied = gitrev.export(root, sha, wanted, folder, lang)
+        old_plan = plan
+        if plan_rel is not None and plan_rel in copied:
+            old_plan = load_plan(folder / plan_rel, f"{rev}:{plan_rel}", lang)
+        old_data = folder / data_rel
+        old_data.mkdir(parents=True, exist_ok=True)
+        data = load_dataset(old_plan, old_data, lang, years=range(old_plan.base_year, year + 1))
+        old_unit = old_plan.unit(unit.code) if unit is not None else None
+        evaluation = evaluate_year(old_plan, data, year, old_unit)
+        if unit is not None and old_unit is None:  # the unit is new in the plan
+            evaluation = dataclasses.replace(evaluation, results=[])
+    return evaluation, sha
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    try:
+        relative = path.relative_to(root.resolve())
+    except ValueError:
+        return None
+    return relative.as_posix() if relative.parts else "."

@@ -1,0 +1,231 @@
+"""`kxplan init`: a data repository that validates as written and never loses a file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from conftest import ROOT, plan_dict, run, write_yaml
+from kxplan import __version__
+from kxplan.locate import embedded_plan
+
+SMALL_FILES = {
+    "targets.yaml",
+    "schema.json",
+    "data/2020/甲市.yaml",
+    "data/2020/乙区.yaml",
+    "data/2020/丙县.yaml",
+    "README.md",
+    ".pre-commit-config.yaml",
+    ".github/workflows/kxplan.yml",
+    ".vscode/extensions.json",
+}
+LECTURES = {
+    "id": "lectures",
+    "indicator": "count_flow",
+    "level": "county",
+    "kind": "annual",
+    "op": ">=",
+    "threshold": 2,
+}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def small_plan(tmp_path: Path) -> Path:
+    return write_yaml(tmp_path / "plan.yaml", plan_dict(LECTURES))
+
+
+def test_init_writes_a_repository_that_validates(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    result = run(runner, "init", str(repo), "--plan", str(small_plan))
+    assert result.exit_code == 0, result.output
+    files = tree(repo)
+    assert set(files) == SMALL_FILES
+    for name in SMALL_FILES:
+        assert f"  + {name}" in result.stdout
+    assert files["targets.yaml"] == small_plan.read_bytes()
+    monkeypatch.chdir(repo)
+    validated = run(runner, "validate")
+    assert validated.exit_code == 0, validated.output
+    assert "已检查 3 个文件：全部有效" in validated.stderr
+
+
+def test_data_files_are_empty_point_to_the_schema_and_pass_it(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    run(runner, "init", str(repo), "--plan", str(small_plan))
+    text = (repo / "data/2020/乙区.yaml").read_text("utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema.json"
+    assert yaml.safe_load(text) == {"unit": "乙区", "year": 2020, "values": {"count_flow": None}}
+    schema = json.loads((repo / "schema.json").read_text("utf-8"))
+    for path in (repo / "data/2020").iterdir():
+        jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)
+
+
+def test_without_plan_the_embedded_plan_is_copied(runner: CliRunner, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    result = run(runner, "init", str(repo))
+    assert result.exit_code == 0, result.output
+    embedded = embedded_plan()
+    assert embedded is not None
+    assert (repo / "targets.yaml").read_bytes() == embedded.read_bytes()
+    assert len(list((repo / "data/2020").iterdir())) == 8
+    readme = (repo / "README.md").read_text("utf-8")
+    assert readme.startswith("# 广元市科学技术协会事业发展“十四五”规划（2021—2025年） — 数据仓库")
+    assert (
+        "| `spirit_lectures` | 科学家精神宣讲报告会 | 次 | 应为不小于 0 的整数 | 县区 |" in readme
+    )
+    assert (
+        "| `tfkjy_workers` | “天府科技云”注册科技工作者 | 人 | 应为不小于 0 的整数 | 市、县区 |"
+        in readme
+    )
+    assert "YOUR-ORG" in result.stdout  # the next steps say what to replace
+
+
+def test_a_folder_that_is_not_empty_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "notes.txt").write_text("keep", encoding="utf-8")
+    result = run(runner, "init", str(repo))
+    assert result.exit_code == 2
+    assert "不是空文件夹" in result.stderr and "--force" in result.stderr
+    assert tree(repo) == {"notes.txt": b"keep"}
+
+
+def test_force_adds_missing_files_and_replaces_none(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data/2020").mkdir(parents=True)
+    (repo / "README.md").write_text("our own readme", encoding="utf-8")
+    (repo / "data/2020/乙区.yaml").write_text("unit: 乙区\nyear: 2020\nvalues:\n  count_flow: 4\n")
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
+    assert result.exit_code == 0, result.output
+    assert "  = README.md（已存在，未改动）" in result.stdout
+    assert "  + README.md" not in result.stdout
+    assert (repo / "README.md").read_text("utf-8") == "our own readme"
+    assert "count_flow: 4" in (repo / "data/2020/乙区.yaml").read_text("utf-8")
+    assert set(tree(repo)) == SMALL_FILES
+    before = tree(repo)
+    again = run(runner, "init", str(repo), "--force")  # the repository's own plan is kept
+    assert again.exit_code == 0, again.output
+    assert "  + " not in again.stdout
+    assert tree(repo) == before
+
+
+def test_a_plan_that_differs_from_the_repositorys_is_refused(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "targets.yaml").write_text("# another plan\n", encoding="utf-8")
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
+    assert result.exit_code == 2
+    assert "已存在且与" in result.stderr
+    assert tree(repo) == {"targets.yaml": b"# another plan\n"}
+
+
+def test_year_chooses_the_data_folder_and_the_year_ci_checks(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--year", "2023")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (repo / "data/2023").iterdir()) == sorted(
+        ["甲市.yaml", "乙区.yaml", "丙县.yaml"]
+    )
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    assert workflow["env"]["KXPLAN_YEAR"] == "2023"
+
+
+@pytest.mark.parametrize("year", ["2019", "2026"])
+def test_a_year_outside_the_plan_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, year: str
+) -> None:
+    result = run(runner, "init", str(tmp_path / "r"), "--plan", str(small_plan), "--year", year)
+    assert result.exit_code == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_file_in_place_of_the_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    target.write_text("x", encoding="utf-8")
+    assert run(runner, "init", str(target)).exit_code == 2
+
+
+def test_workflow_installs_kxplan_and_runs_validate_and_check(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    url, rev = "https://git.example.org/team/kxplan", "v9.9.9"
+    args = ["init", str(repo), "--plan", str(small_plan)]
+    result = run(runner, *args, "--kxplan-repo", url, "--kxplan-rev", rev)
+    assert result.exit_code == 0
+    assert "YOUR-ORG" not in result.stdout
+    workflow: dict[Any, Any] = yaml.safe_load(
+        (repo / ".github/workflows/kxplan.yml").read_text("utf-8")
+    )
+    assert workflow["env"]["KXPLAN_YEAR"] == "2021"  # base year 2020 → the first year checked
+    assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{url}@{rev}"
+    runs = [step.get("run", "") for step in workflow["jobs"]["kxplan"]["steps"]]
+    assert 'pip install "$KXPLAN_PACKAGE"' in runs
+    assert "kxplan validate --format github" in runs
+    assert 'kxplan check "$KXPLAN_YEAR" --format github' in runs
+    assert any("--compare" in step for step in runs)
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["repo"] == url and hooks["repos"][0]["rev"] == rev
+    offered = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert {hook["id"] for hook in hooks["repos"][0]["hooks"]} <= offered
+
+
+def test_default_revision_is_this_version(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    run(runner, "init", str(tmp_path / "r"), "--plan", str(small_plan))
+    hooks = yaml.safe_load((tmp_path / "r/.pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["rev"] == f"v{__version__}"
+
+
+@pytest.mark.parametrize(
+    ("path", "matched"),
+    [
+        ("targets.yaml", True),
+        ("data/2024/利州区.yaml", True),
+        ("data/2024/510802.yml", True),
+        ("README.md", False),
+        ("data/利州区.yaml", False),
+        ("data/2024/old/利州区.yaml", False),
+        ("schema.json", False),
+    ],
+)
+def test_validate_hook_sees_the_plan_and_data_files(path: str, matched: bool) -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    hook = hooks["kxplan-validate"]
+    assert hook["entry"] == "kxplan validate" and hook["pass_filenames"] is True
+    assert bool(re.search(hook["files"], path)) is matched
+
+
+def test_an_invalid_plan_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    plan = write_yaml(tmp_path / "plan.yaml", plan_dict({**LECTURES, "indicator": "nope"}))
+    result = run(runner, "init", str(tmp_path / "repo"), "--plan", str(plan))
+    assert result.exit_code == 3
+    assert "plan-error" in result.stdout
+    assert not (tmp_path / "repo").exists()
