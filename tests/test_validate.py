@@ -336,15 +336,11 @@ def test_validate_github_annotations(runner: CliRunner, folder: Path) -> None:
         f"file is too large ({len(padded)} bytes, limit 1000000);"
         " a data file has a few dozen lines",
         f"::error file={shown},line=4,col=15,title=kxplan type-error::"
-        "value '3' of count_flow（当年数） has the wrong type: should be a whole number ≥ 0"
+        "value '3' of count_flow (当年数) has the wrong type: should be a whole number ≥ 0"
         " (remove the quotes)",
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a file named after no unit, with that unit in `unit:`, reports unknown-unit twice",
-)
 def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
     shown = put(folder, "丁区", "unit: 丁区\nyear: 2024\nvalues: {}\n")
     result = run(runner, "validate", shown)
@@ -352,10 +348,6 @@ def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
     assert located(result.stdout) == [f"{shown}:1:7 unknown-unit"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the '(remove the quotes)' hint is given for unquoted text such as 12% or 1,234",
-)
 @pytest.mark.parametrize("typed", ["12%", "1,234"])
 def test_remove_the_quotes_only_for_quoted_numbers(
     runner: CliRunner, folder: Path, typed: str
@@ -367,10 +359,6 @@ def test_remove_the_quotes_only_for_quoted_numbers(
     assert "remove the quotes" not in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: plan problems are printed as text lines whatever --format asks for",
-)
 @pytest.mark.parametrize("fmt", ["json", "github"])
 @pytest.mark.parametrize("command", ["validate", "check"])
 def test_plan_problems_follow_the_format(

@@ -17,7 +17,7 @@ from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
-from kxplan.validation import error_path
+from kxplan.validation import error_path, kind_of
 from kxplan.yamlsafe import Document, Path_, Pos, read_yaml
 
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -109,18 +109,25 @@ class FileChecker:
         return Submission(unit, data["year"], display, ordered), []
 
     def _explain(self, errors: list[ErrorDetails], report: _Report) -> None:
-        seen: set[tuple[Path_, ProblemCode]] = set()
+        """One problem per place: a union's members each complain, the most telling wins."""
+        chosen: dict[Path_, tuple[ProblemCode, ErrorDetails]] = {}
         for detail in errors:
-            loc = detail["loc"]
             code = classify(detail)
-            key = (error_path(loc, report.document), code)
-            if key in seen:
-                continue
-            seen.add(key)
-            report.add(loc, code, self.message(code, detail), key=code in _KEY_CODES)
+            where = error_path(detail["loc"], report.document)
+            if where not in chosen or code is ProblemCode.OUT_OF_RANGE:
+                chosen.setdefault(where, (code, detail))
+                if code is ProblemCode.OUT_OF_RANGE:
+                    chosen[where] = (code, detail)
+        for where, (code, detail) in chosen.items():
+            quoted = where in report.document.quoted
+            message = self.message(code, detail, quoted=quoted)
+            report.add(detail["loc"], code, message, key=code in _KEY_CODES)
 
-    def message(self, code: ProblemCode, detail: ErrorDetails) -> str:
-        """The sentence for one error of `self.model`; `kxplan import` says it of a cell."""
+    def message(self, code: ProblemCode, detail: ErrorDetails, *, quoted: bool = False) -> str:
+        """The sentence for one error of `self.model`; `kxplan import` says it of a cell.
+
+        `quoted`: the value was written in quotes, so a number in it gets “remove the quotes”.
+        """
         lang, loc = self.lang, [item for item in detail["loc"] if isinstance(item, str)]
         name = loc[-1] if loc else ""
         if code is ProblemCode.MISSING_FIELD:
@@ -142,14 +149,17 @@ class FileChecker:
                 allowed=", ".join(allowed),
             )
         if code is ProblemCode.NOT_A_MAPPING:
-            got = type(detail.get("input")).__name__
+            got = kind_of(detail.get("input"), lang)
             return tr("not-a-mapping", lang, what=".".join(loc), got=got)
         field, expect = self._field_and_expectation(loc)
         value = detail.get("input")
+        if detail["type"] == "string_too_long":
+            limit = (detail.get("ctx") or {}).get("max_length")
+            return tr("text-too-long", lang, field=field, length=len(str(value)), limit=limit)
         if code is ProblemCode.OUT_OF_RANGE:
             return tr("out-of-range", lang, field=field, value=value, expect=expect)
         text = tr("type-error", lang, field=field, value=value, expect=expect)
-        if isinstance(value, str) and _looks_numeric(value):
+        if quoted and isinstance(value, str) and _looks_numeric(value):
             text += tr("quoted-number", lang)
         return text
 
@@ -160,7 +170,8 @@ class FileChecker:
             if len(loc) > 2 and loc[2] in ("source", "note"):
                 return f"{loc[1]}.{loc[2]}", tr("expect-text", lang)
             name = pick(indicator.name, indicator.name_en, lang)
-            return f"{indicator.id}（{name}）", tr(f"expect-{indicator.type.value}", lang)
+            shown = f"{indicator.id} ({name})" if lang == "en" else f"{indicator.id}（{name}）"
+            return shown, tr(f"expect-{indicator.type.value}", lang)
         if loc and loc[0] == "year":
             return "year", tr("expect-year", lang)
         return ".".join(loc), tr("expect-text", lang)
@@ -181,7 +192,13 @@ class FileChecker:
                 ),
             )
         stated = data.get("unit")
-        if isinstance(stated, (str, int)) and not isinstance(stated, bool):
+        already_said = file_unit is None and str(stated) == path.stem
+        if (
+            isinstance(stated, str | int)
+            and not isinstance(stated, bool)
+            and stated != ""
+            and not already_said
+        ):
             unit = plan.unit(str(stated))
             if unit is None:
                 report.add(
@@ -237,8 +254,10 @@ class _Report:
 
 def normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
     """Give every value the `{value, source, note}` form; text fields keep their text as typed."""
-    result = dict(data)
-    if "unit" in data and ("unit",) in document.raw:
+    result = {
+        key: value for key, value in data.items() if not (key in ("unit", "year") and value is None)
+    }
+    if result.get("unit") is not None and ("unit",) in document.raw:
         result["unit"] = document.raw[("unit",)]
     values = data.get("values")
     if values is None and "values" in data:

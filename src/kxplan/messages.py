@@ -42,6 +42,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "不支持的 YAML 标签 {tag}；数据文件只能含数字、文字、是否值",
         "unsupported YAML tag {tag}; data files hold only numbers, text and true/false",
     ),
+    "number-too-long": ("数字位数过多", "the number has too many digits"),
     "recursive-alias": ("递归的 YAML 别名", "recursive YAML alias"),
     "too-deep": ("嵌套层级过深", "nesting is too deep"),
     "complex-key": ("键必须是简单的文字", "a key must be plain text"),
@@ -97,6 +98,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "value {value!r} of {field} has the wrong type: {expect}",
     ),
     "quoted-number": ("（去掉引号）", " (remove the quotes)"),
+    "text-too-long": (
+        "{field} 过长（{length} 字，上限 {limit} 字）",
+        "{field} is too long ({length} characters, at most {limit})",
+    ),
     "out-of-range": (
         "{field} 的值 {value} 超出范围：{expect}",
         "{field} = {value} is out of range: {expect}",
@@ -134,6 +139,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "period {start}–{end} is invalid: start ≤ end, base year before start",
     ),
     "plan-rule": ("目标 “{id}” 的规则无效：{why}", "target “{id}” has an invalid rule: {why}"),
+    "plan-indicator": (
+        "指标 “{id}” 是是否类，不能 aggregate: sum",
+        "indicator “{id}” is yes/no and cannot aggregate: sum",
+    ),
     "plan-field": ("{why}", "{why}"),
     "unit-level": (
         "单位 “{unit}” 的层级 “{level}” 不存在",

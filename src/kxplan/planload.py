@@ -5,17 +5,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kxplan.compare import Op
 from kxplan.errors import PlanInvalid
 from kxplan.messages import tr
-from kxplan.plan import Kind, Plan, PlanFile, Target, ValueType
-from kxplan.problems import Problem, ProblemCode
+from kxplan.plan import (
+    Bands,
+    Indicator,
+    Kind,
+    Level,
+    Plan,
+    PlanFile,
+    PlanInfo,
+    Target,
+    Unit,
+    ValueType,
+)
+from kxplan.problems import Problem, ProblemCode, sort_key
 from kxplan.suggest import closest
-from kxplan.validation import error_path, error_text
-from kxplan.yamlsafe import Path_, read_yaml
+from kxplan.validation import error_path, kind_of
+from kxplan.yamlsafe import Document, Path_, read_yaml
 
 
 def load_plan(path: Path, display: str, lang: str) -> Plan:
@@ -24,45 +37,26 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
     if document is None or problems:
         raise PlanInvalid([_as_plan_error(problem) for problem in problems])
 
-    def problem(path_: Path_, message: str) -> Problem:
-        pos = document.where(path_)
-        return Problem(
-            display,
-            pos.line if pos else None,
-            pos.column if pos else None,
-            ProblemCode.PLAN_ERROR,
-            message,
-        )
+    def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+        pos = document.where(where, key=key)
+        line, column = (pos.line, pos.column) if pos else (None, None)
+        return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
 
     if not isinstance(document.data, dict):
-        raise PlanInvalid(
-            [
-                problem(
-                    (),
-                    tr(
-                        "not-a-mapping",
-                        lang,
-                        what=tr("the-file", lang),
-                        got=type(document.data).__name__,
-                    ),
-                )
-            ]
-        )
+        got = kind_of(document.data, lang)
+        message = tr("not-a-mapping", lang, what=tr("the-file", lang), got=got)
+        raise PlanInvalid([problem((), message)])
     try:
         spec = PlanFile.model_validate(document.data)
     except ValidationError as error:
-        seen: set[Path_] = set()
-        found = []
-        for detail in error.errors():
-            where = error_path(detail["loc"], document)
-            if where not in seen:
-                seen.add(where)
-                found.append(problem(where, error_text(detail, lang)))
-        raise PlanInvalid(found) from None
-
+        found = [
+            problem(where, message, key=key)
+            for where, message, key in _schema_problems(error.errors(), document, lang)
+        ]
+        raise PlanInvalid(sorted(found, key=sort_key)) from None
     found = [problem(where, message) for where, message in _contradictions(spec, lang)]
     if found:
-        raise PlanInvalid(found)
+        raise PlanInvalid(sorted(found, key=sort_key))
     return Plan(spec, display)
 
 
@@ -74,6 +68,66 @@ def _as_plan_error(problem: Problem) -> Problem:
         ProblemCode.PLAN_ERROR,
         f"{problem.code.value}: {problem.message}",
     )
+
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "plan": PlanInfo,
+    "levels": Level,
+    "units": Unit,
+    "indicators": Indicator,
+    "targets": Target,
+}
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "bool_type": ("true/false", "true/false"),
+    "int_type": ("整数", "a whole number"),
+    "float_type": ("数", "a number"),
+    "list_type": ("列表 [下限, 上限]", "a list [low, high]"),
+    "string_type": ("文字", "text"),
+}
+
+
+def _schema_problems(
+    errors: list[ErrorDetails], document: Document, lang: str
+) -> Iterator[tuple[Path_, str, bool]]:
+    """One problem per place in the file, as (place, message, whether it is a key's place)."""
+    by_place: dict[Path_, list[ErrorDetails]] = {}
+    for detail in errors:
+        by_place.setdefault(error_path(detail["loc"], document), []).append(detail)
+    for where, details in by_place.items():
+        first = details[0]
+        field = ".".join(str(item) for item in where) or tr("the-file", lang)
+        if first["type"] == "extra_forbidden":
+            name = str(first["loc"][-1])
+            allowed = list(_model_at(where[:-1]).model_fields)
+            suggest = _suggest(name, allowed, lang)
+            message = tr(
+                "unknown-field", lang, field=field, suggest=suggest, allowed=", ".join(allowed)
+            )
+            yield where, message, True
+        elif first["type"] == "missing":
+            yield where, tr("missing-field", lang, field=".".join(map(str, first["loc"]))), False
+        elif all(detail["type"] in _EXPECTED for detail in details):
+            words = [_EXPECTED[detail["type"]][1 if lang == "en" else 0] for detail in details]
+            expect = (" or " if lang == "en" else "或").join(dict.fromkeys(words))
+            message = tr("type-error", lang, field=field, value=first.get("input"), expect=expect)
+            yield where, message, False
+        else:
+            value: Any = first.get("input")
+            yield where, f"{field}: {first['msg']} ({value!r})", False
+
+
+def _model_at(where: Path_) -> type[BaseModel]:
+    """The model of the mapping at `where`: the plan file, a section, or one item of a list."""
+    if not where:
+        return PlanFile
+    if where == ("plan", "bands"):
+        return Bands
+    return _MODELS.get(str(where[0]), PlanFile)
+
+
+def _suggest(word: str, known: list[str], lang: str) -> str:
+    guess = closest(word, known)
+    return tr("did-you-mean", lang, id=guess) if guess else ""
 
 
 def _contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
@@ -120,13 +174,13 @@ def _contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             if level not in level_ids:
                 yield ("targets", index, "level"), _unknown("level", level, level_ids, lang)
         for field, why in _rule_problems(target, indicators[target.indicator].type, start, end):
-            message = tr("plan-rule", lang, id=target.id, why=why)
+            message = tr("plan-rule", lang, id=target.id, why=why[1 if lang == "en" else 0])
             yield ("targets", index, field), message
     for index, indicator in enumerate(spec.indicators):
         if indicator.type is ValueType.BOOLEAN and indicator.aggregate.value == "sum":
             yield (
                 ("indicators", index, "aggregate"),
-                tr("plan-rule", lang, id=indicator.id, why="boolean indicators cannot be summed"),
+                tr("plan-indicator", lang, id=indicator.id),
             )
 
 
@@ -151,35 +205,92 @@ def _cycles(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
 
 def _rule_problems(
     target: Target, value_type: ValueType, start: int, end: int
-) -> Iterator[tuple[str, str]]:
-    """What is wrong with one target's rule, as (field, reason); reasons are for plan authors."""
+) -> Iterator[tuple[str, tuple[str, str]]]:
+    """What is wrong with one target's rule, as (field, (Chinese reason, English reason))."""
     kind, op, threshold = target.kind, target.op, target.threshold
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
-            yield "op", "a monitor target has no op or threshold"
+            yield (
+                "op",
+                ("监测类目标不设 op 和 threshold", "a monitor target has no op or threshold"),
+            )
     elif op is None or threshold is None:
-        yield "op", f"a {kind.value} target needs op and threshold"
+        yield (
+            "op",
+            (
+                f"{kind.value} 类目标需要 op 和 threshold",
+                f"a {kind.value} target needs op and threshold",
+            ),
+        )
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
-            yield "threshold", "between needs [lower, upper] with lower ≤ upper"
+            yield (
+                "threshold",
+                (
+                    "between 需要 [下限, 上限]，且下限 ≤ 上限",
+                    "between needs [lower, upper] with lower ≤ upper",
+                ),
+            )
     elif isinstance(threshold, list):
-        yield "threshold", f"a list threshold needs op between, not {op.value}"
+        yield (
+            "threshold",
+            (
+                f"列表形式的 threshold 需配合 op: between，而不是 {op.value}",
+                f"a list threshold needs op between, not {op.value}",
+            ),
+        )
     elif value_type is ValueType.BOOLEAN and (op is not Op.EQ or not isinstance(threshold, bool)):
-        yield "threshold", "a yes/no indicator takes op == and threshold true or false"
+        yield (
+            "threshold",
+            (
+                "是否类指标只能用 op: == 和 threshold: true/false",
+                "a yes/no indicator takes op == and threshold true or false",
+            ),
+        )
     elif value_type is not ValueType.BOOLEAN and isinstance(threshold, bool):
-        yield "threshold", "true/false thresholds are for yes/no indicators"
+        yield (
+            "threshold",
+            ("true/false 只能用于是否类指标", "true/false thresholds are for yes/no indicators"),
+        )
 
     if value_type is ValueType.BOOLEAN and kind in (Kind.CUMULATIVE, Kind.GROWTH):
-        yield "kind", f"a yes/no indicator cannot have a {kind.value} target"
+        yield (
+            "kind",
+            (
+                f"是否类指标不能设 {kind.value} 类目标",
+                f"a yes/no indicator cannot have a {kind.value} target",
+            ),
+        )
     if kind in (Kind.DEADLINE, Kind.CUMULATIVE):
         if target.deadline is None:
-            yield "deadline", f"a {kind.value} target needs a deadline"
+            yield (
+                "deadline",
+                (f"{kind.value} 类目标需要 deadline", f"a {kind.value} target needs a deadline"),
+            )
         elif not start <= target.deadline <= end:
-            yield "deadline", f"deadline {target.deadline} is outside the period {start}–{end}"
+            yield (
+                "deadline",
+                (
+                    f"截止年份 {target.deadline} 不在规划期 {start}–{end} 内",
+                    f"deadline {target.deadline} is outside the period {start}–{end}",
+                ),
+            )
     elif target.deadline is not None:
-        yield "deadline", f"a {kind.value} target has no deadline"
+        yield (
+            "deadline",
+            (f"{kind.value} 类目标不设 deadline", f"a {kind.value} target has no deadline"),
+        )
     if target.start is not None:
         if kind is not Kind.CUMULATIVE:
-            yield "start", "only cumulative targets have a start year"
+            yield (
+                "start",
+                ("只有 cumulative 类目标有 start", "only cumulative targets have a start year"),
+            )
         elif not start <= target.start <= (target.deadline or end):
-            yield "start", f"start {target.start} must lie in {start}–{target.deadline or end}"
+            yield (
+                "start",
+                (
+                    f"start {target.start} 应在 {start}–{target.deadline or end} 之间",
+                    f"start {target.start} must lie in {start}–{target.deadline or end}",
+                ),
+            )

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic_core import ErrorDetails
-
-from kxplan.messages import tr
 from kxplan.yamlsafe import Document, Path_
 
 
@@ -24,22 +19,16 @@ def error_path(loc: tuple[int | str, ...], document: Document) -> Path_:
     return path
 
 
-def error_text(detail: ErrorDetails, lang: str) -> str:
-    field = ".".join(str(item) for item in detail["loc"] if not _is_union_member(item))
-    kind = detail["type"]
-    if kind == "missing":
-        return tr("missing-field", lang, field=field)
-    if kind == "extra_forbidden":
-        return tr("unknown-field", lang, field=field, suggest="", allowed="—")
-    value: Any = detail.get("input")
-    return (
-        f"{field}: {detail['msg']} ({value!r})"
-        if lang == "en"
-        else f"{field}：{detail['msg']}（{value!r}）"
-    )
-
-
-def _is_union_member(item: int | str) -> bool:
-    return isinstance(item, str) and (
-        item in {"bool", "int", "float", "str", "list"} or "[" in item
-    )
+def kind_of(value: object, lang: str) -> str:
+    """What people call a YAML value's kind: text, a number, a list, nothing."""
+    words = {
+        "str": ("文字", "text"),
+        "int": ("数字", "a number"),
+        "float": ("数字", "a number"),
+        "bool": ("是否值", "true/false"),
+        "list": ("列表", "a list"),
+        "NoneType": ("空值", "nothing"),
+        "dict": ("映射", "a mapping"),
+    }
+    zh, en = words.get(type(value).__name__, (type(value).__name__, type(value).__name__))
+    return en if lang == "en" else zh

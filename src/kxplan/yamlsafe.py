@@ -7,6 +7,7 @@ here: duplicate keys, unknown tags, alias bombs and recursion become problems, n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,11 @@ Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+_PLAIN_NUMBER = re.compile(
+    r"^[-+]?(0|[1-9][0-9]*)$|^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
+    r"|^[-+]?[0-9]+[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
+)
 _TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
 
 
@@ -48,6 +54,7 @@ class Document:
     values: dict[Path_, Pos] = field(default_factory=dict)
     keys: dict[Path_, Pos] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
+    quoted: set[Path_] = field(default_factory=set)
 
     def where(self, path: Path_, *, key: bool = False) -> Pos | None:
         """Position of `path`, or of its closest ancestor the file has."""
@@ -93,13 +100,16 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
     try:
-        if _too_deep(text):
-            return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang))]
+        deep_at = _too_deep(text)
+        if deep_at is not None:
+            return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang), deep_at)]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "quoted scalar" in (error.context or ""):
+            mark = error.context_mark  # an unclosed quote: where it opens, not the end of file
         pos = Pos(mark.line + 1, mark.column + 1) if mark else None
-        hint = _syntax_hint(text, pos, lang)
+        hint = _syntax_hint(text, str(error.problem), lang)
         message = tr("yaml-syntax", lang, problem=error.problem or error.context, hint=hint)
         return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
     except yaml.YAMLError as error:
@@ -117,57 +127,73 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         data = builder.build(node, (), 0)
     except _Stop as stop:
         return None, [problem(stop.code, stop.message, stop.pos)]
-    document = Document(data, builder.values, builder.keys, builder.raw)
+    document = Document(data, builder.values, builder.keys, builder.raw, builder.quoted)
     problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
     return document, problems
 
 
-def _too_deep(text: str) -> bool:
+def _too_deep(text: str) -> Pos | None:
     """Whether nesting passes MAX_DEPTH; libyaml's composer recurses and would crash the process.
 
     Every level of nesting opens with its own `[`, `{`, `-`, `?` or a key's `:`, so a file
     with fewer of those than MAX_DEPTH is cleared without parsing; others are walked once.
     """
     if sum(text.count(char) for char in "[{-?:") < MAX_DEPTH:
-        return False
+        return None
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return True
+                mark = event.start_mark
+                return Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return False
+    return None
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, (tr("utf16", lang), Pos(1, 1))
+    control = _CONTROL.search(data)  # before decoding: binary junk is not “maybe GBK”
+    if control is not None:
+        char = f"U+{data[control.start()]:04X}"
+        return None, (tr("binary", lang, char=char), _byte_pos(data, control.start()))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        guess = ""
-        try:
-            data.decode("gb18030")
-            guess = tr("looks-gbk", lang)
-        except UnicodeDecodeError:
-            pass
-        return None, (tr("not-utf8", lang, line=line, guess=guess), Pos(line, column))
+        pos = _byte_pos(data, error.start)
+        guess = tr("looks-gbk", lang) if _decodes(data, "gb18030") else ""
+        return None, (tr("not-utf8", lang, line=pos.line, guess=guess), pos)
     for index, char in enumerate(text):
-        if (ord(char) < 32 and char not in "\t\n\r") or char in "\x7f\ufffe\uffff":
+        if char in "\ufffe\uffff":
             line = text.count("\n", 0, index) + 1
             column = index - (text.rfind("\n", 0, index) + 1) + 1
             return None, (tr("binary", lang, char=f"U+{ord(char):04X}"), Pos(line, column))
     return text, None
 
 
-def _syntax_hint(text: str, pos: Pos | None, lang: str) -> str:
-    if "\t" in text:
+def _byte_pos(data: bytes, offset: int) -> Pos:
+    return Pos(data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _syntax_hint(text: str, problem: str, lang: str) -> str:
+    if "\t" in text and "token" in problem:
         return tr("yaml-tab-hint", lang)
-    return tr("yaml-colon-hint", lang) if pos else ""
+    if "document" in problem:
+        return ""
+    return tr("yaml-colon-hint", lang)
 
 
 class _Builder:
@@ -176,6 +202,7 @@ class _Builder:
         self.values: dict[Path_, Pos] = {}
         self.keys: dict[Path_, Pos] = {}
         self.raw: dict[Path_, str] = {}
+        self.quoted: set[Path_] = set()
         self.duplicates: list[tuple[str, Pos]] = []
         self.count = 0
         self.active: set[int] = set()
@@ -184,9 +211,8 @@ class _Builder:
     def build(self, node: Node, path: Path_, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(
-                ProblemCode.FILE_TOO_LARGE, tr("too-many-nodes", self.lang, limit=MAX_NODES), None
-            )
+            message = tr("too-many-nodes", self.lang, limit=MAX_NODES)
+            raise _Stop(ProblemCode.FILE_TOO_LARGE, message, _pos(node))
         if depth > MAX_DEPTH:
             raise _Stop(ProblemCode.YAML_SYNTAX, tr("too-deep", self.lang), _pos(node))
         if id(node) in self.active:
@@ -210,13 +236,24 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: Path_) -> Any:
         self.raw[path] = node.value
+        if node.style in ("'", '"'):
+            self.quoted.add(path)
         if node.tag in _TEXT_TAGS:
             return node.value
         if node.tag not in _SCALAR_TAGS:
             raise _Stop(
                 ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
             )
-        return self.constructor.construct_object(node)
+        if node.tag in _NUMBER_TAGS and not _PLAIN_NUMBER.match(node.value):
+            # YAML 1.1 reads 017 as octal 15, 1:30 as 90 and 1_000 as 1000: keep such text as
+            # typed, so that it is refused as a number instead of silently changed.
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except ValueError:  # more digits than Python converts
+            raise _Stop(
+                ProblemCode.OUT_OF_RANGE, tr("number-too-long", self.lang), _pos(node)
+            ) from None
 
     def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

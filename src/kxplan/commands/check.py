@@ -71,7 +71,7 @@ def check(
     the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
-    with guard(lang, debug):
+    with guard(lang, debug, fmt.value):
         try:
             statuses = parse_statuses(fail_on)
         except ValueError as error:

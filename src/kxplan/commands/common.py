@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
@@ -17,6 +18,7 @@ from kxplan.errors import KxplanError, PlanInvalid, UsageError
 from kxplan.messages import LANGS, default_lang, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
+from kxplan.problems import Problem
 from kxplan.suggest import closest
 
 PlanOption = Annotated[
@@ -67,13 +69,16 @@ def colour(stream: TextIO) -> bool:
 
 
 @contextmanager
-def guard(lang: str, debug: bool) -> Iterator[None]:
-    """Map the domain's errors to the SPEC's exit codes; never a traceback unless asked."""
+def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
+    """Map the domain's errors to the SPEC's exit codes; never a traceback unless asked.
+
+    `fmt` is the command's output format: an invalid plan is reported in it (JSON for
+    programs, annotations for GitHub, lines otherwise).
+    """
     try:
         yield
     except PlanInvalid as error:
-        for problem in error.problems:
-            print(problem.as_line(), file=sys.stdout)
+        print_plan_problems(error.problems, fmt)
         raise typer.Exit(PlanInvalid.exit_code) from None
     except UsageError as error:
         fail_usage(str(error))
@@ -104,3 +109,17 @@ def find_unit(plan: Plan, name: str, lang: str) -> Unit:
         suggest = tr("did-you-mean", lang, id=guess) if guess else ""
         raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))
     return unit
+
+
+def print_plan_problems(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        body = {"plan": None, "problems": [problem.as_json() for problem in problems]}
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        from kxplan.render.github import problem_annotation
+
+        for problem in problems:
+            print(problem_annotation(problem))
+    else:
+        for problem in problems:
+            print(problem.as_line())

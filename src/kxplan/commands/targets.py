@@ -36,7 +36,7 @@ def targets(
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""
     lang = language(lang_option)
-    with guard(lang, debug):
+    with guard(lang, debug, fmt.value):
         plan = open_plan(plan_option, lang)
         rows = _rows(plan, lang)
         if fmt is TargetsFormat.JSON:

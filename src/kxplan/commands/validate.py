@@ -53,7 +53,7 @@ def validate(
     valid, 3 when anything is not.
     """
     lang = language(lang_option)
-    with guard(lang, debug):
+    with guard(lang, debug, fmt.value):
         plan = open_plan(plan_option, lang)
         plan_file = locate.plan_path(plan_option, lang).resolve()
         # A changed plan can invalidate any data file: then every file is checked.
