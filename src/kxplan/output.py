@@ -71,7 +71,7 @@ def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
     try:
         export = Export(path.suffix.lower())
     except ValueError:
-        raise UsageError(_text("suffix", lang, path=path)) from None
+        raise UsageError(_text("suffix", lang, path=path.name)) from None
     if fmt is not None and {"json": Export.JSON, "markdown": Export.MARKDOWN}.get(fmt) != export:
         raise UsageError(_text("conflict", lang, fmt=fmt, suffix=path.suffix))
     return export
