@@ -9,40 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import kinds
 from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import GROWTH, MONEY
 from kxplan.audit import audit, ratio_text
 from kxplan.dataset import load_dataset
 from kxplan.evaluation import evaluate_year
 from kxplan.planload import load_plan
 
-RATE = {
-    "id": "rate_2025",
-    "indicator": "rate",
-    "level": "city",
-    "kind": "deadline",
-    "op": ">=",
-    "threshold": 13,
-    "deadline": 2025,
-    "clause": "二（三）2",
-    "quote": "到2025年，比例力争达13%。",
-}
-MONEY = {
-    "id": "money_total",
-    "indicator": "money",
-    "level": "city",
-    "kind": "cumulative",
-    "op": ">",
-    "threshold": 50,
-    "deadline": 2025,
-}
-GROWTH = {
-    "id": "stock_growth",
-    "indicator": "count_stock",
-    "level": "county",
-    "kind": "growth",
-    "op": ">=",
-    "threshold": 30,
-}
+RATE = {**kinds.RATE, "clause": "二（三）2", "quote": "到2025年，比例力争达13%。"}
 
 
 @pytest.fixture

@@ -12,15 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
-
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
+from kinds import LECTURES
 
 
 @pytest.fixture

@@ -11,33 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import GROWTH, LECTURES, RATE
 from kxplan.render.spark import sparkline
-
-RATE = {
-    "id": "rate_2025",
-    "indicator": "rate",
-    "level": "city",
-    "kind": "deadline",
-    "op": ">=",
-    "threshold": 13,
-    "deadline": 2025,
-}
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
-GROWTH = {
-    "id": "stock_growth",
-    "indicator": "count_stock",
-    "level": "county",
-    "kind": "growth",
-    "op": ">=",
-    "threshold": 30,
-}
 
 
 @pytest.fixture

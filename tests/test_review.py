@@ -12,38 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, load, plan_dict, run
+from kinds import LECTURES, MONEY, RATE
 from kxplan.dataset import load_dataset
 from kxplan.planload import load_plan
 from kxplan.render.review import sentence
 from kxplan.review import Stage, build_review, stage, worst
 from kxplan.status import Status
 
-RATE = {
-    "id": "rate_2025",
-    "indicator": "rate",
-    "level": "city",
-    "kind": "deadline",
-    "op": ">=",
-    "threshold": 13,
-    "deadline": 2025,
-}
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
-MONEY = {
-    "id": "money_total",
-    "indicator": "money",
-    "level": "city",
-    "kind": "cumulative",
-    "op": ">",
-    "threshold": 50,
-    "deadline": 2025,
-}
 VALUES: dict[tuple[int, str], dict[str, Any] | None] = {
     (2020, "甲市"): {"rate": 8.6},
     (2021, "甲市"): {"rate": 9.5, "money": 8.3},

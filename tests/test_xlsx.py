@@ -14,35 +14,10 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import LECTURES, MONEY, RATE
 from kxplan.status import Status
 from kxplan.xlsx.sheet import COLOURS
 
-RATE = {
-    "id": "rate_2025",
-    "indicator": "rate",
-    "level": "city",
-    "kind": "deadline",
-    "op": ">=",
-    "threshold": 13,
-    "deadline": 2025,
-}
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
-MONEY = {
-    "id": "money_total",
-    "indicator": "money",
-    "level": "city",
-    "kind": "cumulative",
-    "op": ">",
-    "threshold": 50,
-    "deadline": 2025,
-}
 HOSTILE = {
     '=HYPERLINK("http://example.org","点此")': "source",
     "=1+1": "note",

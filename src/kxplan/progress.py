@@ -17,7 +17,7 @@ Before the deadline, at the current pace:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from kxplan.compare import Op, Threshold, driving_bound, satisfies
@@ -72,22 +72,14 @@ def deadline_progress(
     goal = driving_bound(op, bound)
     share = _share(period.elapsed, period.deadline - period.first)
     if base is None or goal == base:
-        return _final(value, op, bound, period, Progress(time_share=share))
-    completion = (value - base) / (goal - base)
-    progress = Progress(completion=completion, time_share=share, expected=line(period, base, goal))
-    if period.remaining <= 0 or satisfies(value, op, bound) or period.elapsed <= 0:
-        return _final(value, op, bound, period, progress)
-    pace = (value - base) / period.elapsed
-    projected = value + pace * period.remaining
-    return Progress(
-        completion=completion,
+        return _outlook(Progress(time_share=share), value, None, op, bound, period)
+    progress = Progress(
+        completion=(value - base) / (goal - base),
         time_share=share,
-        expected=progress.expected,
-        pace=pace,
-        projected=projected,
-        needed=(goal - value) / period.remaining,
-        reaches=satisfies(projected, op, bound),
+        expected=line(period, base, goal),
     )
+    pace = (value - base) / period.elapsed if period.elapsed > 0 else None
+    return _outlook(progress, value, pace, op, bound, period)
 
 
 def cumulative_progress(total: Fraction, op: Op, bound: Threshold, period: Period) -> Progress:
@@ -97,19 +89,7 @@ def cumulative_progress(total: Fraction, op: Op, bound: Threshold, period: Perio
     progress = Progress(
         completion=total / goal if goal else None, time_share=share, expected=goal * share
     )
-    if period.remaining <= 0 or satisfies(total, op, bound):
-        return _final(total, op, bound, period, progress)
-    pace = total / years_so_far
-    projected = total + pace * period.remaining
-    return Progress(
-        completion=progress.completion,
-        time_share=share,
-        expected=progress.expected,
-        pace=pace,
-        projected=projected,
-        needed=(goal - total) / period.remaining,
-        reaches=satisfies(projected, op, bound),
-    )
+    return _outlook(progress, total, total / years_so_far, op, bound, period)
 
 
 def annual_completion(value: Fraction, op: Op, bound: Threshold) -> Progress:
@@ -120,15 +100,29 @@ def annual_completion(value: Fraction, op: Op, bound: Threshold) -> Progress:
     return Progress(completion=value / goal)
 
 
-def _final(value: Fraction, op: Op, bound: Threshold, period: Period, got: Progress) -> Progress:
-    """At or after the deadline (or already there): no projection; the distance if missed."""
-    if period.remaining > 0 or satisfies(value, op, bound):
-        return got
-    return Progress(
-        completion=got.completion,
-        time_share=got.time_share,
-        expected=got.expected,
-        shortfall=_distance(value, op, bound),
+def _outlook(
+    progress: Progress,
+    value: Fraction,
+    pace: Fraction | None,
+    op: Op,
+    bound: Threshold,
+    period: Period,
+) -> Progress:
+    """Before the deadline, where `pace` leads and what is still needed; at or after it, the
+    distance to the threshold. Nothing once the threshold is satisfied."""
+    if satisfies(value, op, bound):
+        return progress
+    if period.remaining <= 0:
+        return replace(progress, shortfall=_distance(value, op, bound))
+    if pace is None:
+        return progress
+    projected = value + pace * period.remaining
+    return replace(
+        progress,
+        pace=pace,
+        projected=projected,
+        needed=(driving_bound(op, bound) - value) / period.remaining,
+        reaches=satisfies(projected, op, bound),
     )
 
 

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from kxplan import locate
-from kxplan.audit import audit
 from kxplan.commands.common import (
     DataOption,
     DebugOption,
@@ -26,7 +25,6 @@ from kxplan.dataset import load_dataset
 from kxplan.errors import UsageError
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Target
-from kxplan.render.explain import render_json, render_text
 from kxplan.rules import evaluate
 from kxplan.suggest import closest
 
@@ -34,20 +32,6 @@ from kxplan.suggest import closest
 class ExplainFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
-
-
-_TEXTS = {
-    "unknown-target": ("规划中没有目标 “{id}”{suggest}", "the plan has no target “{id}”{suggest}"),
-    "not-here": (
-        "目标 “{id}” 适用于{levels}，不适用于{unit}；请用 --county 指定单位",
-        "target “{id}” applies to {levels}, not to {unit}; name a unit with --county",
-    ),
-}
-
-
-def _text(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXTS[key]
-    return (en if lang == "en" else zh).format(**params)
 
 
 def explain(
@@ -83,9 +67,19 @@ def explain(
                 pick(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
             )
             name = pick(unit.name, unit.name_en, lang)
-            raise UsageError(_text("not-here", lang, id=target.id, levels=levels, unit=name))
+            raise UsageError(
+                pick(
+                    f"目标 “{target.id}” 适用于{levels}，不适用于{name}；请用 --county 指定单位",
+                    f"target “{target.id}” applies to {levels}, not to {name}; use --county",
+                    lang,
+                )
+            )
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, year, folder, lang)
+        # Imported here rather than at the top: `kxplan check` imports every command module.
+        from kxplan.audit import audit
+        from kxplan.render.explain import render_json, render_text
+
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
         trail = audit(plan, data, evaluate(plan, data, target, unit, year), lang)
         (render_json if fmt is ExplainFormat.JSON else render_text)(trail, lang, sys.stdout)
@@ -96,5 +90,11 @@ def find_target(plan: Plan, target_id: str, lang: str) -> Target:
     if found is None:
         guess = closest(target_id, [t.id for t in plan.targets])
         suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-        raise UsageError(_text("unknown-target", lang, id=target_id, suggest=suggest))
+        raise UsageError(
+            pick(
+                f"规划中没有目标 “{target_id}”{suggest}",
+                f"the plan has no target “{target_id}”{suggest}",
+                lang,
+            )
+        )
     return found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,25 +13,15 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
-    colour,
     find_unit,
     guard,
     language,
     open_plan,
     plan_year,
 )
+from kxplan.commands.publish import Renderers, TextFormat, publish
 from kxplan.dataset import load_dataset
-from kxplan.history import unit_history
-from kxplan.output import ForceOption, OutputOption, prepare, save
-from kxplan.render import View
-from kxplan.render.report import WIDE
-
-
-class ReportFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
+from kxplan.output import ForceOption, OutputOption, prepare
 
 CountyOption = Annotated[
     str | None,
@@ -55,7 +43,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[ReportFormat | None, FormatOption] = None,
+    fmt: Annotated[TextFormat | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan_option: PlanOption = None,
@@ -79,22 +67,14 @@ def report(
             if output
             else None
         )
+        # Imported here rather than at the top: `kxplan check` imports every command module.
+        from kxplan.export import report_workbook
+        from kxplan.history import unit_history
+        from kxplan.render import report as render
+
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, last + 1))
         history = unit_history(plan, data, unit, last)
-        if chosen is not None:
-            from kxplan.export import report_file
-
-            path, export = chosen
-            print(save(path, report_file(history, lang, export), force=force, lang=lang))
-        else:
-            from kxplan.render import report as render
-
-            if fmt is ReportFormat.JSON:
-                render.render_json(history, lang, sys.stdout)
-            elif fmt is ReportFormat.MARKDOWN:
-                render.render_markdown(history, lang, sys.stdout)
-            else:
-                view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), width=WIDE)
-                render.render_table(history, view, sys.stdout)
-        if history.problems:
-            raise typer.Exit(3)
+        renderers = Renderers(
+            render.render_table, render.render_json, render.render_markdown, report_workbook
+        )
+        publish(history, renderers, history.problems, fmt, chosen, force=force, lang=lang)

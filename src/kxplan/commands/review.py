@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -14,18 +13,14 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
-    colour,
     guard,
     language,
     open_plan,
     plan_year,
 )
-from kxplan.commands.report import ReportFormat
+from kxplan.commands.publish import Renderers, TextFormat, publish
 from kxplan.dataset import load_dataset
-from kxplan.output import ForceOption, OutputOption, prepare, save
-from kxplan.render import View
-from kxplan.render.report import WIDE
-from kxplan.review import build_review
+from kxplan.output import ForceOption, OutputOption, prepare
 
 
 def review(
@@ -38,7 +33,7 @@ def review(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[ReportFormat | None, FormatOption] = None,
+    fmt: Annotated[TextFormat | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan_option: PlanOption = None,
@@ -61,22 +56,14 @@ def review(
             if output
             else None
         )
+        # Imported here rather than at the top: `kxplan check` imports every command module.
+        from kxplan.export import review_workbook
+        from kxplan.render import review as render
+        from kxplan.review import build_review
+
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
         found = build_review(plan, data, year)
-        if chosen is not None:
-            from kxplan.export import review_file
-
-            path, export = chosen
-            print(save(path, review_file(found, lang, export), force=force, lang=lang))
-        else:
-            from kxplan.render import review as render
-
-            if fmt is ReportFormat.JSON:
-                render.render_json(found, lang, sys.stdout)
-            elif fmt is ReportFormat.MARKDOWN:
-                render.render_markdown(found, lang, sys.stdout)
-            else:
-                view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), width=WIDE)
-                render.render_table(found, view, sys.stdout)
-        if found.problems:
-            raise typer.Exit(3)
+        renderers = Renderers(
+            render.render_table, render.render_json, render.render_markdown, review_workbook
+        )
+        publish(found, renderers, found.problems, fmt, chosen, force=force, lang=lang)

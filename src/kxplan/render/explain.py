@@ -29,39 +29,35 @@ _KINDS: dict[Kind, tuple[str, str]] = {
 }
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def render_text(found: Audit, lang: str, out: TextIO) -> None:
     result = found.result
     target, unit = result.target, result.unit
     name = target_name(target, result.indicator, lang)
     status = f"{result.status.glyph} {result.status.label(lang)}"
     lines = [
-        f"{_say(lang, '目标', 'Target')}  {target.id}  {name}",
-        f"{_say(lang, '单位', 'Unit')}  {unit_name(unit, lang)}（{unit.code}）",
-        f"{_say(lang, '年度', 'Year')}  {result.year}",
-        f"{_say(lang, '状态', 'Status')}  {status}",
+        f"{pick('目标', 'Target', lang)}  {target.id}  {name}",
+        f"{pick('单位', 'Unit', lang)}  {unit_name(unit, lang)}（{unit.code}）",
+        f"{pick('年度', 'Year', lang)}  {result.year}",
+        f"{pick('状态', 'Status', lang)}  {status}",
         "",
-        f"{_say(lang, '规划原文', 'The plan')}（{target.clause}）",
-        f"  “{target.quote}”" if target.quote else _say(lang, "  （未引用原文）", "  (no quote)"),
-        f"{_say(lang, '规则', 'Rule')}  {rule(target, result.indicator, lang)}",
-        f"{_say(lang, '类型', 'Kind')}  {target.kind.value} — {_say(lang, *_KINDS[target.kind])}",
+        f"{pick('规划原文', 'The plan', lang)}（{target.clause}）",
+        f"  “{target.quote}”" if target.quote else pick("  （未引用原文）", "  (no quote)", lang),
+        f"{pick('规则', 'Rule', lang)}  {rule(target, result.indicator, lang)}",
+        f"{pick('类型', 'Kind', lang)}  {target.kind.value} — {pick(*_KINDS[target.kind], lang)}",
         "",
-        _say(lang, "输入数据", "Inputs"),
+        pick("输入数据", "Inputs", lang),
     ]
     if not found.inputs:
-        lines.append(_say(lang, "  （无）", "  (none)"))
+        lines.append(pick("  （无）", "  (none)", lang))
     for item in found.inputs:
         lines.extend(_input_lines(item, found, lang))
     if found.gaps:
-        lines.append(_say(lang, "缺少的数据", "Missing"))
+        lines.append(pick("缺少的数据", "Missing", lang))
         for gap in found.gaps:
             where = f"  {gap.file}" if gap.file else ""
             lines.append(f"  {gap.year}  {unit_name(gap.unit, lang)}  {gap.gap.value}{where}")
     lines.append("")
-    lines.append(_say(lang, "计算过程", "Steps"))
+    lines.append(pick("计算过程", "Steps", lang))
     lines.extend(f"  {number}. {step}" for number, step in enumerate(found.steps, 1))
     out.write("\n".join(lines) + "\n")
 
@@ -75,9 +71,9 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     unit_of_measure = measure(found.result.indicator, lang)
     lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
     if observation.source:
-        lines.append(f"        {_say(lang, '来源', 'source')}：{observation.source}")
+        lines.append(f"        {pick('来源', 'source', lang)}：{observation.source}")
     if observation.note:
-        lines.append(f"        {_say(lang, '说明', 'note')}：{observation.note}")
+        lines.append(f"        {pick('说明', 'note', lang)}：{observation.note}")
     return lines
 
 

@@ -7,40 +7,34 @@ from typing import Any, TextIO
 
 from kxplan.describe import explain, json_number, rule, shown, target_name
 from kxplan.history import History, Row
+from kxplan.messages import pick
 from kxplan.render import View
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import cell, legend, unit_name
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
 from kxplan.status import DEFAULT_FAIL_ON
 
-# Console width for report and review tables: wide enough for a year per column, so that
-# rich never shortens a cell; the tables themselves are only as wide as their content.
-WIDE = 320
-
-
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
 
 def heading(history: History, lang: str) -> str:
     unit, plan = unit_name(history.unit, lang), history.plan
     span = f"{plan.base_year}—{history.last}"
-    return _say(
-        lang,
+    return pick(
         f"{unit} {span} 年目标完成情况（{plan.name(lang)}）",
         f"{unit}, {span}: targets year by year ({plan.name(lang)})",
+        lang,
     )
 
 
 def header(history: History, lang: str) -> list[str]:
-    base = _say(lang, f"{history.plan.base_year} 基期", f"{history.plan.base_year} base")
+    base = pick(f"{history.plan.base_year} 基期", f"{history.plan.base_year} base", lang)
     return [
-        _say(lang, "目标", "Target"),
-        _say(lang, "规则", "Rule"),
+        pick("目标", "Target", lang),
+        pick("规则", "Rule", lang),
         base,
         *[str(year) for year in history.years],
-        _say(lang, "趋势", "Trend"),
-        _say(lang, f"{history.last} 年状态", f"Status {history.last}"),
+        pick("趋势", "Trend", lang),
+        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
     ]
 
 
@@ -66,33 +60,28 @@ def notes(history: History, lang: str) -> list[str]:
     if history.missing_years:
         years = "、".join(str(y) for y in history.missing_years)
         lines.append(
-            _say(
-                lang,
+            pick(
                 f"未报送数据文件的年份：{years}",
                 f"No data file for: {', '.join(str(y) for y in history.missing_years)}",
+                lang,
             )
         )
     if history.invalid_files:
         lines.append(
-            _say(lang, "数据文件有误（按缺数据处理）：", "Invalid files (treated as missing): ")
+            pick("数据文件有误（按缺数据处理）：", "Invalid files (treated as missing): ", lang)
             + ", ".join(history.invalid_files)
         )
     return lines
 
 
 def render_table(history: History, view: View, out: TextIO) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from kxplan.render.table import console
 
     lang = view.lang
     con = console(out, view)
-    con.print(Text(heading(history, lang), style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in header(history, lang):
-        table.add_column(column, no_wrap=True)
+    table = rich_table(con, heading(history, lang), header(history, lang))
     for row in history.rows:
         texts = cells(row, lang)
         styled = [Text(text) for text in texts[:3]]
@@ -106,33 +95,25 @@ def render_table(history: History, view: View, out: TextIO) -> None:
     con.print(Text(legend(lang), style="dim"))
     needing = attention(history)
     if needing:
-        con.print(Text(_say(lang, "需要关注：", "Needs attention:"), style="bold"))
+        con.print(Text(pick("需要关注：", "Needs attention:", lang), style="bold"))
         for row in needing:
             result = row.latest
             line = Text(f"  {result.status.glyph} {result.status.label(lang)}", result.status.style)
-            line.append(
-                f"  {target_name(row.target, row.indicator, lang)}：{explain(result, lang)}"
-            )
+            name = target_name(row.target, row.indicator, lang)
+            line.append(f"  {name}{pick('：', ': ', lang)}{explain(result, lang)}")
             con.print(line)
     for note in notes(history, lang):
         con.print(Text(note))
-    if history.problems:
-        con.print(Text(_say(lang, "数据问题：", "Data problems:"), style="bold red"))
-        for problem in history.problems:
-            con.print(Text(problem.as_line()))
+    rich_problems(con, history.problems, lang)
 
 
 def render_markdown(history: History, lang: str, out: TextIO) -> None:
     out.write(f"## {escape(heading(history, lang))}\n\n")
-    head = header(history, lang)
-    out.write("| " + " | ".join(head) + " |\n")
-    out.write("|" + "---|" * len(head) + "\n")
-    for row in history.rows:
-        out.write("| " + " | ".join(escape(text) for text in cells(row, lang)) + " |\n")
+    markdown_table(out, header(history, lang), (cells(row, lang) for row in history.rows))
     out.write(f"\n{legend(lang)}\n\n")
     needing = attention(history)
     if needing:
-        out.write(f"### {_say(lang, '需要关注', 'Needs attention')}\n\n")
+        out.write(f"### {pick('需要关注', 'Needs attention', lang)}\n\n")
         for row in needing:
             name = target_name(row.target, row.indicator, lang)
             status = row.latest.status.label(lang)
@@ -140,10 +121,7 @@ def render_markdown(history: History, lang: str, out: TextIO) -> None:
         out.write("\n")
     for line in notes(history, lang):
         out.write(f"{escape(line)}\n\n")
-    if history.problems:
-        out.write(f"### {_say(lang, '数据问题', 'Data problems')}\n\n")
-        for problem in history.problems:
-            out.write(f"- `{problem.location()}` {problem.code.value}: {escape(problem.message)}\n")
+    markdown_problems(out, history.problems, lang)
 
 
 def document(history: History, lang: str) -> dict[str, Any]:

@@ -7,8 +7,10 @@ from fractions import Fraction
 from typing import Any, TextIO
 
 from kxplan.describe import json_number, number, percent, rule, shown, target_name
+from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render import View
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name
 from kxplan.render.markdown import escape
 from kxplan.review import Review, ReviewRow, Stage
@@ -21,14 +23,10 @@ _STAGES: dict[Stage, tuple[str, str]] = {
 }
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def heading(review: Review, lang: str) -> str:
     zh, en = _STAGES[review.stage]
     name = review.plan.name(lang)
-    return _say(lang, f"{name} {zh}（{review.year}年）", f"{name}: {en} ({review.year})")
+    return pick(f"{name} {zh}（{review.year}年）", f"{name}: {en} ({review.year})", lang)
 
 
 def judged(review: Review) -> int:
@@ -46,8 +44,8 @@ def sentence(review: Review, lang: str) -> str:
         text = f"{total}项指标中，" + "、".join(f"{s.label('zh')}{n}项" for s, n in counts)
     if review.stage is Stage.FINAL and judged(review):
         rate = percent(Fraction(review.summary()[Status.MET], judged(review)))
-        text += _say(lang, f"；达标率 {rate}", f"; {rate} of the targets with a threshold met")
-    return text + _say(lang, "。", ".")
+        text += pick(f"；达标率 {rate}", f"; {rate} of the targets with a threshold met", lang)
+    return text + pick("。", ".", lang)
 
 
 def outlook(review: Review, lang: str) -> str | None:
@@ -56,64 +54,72 @@ def outlook(review: Review, lang: str) -> str | None:
     if not projected:
         return None
     yes, no = projected.count(True), projected.count(False)
-    return _say(
-        lang,
+    return pick(
         f"按现有进度测算，尚未实现的 {len(projected)} 项中，"
         f"到期末可实现 {yes} 项、难以实现 {no} 项。",
         f"At the current pace, of the {len(projected)} targets not yet reached, {yes} would be "
         f"reached by the deadline and {no} would not.",
+        lang,
     )
+
+
+def lower_levels(review: Review, lang: str) -> str:
+    """The plan's names of the levels below the top unit: 县区, or 市、县区 in a province."""
+    plan = review.plan
+    names = [pick(lv.name, lv.name_en, lang) for lv in plan.levels if lv.id != review.unit.level]
+    return pick("、".join(names), ", ".join(names), lang) or pick("下级单位", "lower units", lang)
 
 
 def lower_note(review: Review, lang: str) -> str | None:
     lower = sum(bool(row.lower) for row in review.rows)
     if not lower:
         return None
-    return _say(
+    levels = lower_levels(review, lang)
+    return pick(
+        f"其中 {lower} 项涉及{levels}，按最不利的单位计状态，并列出各状态的单位数。",
+        f"{lower} targets apply at the {levels} level: each takes its least favourable "
+        "unit's status, with the number of units per status.",
         lang,
-        f"其中 {lower} 项为县区指标，按最不利的县区计状态，并列出各状态的县区数。",
-        f"{lower} targets apply to lower units: each takes the least favourable unit's status, "
-        "with the number of units per status.",
     )
 
 
 def header(review: Review, lang: str) -> list[str]:
     base = review.plan.base_year
     years = [str(y) for y in review.years]
-    years[-1] = _say(lang, f"{years[-1]}（最新）", f"{years[-1]} (latest)")
+    years[-1] = pick(f"{years[-1]}（最新）", f"{years[-1]} (latest)", lang)
     final = review.stage is Stage.FINAL
     return [
-        _say(lang, "序号", "No."),
-        _say(lang, "指标", "Target"),
-        _say(lang, "目标", "Rule"),
-        _say(lang, f"{base} 基期", f"{base} base"),
+        pick("序号", "No.", lang),
+        pick("指标", "Target", lang),
+        pick("目标", "Rule", lang),
+        pick(f"{base} 基期", f"{base} base", lang),
         *years,
-        _say(lang, "完成率", "Completion"),
-        *([] if final else [_say(lang, "序时进度", "Time elapsed")]),
-        _say(lang, "状态", "Status"),
-        *([] if final else [_say(lang, "预计期末值", "Projected")]),
-        _say(lang, "差距" if final else "尚需", "Short by" if final else "Still needed"),
-        _say(lang, "县区情况", "Lower units"),
+        pick("完成率", "Completion", lang),
+        *([] if final else [pick("序时进度", "Time elapsed", lang)]),
+        pick("状态", "Status", lang),
+        *([] if final else [pick("预计期末值", "Projected", lang)]),
+        pick("差距" if final else "尚需", "Short by" if final else "Still needed", lang),
+        pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang),
     ]
 
 
 def needed_text(row: ReviewRow, lang: str) -> str:
     progress = row.progress
     if progress.shortfall is not None:
-        return _say(
-            lang, f"差 {number(progress.shortfall)}", f"short by {number(progress.shortfall)}"
+        return pick(
+            f"差 {number(progress.shortfall)}", f"short by {number(progress.shortfall)}", lang
         )
     if progress.needed is None:
         return ""
     sign = "+" if row.target.kind is Kind.DEADLINE and progress.needed > 0 else ""
     amount = f"{sign}{number(progress.needed)}"
-    return _say(lang, f"年均 {amount}", f"{amount} a year")
+    return pick(f"年均 {amount}", f"{amount} a year", lang)
 
 
 def counts_text(row: ReviewRow, lang: str) -> str:
-    joiner = _say(lang, "、", ", ")
+    joiner = pick("、", ", ", lang)
     return joiner.join(
-        _say(lang, f"{status.label('zh')}{n}", f"{status.label('en')} {n}")
+        pick(f"{status.label('zh')}{n}", f"{status.label('en')} {n}", lang)
         for status, n in row.lower_counts().items()
     )
 
@@ -154,28 +160,24 @@ def closing_lines(review: Review, lang: str) -> list[str]:
     lines = [sentence(review, lang)]
     lines += [line for line in (outlook(review, lang), lower_note(review, lang)) if line]
     if review.missing_files:
-        names = _say(lang, "、", ", ").join(unit_name(u, lang) for u in review.missing_files)
-        lines.append(_say(lang, f"{review.year} 年未报送数据文件：{names}", f"No file: {names}"))
+        names = pick("、", ", ", lang).join(unit_name(u, lang) for u in review.missing_files)
+        lines.append(pick(f"{review.year} 年未报送数据文件：{names}", f"No file: {names}", lang))
     if review.invalid_files:
         files = ", ".join(review.invalid_files)
-        lines.append(_say(lang, f"数据文件有误（按缺数据处理）：{files}", f"Invalid: {files}"))
+        lines.append(pick(f"数据文件有误（按缺数据处理）：{files}", f"Invalid: {files}", lang))
     return lines
 
 
 def render_table(review: Review, view: View, out: TextIO) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from kxplan.render.table import console
 
     lang = view.lang
     con = console(out, view)
-    con.print(Text(heading(review, lang), style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in header(review, lang):
-        table.add_column(column, no_wrap=True)
-    status_at = header(review, lang).index(_say(lang, "状态", "Status"))
+    headers = header(review, lang)
+    table = rich_table(con, heading(review, lang), headers)
+    status_at = headers.index(pick("状态", "Status", lang))
     for number_, row in enumerate(review.rows, 1):
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)
@@ -184,28 +186,19 @@ def render_table(review: Review, view: View, out: TextIO) -> None:
     con.print(Text(legend(lang), style="dim"))
     for line in closing_lines(review, lang):
         con.print(Text(line))
-    if review.problems:
-        con.print(Text(_say(lang, "数据问题：", "Data problems:"), style="bold red"))
-        for problem in review.problems:
-            con.print(Text(problem.as_line()))
+    rich_problems(con, review.problems, lang)
 
 
 def render_markdown(review: Review, lang: str, out: TextIO) -> None:
     out.write(f"## {escape(heading(review, lang))}\n\n")
     out.write(f"{escape(sentence(review, lang))}\n\n")
-    head = header(review, lang)
-    out.write("| " + " | ".join(head) + " |\n")
-    out.write("|" + "---|" * len(head) + "\n")
-    for number_, row in enumerate(review.rows, 1):
-        out.write("| " + " | ".join(escape(t) for t in cells(review, number_, row, lang)) + " |\n")
+    rows = (cells(review, number_, row, lang) for number_, row in enumerate(review.rows, 1))
+    markdown_table(out, header(review, lang), rows)
     out.write("\n")
     for line in closing_lines(review, lang)[1:]:
         out.write(f"{escape(line)}\n\n")
     out.write(f"{legend(lang)}\n")
-    if review.problems:
-        out.write(f"\n### {_say(lang, '数据问题', 'Data problems')}\n\n")
-        for problem in review.problems:
-            out.write(f"- `{problem.location()}` {problem.code.value}: {escape(problem.message)}\n")
+    markdown_problems(out, review.problems, lang)
 
 
 def document(review: Review, lang: str) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from kxplan.describe import explain, rule, target_name
 from kxplan.evaluation import Evaluation
+from kxplan.messages import pick
 from kxplan.render.common import (
     grid,
     invalid_line,
@@ -35,10 +36,6 @@ from kxplan.xlsx.sheet import (
 )
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def workbook(evaluation: Evaluation, lang: str) -> bytes:
     book = new_book()
     _summary(book, evaluation, lang)
@@ -50,20 +47,20 @@ def workbook(evaluation: Evaluation, lang: str) -> bytes:
 
 def _heading(evaluation: Evaluation, lang: str) -> str:
     name = evaluation.plan.name(lang)
-    return _say(
-        lang,
+    return pick(
         f"{name} — {evaluation.year} 年目标完成情况",
         f"{name} — compliance in {evaluation.year}",
+        lang,
     )
 
 
 def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
-    sheet = book.create_sheet(_say(lang, "汇总", "Summary"))
+    sheet = book.create_sheet(pick("汇总", "Summary", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
     headers = [
-        _say(lang, "单位", "Unit"),
-        _say(lang, "代码", "Code"),
-        _say(lang, "结果数", "Results"),
+        pick("单位", "Unit", lang),
+        pick("代码", "Code", lang),
+        pick("结果数", "Results", lang),
     ]
     headers += [status.label(lang) for status in Status]
     rows: list[list[Item]] = []
@@ -76,7 +73,7 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
     totals = evaluation.summary()
     rows.append(
         [
-            Styled(_say(lang, "合计", "Total"), bold=True),
+            Styled(pick("合计", "Total", lang), bold=True),
             None,
             Styled(len(evaluation.results), bold=True),
             *[Styled(totals[status] or None, bold=True) for status in Status],
@@ -92,10 +89,10 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
             line_of_text(sheet, row, line)
             row += 1
     if evaluation.problems:
-        text = _say(
-            lang,
+        text = pick(
             f"数据问题 {len(evaluation.problems)} 个，见“数据问题”表",
             f"{len(evaluation.problems)} data problem(s): see the sheet “Data problems”",
+            lang,
         )
         line_of_text(sheet, row, text)
     print_setup(sheet, f"{top}:{top}", lang)
@@ -103,13 +100,13 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
 
 def _matrix(book: Any, evaluation: Evaluation, lang: str) -> None:
     plan = evaluation.plan
-    sheet = book.create_sheet(_say(lang, "对照表", "Matrix"))
+    sheet = book.create_sheet(pick("对照表", "Matrix", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
     headers = [
-        _say(lang, "序号", "No."),
-        _say(lang, "目标", "Target"),
-        _say(lang, "规则", "Rule"),
-        _say(lang, "条款", "Clause"),
+        pick("序号", "No.", lang),
+        pick("目标", "Target", lang),
+        pick("规则", "Rule", lang),
+        pick("条款", "Clause", lang),
         *[unit_name(unit, lang) for unit in evaluation.units],
     ]
     cells = grid(evaluation)
@@ -155,9 +152,9 @@ _DETAIL_HEADERS = (
 
 
 def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
-    sheet = book.create_sheet(_say(lang, "明细", "Details"))
+    sheet = book.create_sheet(pick("明细", "Details", lang))
     top = title(sheet, _heading(evaluation, lang))
-    headers = [_say(lang, zh, en) for zh, en in _DETAIL_HEADERS]
+    headers = [pick(zh, en, lang) for zh, en in _DETAIL_HEADERS]
     rows: list[list[Item]] = []
     for result in evaluation.results:
         target = result.target

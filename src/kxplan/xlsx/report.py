@@ -12,6 +12,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from kxplan.describe import explain, measure, rule, target_name
 from kxplan.history import History, Row
+from kxplan.messages import pick
 from kxplan.plan import Kind, Plan, ValueType
 from kxplan.progress import Period, line
 from kxplan.render.report import heading, notes
@@ -36,10 +37,6 @@ _BLOCK_ROWS = 17  # rows per chart block: its table on the left, the chart besid
 _BLOCKS_PER_PAGE = 2
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def workbook(history: History, lang: str) -> bytes:
     book = new_book()
     _years(book, history, lang)
@@ -50,22 +47,22 @@ def workbook(history: History, lang: str) -> bytes:
 
 def _years(book: Any, history: History, lang: str) -> None:
     plan = history.plan
-    sheet = book.create_sheet(_say(lang, "逐年情况", "Year by year"))
-    subtitle = _say(
-        lang,
+    sheet = book.create_sheet(pick("逐年情况", "Year by year", lang))
+    subtitle = pick(
         f"单元格颜色和符号表示当年状态（见图例）；{plan.base_year} 年为基期",
         f"Colour and glyph give the year's status (see the legend); base year {plan.base_year}",
+        lang,
     )
     top = title(sheet, heading(history, lang), subtitle)
     headers = [
-        _say(lang, "序号", "No."),
-        _say(lang, "目标", "Target"),
-        _say(lang, "规则", "Rule"),
-        _say(lang, "条款", "Clause"),
-        _say(lang, f"{plan.base_year} 基期", f"{plan.base_year} base"),
+        pick("序号", "No.", lang),
+        pick("目标", "Target", lang),
+        pick("规则", "Rule", lang),
+        pick("条款", "Clause", lang),
+        pick(f"{plan.base_year} 基期", f"{plan.base_year} base", lang),
         *[str(year) for year in history.years],
-        _say(lang, f"{history.last} 年状态", f"Status {history.last}"),
-        _say(lang, "说明", "Explanation"),
+        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
+        pick("说明", "Explanation", lang),
     ]
     rows: list[list[Item]] = []
     for number, row in enumerate(history.rows, 1):
@@ -114,12 +111,12 @@ def _charts(book: Any, history: History, lang: str) -> None:
     if not rows:
         return
     plan = history.plan
-    sheet = book.create_sheet(_say(lang, "趋势图", "Charts"))
+    sheet = book.create_sheet(pick("趋势图", "Charts", lang))
     line_of_text(sheet, 1, heading(history, lang), size=14)
     headers = [
-        _say(lang, "年份", "Year"),
-        _say(lang, "实际值", "Actual"),
-        _say(lang, "规划轨迹", "Plan trajectory"),
+        pick("年份", "Year", lang),
+        pick("实际值", "Actual", lang),
+        pick("规划轨迹", "Plan trajectory", lang),
     ]
     for index, row in enumerate(rows):
         top = 3 + index * _BLOCK_ROWS

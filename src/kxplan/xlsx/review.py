@@ -7,7 +7,15 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 
 from kxplan.describe import rule, target_name
-from kxplan.render.review import closing_lines, counts_text, heading, sentence, year_text
+from kxplan.messages import pick
+from kxplan.render.review import (
+    closing_lines,
+    counts_text,
+    heading,
+    lower_levels,
+    sentence,
+    year_text,
+)
 from kxplan.review import Review, ReviewRow, Stage
 from kxplan.xlsx.cells import plain, share
 from kxplan.xlsx.sheet import (
@@ -27,10 +35,6 @@ from kxplan.xlsx.sheet import (
 )
 
 
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
-
-
 def workbook(review: Review, lang: str) -> bytes:
     book = new_book()
     _table(book, review, lang)
@@ -44,22 +48,22 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
     final = review.stage is Stage.FINAL
     base = review.plan.base_year
     return [
-        (_say(lang, "序号", "No."), True),
-        (_say(lang, "指标", "Target"), True),
-        (_say(lang, "目标", "Rule"), True),
-        (_say(lang, "条款", "Clause"), True),
-        (_say(lang, f"{base} 基期值", f"{base} base"), True),
+        (pick("序号", "No.", lang), True),
+        (pick("指标", "Target", lang), True),
+        (pick("目标", "Rule", lang), True),
+        (pick("条款", "Clause", lang), True),
+        (pick(f"{base} 基期值", f"{base} base", lang), True),
         *[(str(year), True) for year in review.years],
-        (_say(lang, "最新值", "Latest"), True),
-        (_say(lang, "完成率", "Completion"), True),
-        (_say(lang, "序时进度", "Time elapsed"), not final),
-        (_say(lang, "进度比", "Progress ratio"), not final),
-        (_say(lang, "状态", "Status"), True),
-        (_say(lang, "当前年均", "Pace a year"), not final),
-        (_say(lang, "预计期末值", "Projected"), not final),
-        (_say(lang, "尚需年均", "Needed a year"), not final),
-        (_say(lang, "差距", "Short by"), final),
-        (_say(lang, "县区情况", "Lower units"), True),
+        (pick("最新值", "Latest", lang), True),
+        (pick("完成率", "Completion", lang), True),
+        (pick("序时进度", "Time elapsed", lang), not final),
+        (pick("进度比", "Progress ratio", lang), not final),
+        (pick("状态", "Status", lang), True),
+        (pick("当前年均", "Pace a year", lang), not final),
+        (pick("预计期末值", "Projected", lang), not final),
+        (pick("尚需年均", "Needed a year", lang), not final),
+        (pick("差距", "Short by", lang), final),
+        (pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang), True),
     ]
 
 
@@ -90,7 +94,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
 
 
 def _table(book: Any, review: Review, lang: str) -> None:
-    sheet = book.create_sheet(_say(lang, "评估表", "Review"))
+    sheet = book.create_sheet(pick("评估表", "Review", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
     columns = _columns(review, lang)
     keep = [index for index, (_, shown) in enumerate(columns) if shown]
@@ -116,12 +120,12 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     ]
     if not rows:
         return
-    sheet = book.create_sheet(_say(lang, "图表", "Chart"))
+    sheet = book.create_sheet(pick("图表", "Chart", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
     headers = [
-        _say(lang, "指标", "Target"),
-        _say(lang, "完成率", "Completion"),
-        _say(lang, "序时进度", "Time elapsed"),
+        pick("指标", "Target", lang),
+        pick("完成率", "Completion", lang),
+        pick("序时进度", "Time elapsed", lang),
     ]
     data = [
         [
@@ -136,7 +140,7 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "clustered"
-    chart.title = _say(lang, "完成率与序时进度", "Completion against time elapsed")
+    chart.title = pick("完成率与序时进度", "Completion against time elapsed", lang)
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.number_format = "0%"
