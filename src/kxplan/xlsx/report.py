@@ -33,7 +33,7 @@ from kxplan.xlsx.sheet import (
     to_bytes,
 )
 
-_BLOCK_ROWS = 17  # rows per chart block: its table on the left, the chart beside it
+_BLOCK_ROWS = 16  # rows per chart block: its table on the left, the chart beside it
 _BLOCKS_PER_PAGE = 2
 
 
@@ -138,7 +138,7 @@ def _charts(book: Any, history: History, lang: str) -> None:
         chart.x_axis.title = headers[0]
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        chart.height, chart.width = 7, 16
+        chart.height, chart.width = 6.5, 16
         chart.add_data(
             Reference(sheet, min_col=2, max_col=3, min_row=top + 1, max_row=last),
             titles_from_data=True,

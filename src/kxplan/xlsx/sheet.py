@@ -204,12 +204,14 @@ def fit(
 
 
 def _shown_width(cell: Any) -> int:
+    """Roughly how many columns the value takes as its number format shows it."""
     value = cell.value
     if isinstance(value, str):
         return max(width_of(part) for part in value.split("\n"))
-    shown = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
-    glyph = 2 if str(cell.number_format).startswith('"') else 0
-    return len(shown) + glyph
+    fmt = str(cell.number_format)
+    shown = f"{value:,.2f}" if "." in fmt or isinstance(value, float) else f"{value:,}"
+    glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `with_glyph`
+    return len(shown) + glyph + fmt.count("%")
 
 
 def _lines(cell: Any, width: int) -> int:
