@@ -213,3 +213,60 @@ def test_ratio_text() -> None:
 
     assert ratio_text(Fraction(4, 5)) == "4/5 = 0.8"
     assert ratio_text(Fraction(3)) == "3"
+
+
+CAP = {**MONEY, "id": "cap", "op": "<=", "threshold": 10}
+BETWEEN = {**MONEY, "id": "range", "indicator": "count_flow", "op": "between", "threshold": [1, 2]}
+BUILT = {
+    "id": "built",
+    "indicator": "done",
+    "level": "city",
+    "kind": "deadline",
+    "op": "==",
+    "threshold": True,
+    "deadline": 2025,
+}
+
+
+@pytest.mark.parametrize(
+    ("target", "values", "last_step"),
+    [
+        (
+            kinds.RATE,
+            {(2020, "甲市"): {"rate": 14}, (2022, "甲市"): {"rate": 12}},
+            "判定：12 ≥ 13：不成立 → 相对滞后",
+        ),
+        (
+            CAP,
+            {(2021, "甲市"): {"money": 6}, (2022, "甲市"): {"money": 5}},
+            "判定：11 ≤ 10：不成立 → 未达标",
+        ),
+        (
+            CAP,
+            {(2021, "甲市"): {"money": 1}, (2022, "甲市"): {"money": 2}},
+            "判定：3 ≤ 10：成立；2 − R = 1.25 ≥ 1.1 → 快于预期",
+        ),
+        (
+            BETWEEN,
+            {(2021, "甲市"): {"count_flow": 2}, (2022, "甲市"): {"count_flow": 1}},
+            "判定：1 ≤ 3 ≤ 2：不成立 → 未达标",
+        ),
+        (BUILT, {(2022, "甲市"): {"done": False}}, "判定：否 = 是：不成立 → 推进中"),
+        (
+            {**GROWTH, "level": "city"},
+            {(2021, "甲市"): {"count_stock": 0}, (2022, "甲市"): {"count_stock": 5}},
+            "判定：上年数值为 0，无法计算增长率 → 缺数据",
+        ),
+    ],
+)
+def test_trail_of_each_special_case(
+    project: Callable[..., Path],
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    target: dict[str, object],
+    values: dict[tuple[int, str], dict[str, object]],
+    last_step: str,
+) -> None:
+    monkeypatch.chdir(project(plan_dict(target), values))
+    output = run(runner, "explain", str(target["id"]), "--year", "2022").output
+    assert output.rstrip().splitlines()[-1].split(". ", 1)[1] == last_step

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kxplan.compare import Op, driving_bound
+from kxplan.compare import Op, driving_bound, satisfies
 from kxplan.dataload import Observation
 from kxplan.dataset import DataSet, Missing, Reading
 from kxplan.describe import explain, number, shown
@@ -213,7 +213,6 @@ class _Trail:
         """`11.9 ≥ 13：不成立` — the threshold test on the value the rule judges."""
         target, value = self.target, self.result.value
         assert target.op is not None and target.bound is not None
-        en = self.lang == "en"
         if isinstance(target.bound, tuple):
             low, high = target.bound
             test = f"{number(low)} ≤ {self.value()} ≤ {number(high)}"
@@ -222,20 +221,23 @@ class _Trail:
         else:
             shown_value = f"{self.value()}%" if target.kind is Kind.GROWTH else self.value()
             test = f"{shown_value} {target.op.symbol} {number(target.bound)}"
-        holds = self.result.status in (Status.MET, Status.ACHIEVED_EARLY)
-        if en:
+        judged = Fraction(int(value)) if isinstance(value, bool) else _number(value)
+        holds = satisfies(judged, target.op, target.bound)
+        if self.lang == "en":
             return f"{test} is {'true' if holds else 'false'}"
         return f"{test}：{'成立' if holds else '不成立'}"
 
     def band(self, status: Status) -> str:
         ahead, behind = number(self.plan.ahead_band), number(self.plan.behind_band)
         ratio = _known(self.result.progress_ratio)
-        r = number(2 - ratio if self.target.op in (Op.LT, Op.LE) else ratio, 4)
+        cap = self.target.op in (Op.LT, Op.LE)
+        name, r = ("2 − R", 2 - ratio) if cap else ("R", ratio)
+        shown_ratio = f"{name} = {number(r, 4)}"
         if status is Status.AHEAD:
-            return f"R = {r} ≥ {ahead}"
+            return f"{shown_ratio} ≥ {ahead}"
         if status is Status.ON_TRACK:
-            return f"{behind} ≤ R = {r} < {ahead}"
-        return f"R = {r} < {behind}"
+            return f"{behind} ≤ {shown_ratio} < {ahead}"
+        return f"{shown_ratio} < {behind}"
 
 
 def _known(value: Fraction | None) -> Fraction:

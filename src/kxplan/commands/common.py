@@ -98,18 +98,13 @@ def open_plan(option: Path | None, lang: str) -> Plan:
     return load_plan(path, locate.shown_path(path), lang)
 
 
-def default_year(plan: Plan, folder: Path, lang: str) -> int:
-    """The latest year of the plan period that has data files."""
-    in_period = [year for year in data_years(folder) if year in plan.years]
-    if not in_period:
-        raise UsageError(tr("no-data-years", lang))
-    return in_period[-1]
-
-
 def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
-    """`year`, or the latest year with data; a usage error outside the plan period."""
+    """`year`, or the latest year of the period with data; a usage error outside the period."""
     if year is None:
-        return default_year(plan, folder, lang)
+        in_period = [y for y in data_years(folder) if y in plan.years]
+        if not in_period:
+            raise UsageError(tr("no-data-years", lang))
+        return in_period[-1]
     if year not in plan.years:
         raise UsageError(tr("year-outside", lang, year=year, start=plan.start, end=plan.end))
     return year
