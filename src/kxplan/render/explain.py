@@ -29,6 +29,10 @@ _KINDS: dict[Kind, tuple[str, str]] = {
 }
 
 
+def _brackets(text: str, lang: str) -> str:
+    return pick(f"（{text}）", f" ({text})", lang)
+
+
 def render_text(found: Audit, lang: str, out: TextIO) -> None:
     result = found.result
     target, unit = result.target, result.unit
@@ -36,11 +40,11 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
     status = f"{result.status.glyph} {result.status.label(lang)}"
     lines = [
         f"{pick('目标', 'Target', lang)}  {target.id}  {name}",
-        f"{pick('单位', 'Unit', lang)}  {unit_name(unit, lang)}（{unit.code}）",
+        f"{pick('单位', 'Unit', lang)}  {unit_name(unit, lang)}{_brackets(unit.code, lang)}",
         f"{pick('年度', 'Year', lang)}  {result.year}",
         f"{pick('状态', 'Status', lang)}  {status}",
         "",
-        f"{pick('规划原文', 'The plan', lang)}（{target.clause}）",
+        f"{pick('规划原文', 'The plan', lang)}{_brackets(target.clause, lang)}",
         f"  “{target.quote}”" if target.quote else pick("  （未引用原文）", "  (no quote)", lang),
         f"{pick('规则', 'Rule', lang)}  {rule(target, result.indicator, lang)}",
         f"{pick('类型', 'Kind', lang)}  {target.kind.value} — {pick(*_KINDS[target.kind], lang)}",
@@ -71,9 +75,9 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     unit_of_measure = measure(found.result.indicator, lang)
     lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
     if observation.source:
-        lines.append(f"        {pick('来源', 'source', lang)}：{observation.source}")
+        lines.append(f"        {pick('来源：', 'source: ', lang)}{observation.source}")
     if observation.note:
-        lines.append(f"        {pick('说明', 'note', lang)}：{observation.note}")
+        lines.append(f"        {pick('说明：', 'note: ', lang)}{observation.note}")
     return lines
 
 

@@ -117,7 +117,10 @@ def render_markdown(history: History, lang: str, out: TextIO) -> None:
         for row in needing:
             name = target_name(row.target, row.indicator, lang)
             status = row.latest.status.label(lang)
-            out.write(f"- **{escape(name)}**（{status}）：{escape(explain(row.latest, lang))}\n")
+            why = escape(explain(row.latest, lang))
+            out.write(
+                f"- **{escape(name)}**{pick(f'（{status}）：', f' ({status}): ', lang)}{why}\n"
+            )
         out.write("\n")
     for line in notes(history, lang):
         out.write(f"{escape(line)}\n\n")

@@ -126,7 +126,8 @@ def _charts(book: Any, history: History, lang: str) -> None:
         years = list(range(first, target.deadline + 1))
         planned = trajectory(plan, row, years)
         name = target_name(target, row.indicator, lang)
-        line_of_text(sheet, top, f"{name}（{rule(target, row.indicator, lang)}）")
+        ruled = rule(target, row.indicator, lang)
+        line_of_text(sheet, top, pick(f"{name}（{ruled}）", f"{name} ({ruled})", lang))
         actual = {first: row.base if target.kind is Kind.DEADLINE else Fraction(0)}
         actual.update({y: r.value for y, r in row.results.items()})
         data = [[Styled(y, fmt=YEAR), plain(actual.get(y), lang), planned[y]] for y in years]
