@@ -106,6 +106,7 @@ def test_existing_file_is_not_overwritten(runner: CliRunner, small: Path) -> Non
             "--format json 与输出文件后缀 .xlsx 不一致",
         ),
         (["review", "-o", "c.md", "-f", "json"], "--format json 与输出文件后缀 .md 不一致"),
+        (["check", "2024", "-o", "c.xlsx", "--compare", "HEAD"], "--compare 与 -o 不能同时使用"),
     ],
 )
 def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: str) -> None:
