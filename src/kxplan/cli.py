@@ -8,7 +8,18 @@ from typing import Annotated
 import typer
 
 from kxplan import __version__
-from kxplan.commands import check, import_forms, init, schema, targets, template, validate
+from kxplan.commands import (
+    check,
+    explain,
+    import_forms,
+    init,
+    report,
+    review,
+    schema,
+    targets,
+    template,
+    validate,
+)
 
 app = typer.Typer(
     name="kxplan",
@@ -48,6 +59,9 @@ app.command("template")(template.template)
 app.command("import")(import_forms.import_forms)
 app.command("init")(init.init)
 app.command("schema")(schema.schema)
+app.command("report")(report.report)
+app.command("review")(review.review)
+app.command("explain")(explain.explain)
 
 
 def main() -> None:

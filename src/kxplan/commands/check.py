@@ -20,11 +20,13 @@ from kxplan.commands.common import (
     guard,
     language,
     open_plan,
+    plan_year,
 )
-from kxplan.dataset import data_years, load_dataset
+from kxplan.dataset import load_dataset
 from kxplan.errors import UsageError
 from kxplan.evaluation import Evaluation, evaluate_year
-from kxplan.messages import tr
+from kxplan.messages import pick, tr
+from kxplan.output import ForceOption, OutputOption, prepare, save
 from kxplan.render import Format, View, renderer
 from kxplan.status import DEFAULT_FAIL_ON, Status, parse_statuses
 
@@ -38,7 +40,7 @@ def check(
             help="Year to check (default: the latest year with data).", show_default=False
         ),
     ] = None,
-    fmt: Annotated[Format, FormatOption] = Format.TABLE,
+    fmt: Annotated[Format | None, FormatOption] = None,
     county: Annotated[
         str | None,
         typer.Option("--county", help="Only this unit (name or code).", show_default=False),
@@ -55,6 +57,8 @@ def check(
             show_default=False,
         ),
     ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -80,24 +84,39 @@ def check(
         plan = open_plan(plan_option, lang)
         unit = find_unit(plan, county, lang) if county else None
         folder = locate.data_dir(data_option, lang)
-        if year is None:
-            in_period = [y for y in data_years(folder) if y in plan.years]
-            if not in_period:
-                raise UsageError(tr("no-data-years", lang))
-            year = in_period[-1]
-        if year not in plan.years:
-            raise UsageError(tr("year-outside", lang, year=year, start=plan.start, end=plan.end))
+        year = plan_year(plan, year, folder, lang)
+        if output is not None and compare is not None:
+            raise UsageError(
+                pick(
+                    "--compare 与 -o 不能同时使用",
+                    "--compare and -o cannot be used together",
+                    lang,
+                )
+            )
+        stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
+        chosen = prepare(output, folder, stem, fmt, force=force, lang=lang) if output else None
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
         evaluation = evaluate_year(plan, data, year, unit)
         view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
-        if compare is not None:
+        shown = fmt or Format.TABLE
+        if chosen is not None:
+            from kxplan.export import check_file
+            from kxplan.render.common import summary_line
+
+            path, export = chosen
+            print(summary_line(evaluation, lang))
+            for problem in evaluation.problems:
+                print(problem.as_line())
+            print(save(path, check_file(evaluation, view, export), force=force, lang=lang))
+            failed = bool(evaluation.failed(statuses))
+        elif compare is not None:
             from kxplan.commands.check_compare import show_changes
 
             plan_path = locate.plan_path(plan_option, lang)
-            failed = show_changes(evaluation, compare, plan_path, folder, unit, fmt, view)
+            failed = show_changes(evaluation, compare, plan_path, folder, unit, shown, view)
         else:
-            renderer(fmt)(evaluation, view, sys.stdout)
-            if fmt is Format.GITHUB:
+            renderer(shown)(evaluation, view, sys.stdout)
+            if shown is Format.GITHUB:
                 _summarize(evaluation, view)
             failed = bool(evaluation.failed(statuses))
         if evaluation.problems:

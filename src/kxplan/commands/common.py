@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn, TextIO
 import typer
 
 from kxplan import locate
+from kxplan.dataset import data_years
 from kxplan.errors import KxplanError, PlanInvalid, UsageError
 from kxplan.messages import LANGS, default_lang, tr
 from kxplan.plan import Plan, Unit
@@ -100,6 +101,18 @@ FormatOption = typer.Option("--format", "-f", help="Output format.", case_sensit
 def open_plan(option: Path | None, lang: str) -> Plan:
     path = locate.plan_path(option, lang)
     return load_plan(path, locate.shown_path(path), lang)
+
+
+def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
+    """`year`, or the latest year of the period with data; a usage error outside the period."""
+    if year is None:
+        in_period = [y for y in data_years(folder) if y in plan.years]
+        if not in_period:
+            raise UsageError(tr("no-data-years", lang))
+        return in_period[-1]
+    if year not in plan.years:
+        raise UsageError(tr("year-outside", lang, year=year, start=plan.start, end=plan.end))
+    return year
 
 
 def find_unit(plan: Plan, name: str, lang: str) -> Unit:

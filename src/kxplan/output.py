@@ -1,0 +1,98 @@
+"""`-o/--output PATH` of check, report and review: the suffix picks the format, a bare file
+name goes to `reports/` beside the data folder, and nothing existing is replaced without
+`--force` (the write itself is `kxplan.atomic`'s: a temporary file, then a rename)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan.atomic import WouldOverwrite, write_atomic
+from kxplan.errors import UsageError
+from kxplan.locate import shown_path
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to PATH instead: .xlsx, .json or .md; a bare file name goes to reports/.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+]
+REPORTS = "reports"
+
+
+class Export(StrEnum):
+    XLSX = ".xlsx"
+    JSON = ".json"
+    MARKDOWN = ".md"
+
+
+_TEXTS = {
+    "suffix": (
+        "输出文件 {path} 的后缀应为 .xlsx、.json 或 .md",
+        "the output file {path} should end in .xlsx, .json or .md",
+    ),
+    "conflict": (
+        "--format {fmt} 与输出文件后缀 {suffix} 不一致；写文件时由后缀决定格式",
+        "--format {fmt} contradicts the output suffix {suffix}; the suffix picks the format",
+    ),
+    "written": ("已写入 {path}", "written to {path}"),
+    "exists": (
+        "{path} 已存在，未覆盖（如需替换请加 --force）",
+        "{path} exists; not overwritten (use --force to replace it)",
+    ),
+}
+
+
+def _text(key: str, lang: str, **params: object) -> str:
+    zh, en = _TEXTS[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def target_path(option: Path, data_dir: Path, default_stem: str) -> Path:
+    """Where `-o` writes: a folder gets `<default_stem>.xlsx`, a bare name goes to reports/."""
+    if option.is_dir() or str(option).endswith(("/", "\\")):
+        return option / f"{default_stem}{Export.XLSX.value}"
+    if option.parent == Path() and not option.is_absolute():
+        return data_dir.resolve().parent / REPORTS / option
+    return option
+
+
+def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
+    """The format the suffix asks for; a usage error for other suffixes or a contradiction."""
+    try:
+        export = Export(path.suffix.lower())
+    except ValueError:
+        raise UsageError(_text("suffix", lang, path=path.name)) from None
+    if fmt is not None and {"json": Export.JSON, "markdown": Export.MARKDOWN}.get(fmt) != export:
+        raise UsageError(_text("conflict", lang, fmt=fmt, suffix=path.suffix))
+    return export
+
+
+def prepare(
+    option: Path, data_dir: Path, default_stem: str, fmt: str | None, *, force: bool, lang: str
+) -> tuple[Path, Export]:
+    """The output path and format, refused before any work when the file exists already."""
+    path = target_path(option, data_dir, default_stem)
+    export = export_of(path, lang, fmt)
+    if path.exists() and not force:
+        raise UsageError(_text("exists", lang, path=shown_path(path.resolve())))
+    return path, export
+
+
+def save(path: Path, content: bytes | str, *, force: bool, lang: str) -> str:
+    """Write atomically; returns the line telling where the file went."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        write_atomic(path, data, overwrite=force)
+    except WouldOverwrite:  # created by someone else since `prepare` looked
+        raise UsageError(_text("exists", lang, path=shown_path(path.resolve()))) from None
+    return _text("written", lang, path=shown_path(path.resolve()))

@@ -1,0 +1,176 @@
+"""`kxplan report`: one unit's period, a row per target and a column per year."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from kxplan.describe import explain, json_number, rule, shown, target_name
+from kxplan.history import History, Row
+from kxplan.messages import pick
+from kxplan.render import View
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
+from kxplan.render.common import cell, legend, unit_name
+from kxplan.render.markdown import escape
+from kxplan.render.spark import sparkline
+from kxplan.status import DEFAULT_FAIL_ON
+
+
+def heading(history: History, lang: str) -> str:
+    unit, plan = unit_name(history.unit, lang), history.plan
+    span = f"{plan.base_year}—{history.last}"
+    return pick(
+        f"{unit} {span} 年目标完成情况（{plan.name(lang)}）",
+        f"{unit}, {span}: targets year by year ({plan.name(lang)})",
+        lang,
+    )
+
+
+def header(history: History, lang: str) -> list[str]:
+    base = pick(f"{history.plan.base_year} 基期", f"{history.plan.base_year} base", lang)
+    return [
+        pick("目标", "Target", lang),
+        pick("规则", "Rule", lang),
+        base,
+        *[str(year) for year in history.years],
+        pick("趋势", "Trend", lang),
+        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
+    ]
+
+
+def cells(row: Row, lang: str) -> list[str]:
+    """The row as text: name, rule, base value, glyph and value per year, trend, latest status."""
+    latest = row.latest.status
+    return [
+        target_name(row.target, row.indicator, lang),
+        rule(row.target, row.indicator, lang),
+        shown(row.base, lang) if row.base is not None else "—",
+        *[cell(result, lang) for result in row.results.values()],
+        sparkline(row.values()),
+        f"{latest.glyph} {latest.label(lang)}",
+    ]
+
+
+def attention(history: History) -> list[Row]:
+    return [row for row in history.rows if row.latest.status in DEFAULT_FAIL_ON]
+
+
+def notes(history: History, lang: str) -> list[str]:
+    lines = []
+    if history.missing_years:
+        years = "、".join(str(y) for y in history.missing_years)
+        lines.append(
+            pick(
+                f"未报送数据文件的年份：{years}",
+                f"No data file for: {', '.join(str(y) for y in history.missing_years)}",
+                lang,
+            )
+        )
+    if history.invalid_files:
+        lines.append(
+            pick("数据文件有误（按缺数据处理）：", "Invalid files (treated as missing): ", lang)
+            + ", ".join(history.invalid_files)
+        )
+    return lines
+
+
+def render_table(history: History, view: View, out: TextIO) -> None:
+    from rich.text import Text
+
+    from kxplan.render.table import console
+
+    lang = view.lang
+    con = console(out, view)
+    table = rich_table(con, heading(history, lang), header(history, lang))
+    for row in history.rows:
+        texts = cells(row, lang)
+        styled = [Text(text) for text in texts[:3]]
+        styled += [
+            Text(text, style=result.status.style)
+            for text, result in zip(texts[3:-2], row.results.values(), strict=True)
+        ]
+        styled += [Text(texts[-2]), Text(texts[-1], style=row.latest.status.style)]
+        table.add_row(*styled)
+    con.print(table)
+    con.print(Text(legend(lang), style="dim"))
+    needing = attention(history)
+    if needing:
+        con.print(Text(pick("需要关注：", "Needs attention:", lang), style="bold"))
+        for row in needing:
+            result = row.latest
+            line = Text(f"  {result.status.glyph} {result.status.label(lang)}", result.status.style)
+            name = target_name(row.target, row.indicator, lang)
+            line.append(f"  {name}{pick('：', ': ', lang)}{explain(result, lang)}")
+            con.print(line)
+    for note in notes(history, lang):
+        con.print(Text(note))
+    rich_problems(con, history.problems, lang)
+
+
+def render_markdown(history: History, lang: str, out: TextIO) -> None:
+    out.write(f"## {escape(heading(history, lang))}\n\n")
+    markdown_table(out, header(history, lang), (cells(row, lang) for row in history.rows))
+    out.write(f"\n{legend(lang)}\n\n")
+    needing = attention(history)
+    if needing:
+        out.write(f"### {pick('需要关注', 'Needs attention', lang)}\n\n")
+        for row in needing:
+            name = target_name(row.target, row.indicator, lang)
+            status = row.latest.status.label(lang)
+            why = escape(explain(row.latest, lang))
+            out.write(
+                f"- **{escape(name)}**{pick(f'（{status}）：', f' ({status}): ', lang)}{why}\n"
+            )
+        out.write("\n")
+    for line in notes(history, lang):
+        out.write(f"{escape(line)}\n\n")
+    markdown_problems(out, history.problems, lang)
+
+
+def document(history: History, lang: str) -> dict[str, Any]:
+    plan, unit = history.plan, history.unit
+    return {
+        "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
+        "unit": unit.name,
+        "unit_code": unit.code,
+        "level": unit.level,
+        "base_year": plan.base_year,
+        "years": history.years,
+        "rows": [_row_json(row, lang) for row in history.rows],
+        "missing_years": history.missing_years,
+        "invalid_files": history.invalid_files,
+        "problems": [problem.as_json() for problem in history.problems],
+    }
+
+
+def _row_json(row: Row, lang: str) -> dict[str, Any]:
+    target, latest = row.target, row.latest
+    return {
+        "target": target.id,
+        "indicator": target.indicator,
+        "kind": target.kind.value,
+        "name": target_name(target, row.indicator, lang),
+        "rule": rule(target, row.indicator, lang),
+        "clause": target.clause,
+        "base": json_number(row.base),
+        "by_year": {
+            str(year): {
+                "value": json_number(result.value),
+                "status": result.status.value,
+                "expected": json_number(result.expected),
+                "progress_ratio": json_number(result.progress_ratio),
+            }
+            for year, result in row.results.items()
+        },
+        "trend": sparkline(row.values()),
+        "latest": {
+            "year": latest.year,
+            "status": latest.status.value,
+            "message": explain(latest, lang),
+        },
+    }
+
+
+def render_json(history: History, lang: str, out: TextIO) -> None:
+    json.dump(document(history, lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,254 @@
+"""`kxplan review`: the review table, its summary sentence, as text, markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any, TextIO
+
+from kxplan.describe import json_number, number, percent, rule, shown, target_name
+from kxplan.messages import pick
+from kxplan.plan import Kind
+from kxplan.render import View
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
+from kxplan.render.common import legend, unit_name
+from kxplan.render.markdown import escape
+from kxplan.review import Review, ReviewRow, Stage
+from kxplan.status import Status
+
+_STAGES: dict[Stage, tuple[str, str]] = {
+    Stage.YEARLY: ("年度评估", "annual review"),
+    Stage.MID_TERM: ("中期评估", "mid-term review"),
+    Stage.FINAL: ("终期评估", "final review"),
+}
+
+
+def heading(review: Review, lang: str) -> str:
+    zh, en = _STAGES[review.stage]
+    name = review.plan.name(lang)
+    return pick(f"{name} {zh}（{review.year}年）", f"{name}: {en} ({review.year})", lang)
+
+
+def judged(review: Review) -> int:
+    """Targets with a threshold: the denominator of the rate of targets met."""
+    return sum(row.target.kind is not Kind.MONITOR for row in review.rows)
+
+
+def sentence(review: Review, lang: str) -> str:
+    """“25项指标中，提前实现1项、快于预期1项……” — the counts in the order reviews give them."""
+    counts = [(status, n) for status, n in review.summary().items() if n]
+    total = len(review.rows)
+    if lang == "en":
+        text = f"Of {total} targets: " + ", ".join(f"{n} {s.label('en')}" for s, n in counts)
+    else:
+        text = f"{total}项指标中，" + "、".join(f"{s.label('zh')}{n}项" for s, n in counts)
+    if review.stage is Stage.FINAL and judged(review):
+        rate = percent(Fraction(review.summary()[Status.MET], judged(review)))
+        text += pick(f"；达标率 {rate}", f"; {rate} of the targets with a threshold met", lang)
+    return text + pick("。", ".", lang)
+
+
+def outlook(review: Review, lang: str) -> str | None:
+    """How many of the targets not yet reached would be reached at the current pace."""
+    projected = [row.progress.reaches for row in review.rows if row.progress.reaches is not None]
+    if not projected:
+        return None
+    yes, no = projected.count(True), projected.count(False)
+    return pick(
+        f"按现有进度测算，尚未实现的 {len(projected)} 项中，"
+        f"到期末可实现 {yes} 项、难以实现 {no} 项。",
+        f"At the current pace, of the {len(projected)} targets not yet reached, {yes} would be "
+        f"reached by the deadline and {no} would not.",
+        lang,
+    )
+
+
+def lower_levels(review: Review, lang: str) -> str:
+    """The plan's names of the levels below the top unit: 县区, or 市、县区 in a province."""
+    plan = review.plan
+    names = [pick(lv.name, lv.name_en, lang) for lv in plan.levels if lv.id != review.unit.level]
+    return pick("、".join(names), ", ".join(names), lang) or pick("下级单位", "lower units", lang)
+
+
+def lower_note(review: Review, lang: str) -> str | None:
+    lower = sum(bool(row.lower) for row in review.rows)
+    if not lower:
+        return None
+    levels = lower_levels(review, lang)
+    return pick(
+        f"其中 {lower} 项涉及{levels}，按最不利的单位计状态，并列出各状态的单位数。",
+        f"{lower} targets apply at the {levels} level: each takes its least favourable "
+        "unit's status, with the number of units per status.",
+        lang,
+    )
+
+
+def header(review: Review, lang: str) -> list[str]:
+    base = review.plan.base_year
+    years = [str(y) for y in review.years]
+    years[-1] = pick(f"{years[-1]}（最新）", f"{years[-1]} (latest)", lang)
+    final = review.stage is Stage.FINAL
+    return [
+        pick("序号", "No.", lang),
+        pick("指标", "Target", lang),
+        pick("目标", "Rule", lang),
+        pick(f"{base} 基期", f"{base} base", lang),
+        *years,
+        pick("完成率", "Completion", lang),
+        *([] if final else [pick("序时进度", "Time elapsed", lang)]),
+        pick("状态", "Status", lang),
+        *([] if final else [pick("预计期末值", "Projected", lang)]),
+        pick("差距" if final else "尚需", "Short by" if final else "Still needed", lang),
+        pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang),
+    ]
+
+
+def needed_text(row: ReviewRow, lang: str) -> str:
+    progress = row.progress
+    if progress.shortfall is not None:
+        return pick(
+            f"差 {number(progress.shortfall)}", f"short by {number(progress.shortfall)}", lang
+        )
+    if progress.needed is None:
+        return ""
+    sign = "+" if row.target.kind is Kind.DEADLINE and progress.needed > 0 else ""
+    amount = f"{sign}{number(progress.needed)}"
+    return pick(f"年均 {amount}", f"{amount} a year", lang)
+
+
+def counts_text(row: ReviewRow, lang: str) -> str:
+    joiner = pick("、", ", ", lang)
+    return joiner.join(
+        pick(f"{status.label('zh')}{n}", f"{status.label('en')} {n}", lang)
+        for status, n in row.lower_counts().items()
+    )
+
+
+def year_text(row: ReviewRow, year: int, lang: str) -> str:
+    if row.result is not None:
+        value = row.by_year.get(year)
+        return f"{shown(value, lang)}{'%' if row.target.kind is Kind.GROWTH else ''}"
+    if year in row.reached:
+        return f"{row.reached[year]}/{len(row.lower)}"
+    return ""
+
+
+def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
+    """The row as text, column for column with `header` (the final review has no time
+    elapsed or projection: every deadline has come)."""
+    progress = row.progress
+    final = review.stage is Stage.FINAL
+    base = "" if row.base is None else shown(row.base, lang)
+    time_share = "" if progress.time_share is None else percent(progress.time_share)
+    projected = "" if progress.projected is None else number(progress.projected)
+    return [
+        str(number_),
+        target_name(row.target, row.indicator, lang),
+        rule(row.target, row.indicator, lang),
+        base,
+        *[year_text(row, year, lang) for year in review.years],
+        "" if progress.completion is None else percent(progress.completion),
+        *([] if final else [time_share]),
+        f"{row.status.glyph} {row.status.label(lang)}",
+        *([] if final else [projected]),
+        needed_text(row, lang),
+        counts_text(row, lang),
+    ]
+
+
+def closing_lines(review: Review, lang: str) -> list[str]:
+    lines = [sentence(review, lang)]
+    lines += [line for line in (outlook(review, lang), lower_note(review, lang)) if line]
+    if review.missing_files:
+        names = pick("、", ", ", lang).join(unit_name(u, lang) for u in review.missing_files)
+        lines.append(pick(f"{review.year} 年未报送数据文件：{names}", f"No file: {names}", lang))
+    if review.invalid_files:
+        files = ", ".join(review.invalid_files)
+        lines.append(pick(f"数据文件有误（按缺数据处理）：{files}", f"Invalid: {files}", lang))
+    return lines
+
+
+def render_table(review: Review, view: View, out: TextIO) -> None:
+    from rich.text import Text
+
+    from kxplan.render.table import console
+
+    lang = view.lang
+    con = console(out, view)
+    headers = header(review, lang)
+    table = rich_table(con, heading(review, lang), headers)
+    status_at = headers.index(pick("状态", "Status", lang))
+    for number_, row in enumerate(review.rows, 1):
+        texts = [Text(text) for text in cells(review, number_, row, lang)]
+        texts[status_at].stylize(row.status.style)
+        table.add_row(*texts)
+    con.print(table)
+    con.print(Text(legend(lang), style="dim"))
+    for line in closing_lines(review, lang):
+        con.print(Text(line))
+    rich_problems(con, review.problems, lang)
+
+
+def render_markdown(review: Review, lang: str, out: TextIO) -> None:
+    out.write(f"## {escape(heading(review, lang))}\n\n")
+    out.write(f"{escape(sentence(review, lang))}\n\n")
+    rows = (cells(review, number_, row, lang) for number_, row in enumerate(review.rows, 1))
+    markdown_table(out, header(review, lang), rows)
+    out.write("\n")
+    for line in closing_lines(review, lang)[1:]:
+        out.write(f"{escape(line)}\n\n")
+    out.write(f"{legend(lang)}\n")
+    markdown_problems(out, review.problems, lang)
+
+
+def document(review: Review, lang: str) -> dict[str, Any]:
+    plan = review.plan
+    return {
+        "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
+        "year": review.year,
+        "stage": review.stage.value,
+        "title": heading(review, lang),
+        "unit": review.unit.name,
+        "unit_code": review.unit.code,
+        "summary": {status.value: n for status, n in review.summary().items()},
+        "sentence": sentence(review, lang),
+        "outlook": outlook(review, lang),
+        "rows": [_row_json(row, review, lang) for row in review.rows],
+        "missing_files": [unit.name for unit in review.missing_files],
+        "invalid_files": review.invalid_files,
+        "problems": [problem.as_json() for problem in review.problems],
+    }
+
+
+def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
+    target, progress = row.target, row.progress
+    return {
+        "target": target.id,
+        "indicator": target.indicator,
+        "kind": target.kind.value,
+        "levels": list(target.levels),
+        "name": target_name(target, row.indicator, lang),
+        "rule": rule(target, row.indicator, lang),
+        "clause": target.clause,
+        "status": row.status.value,
+        "base": json_number(row.base),
+        "by_year": {str(y): json_number(v) for y, v in row.by_year.items()},
+        "latest": json_number(row.by_year.get(review.year)),
+        "completion_rate": json_number(progress.completion),
+        "time_progress": json_number(progress.time_share),
+        "progress_ratio": json_number(progress.ratio),
+        "expected": json_number(progress.expected),
+        "pace": json_number(progress.pace),
+        "projected": json_number(progress.projected),
+        "reaches_at_current_pace": progress.reaches,
+        "needed_per_year": json_number(progress.needed),
+        "shortfall": json_number(progress.shortfall),
+        "lower_units": len(row.lower),
+        "lower_reached": {str(y): n for y, n in row.reached.items()},
+        "lower_statuses": {status.value: n for status, n in row.lower_counts().items()},
+    }
+
+
+def render_json(review: Review, lang: str, out: TextIO) -> None:
+    json.dump(document(review, lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,176 @@
+"""The plan-period review at the top unit (中期评估, 终期评估): one row per target.
+
+A target that applies to lower units (the counties) is judged as the plan words it — “each
+county shall …” — so its status is the least favourable status among the units it applies
+to, in the order of `SEVERITY`; the row also counts the units per status.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kxplan.dataset import DataSet
+from kxplan.history import Value, base_value
+from kxplan.plan import Indicator, Kind, Plan, Target, Unit
+from kxplan.problems import Problem, sort_key
+from kxplan.progress import (
+    Period,
+    Progress,
+    annual_completion,
+    cumulative_progress,
+    deadline_progress,
+)
+from kxplan.rules import Result, evaluate
+from kxplan.status import Status
+
+# Least favourable first: a known failure outweighs a gap in the data, and a gap outweighs
+# any success (a target cannot be called met while a county has not reported).
+SEVERITY: tuple[Status, ...] = (
+    Status.NOT_MET,
+    Status.BEHIND,
+    Status.MISSING,
+    Status.IN_PROGRESS,
+    Status.ON_TRACK,
+    Status.AHEAD,
+    Status.ACHIEVED_EARLY,
+    Status.MET,
+    Status.MONITORED,
+)
+# The order of the summary sentence: progress first, as reviews report it.
+SUMMARY_ORDER: tuple[Status, ...] = (
+    Status.ACHIEVED_EARLY,
+    Status.AHEAD,
+    Status.ON_TRACK,
+    Status.BEHIND,
+    Status.IN_PROGRESS,
+    Status.MET,
+    Status.NOT_MET,
+    Status.MONITORED,
+    Status.MISSING,
+)
+REACHED = frozenset({Status.MET, Status.ACHIEVED_EARLY})
+
+
+class Stage(StrEnum):
+    YEARLY = "yearly"
+    MID_TERM = "mid_term"
+    FINAL = "final"
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    target: Target
+    indicator: Indicator
+    status: Status
+    result: Result | None
+    base: Value | None
+    by_year: dict[int, Value | None]
+    progress: Progress
+    lower: list[Result]
+    reached: dict[int, int]
+
+    def lower_counts(self) -> dict[Status, int]:
+        counts = Counter(result.status for result in self.lower)
+        return {status: counts[status] for status in SUMMARY_ORDER if counts[status]}
+
+
+@dataclass(frozen=True)
+class Review:
+    plan: Plan
+    unit: Unit
+    year: int
+    stage: Stage
+    rows: list[ReviewRow]
+    missing_files: list[Unit]
+    invalid_files: list[str]
+    problems: list[Problem]
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.plan.start, self.year + 1))
+
+    def summary(self) -> dict[Status, int]:
+        counts = Counter(row.status for row in self.rows)
+        return {status: counts[status] for status in SUMMARY_ORDER}
+
+
+def stage(plan: Plan, year: int) -> Stage:
+    if year >= plan.end:
+        return Stage.FINAL
+    if year == (plan.start + plan.end) // 2:
+        return Stage.MID_TERM
+    return Stage.YEARLY
+
+
+def build_review(plan: Plan, data: DataSet, year: int) -> Review:
+    top = plan.root
+    years = range(plan.start, year + 1)
+    rows = []
+    for target in plan.targets:
+        units = plan.units_at(target.levels)
+        lower = [unit for unit in units if unit != top]
+        own = {y: evaluate(plan, data, target, top, y) for y in years} if top in units else {}
+        lower_results = {y: [evaluate(plan, data, target, u, y) for u in lower] for y in years}
+        result = own.get(year)
+        base = base_value(plan, data, target, top) if result else None
+        statuses = [r.status for r in lower_results[year]] + ([result.status] if result else [])
+        rows.append(
+            ReviewRow(
+                target=target,
+                indicator=plan.indicators[target.indicator],
+                status=worst(statuses),
+                result=result,
+                base=base,
+                by_year={y: r.value for y, r in own.items()},
+                progress=progress_of(plan, result, base) if result else Progress(),
+                lower=lower_results[year],
+                reached=_reached(target, lower_results) if lower else {},
+            )
+        )
+    everyone = plan.tree_order
+    return Review(
+        plan=plan,
+        unit=top,
+        year=year,
+        stage=stage(plan, year),
+        rows=rows,
+        missing_files=data.missing_files(year, everyone),
+        invalid_files=data.invalid_files(year, everyone),
+        problems=sorted(data.problems, key=sort_key),
+    )
+
+
+def worst(statuses: list[Status]) -> Status:
+    return min(statuses, key=SEVERITY.index) if statuses else Status.MISSING
+
+
+def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
+    """The arithmetic of `kxplan.progress` for one result; none for what has no number."""
+    target, value = result.target, result.value
+    if target.op is None or target.bound is None or value is None or isinstance(value, bool):
+        return Progress()
+    op, bound = target.op, target.bound
+    if target.kind is Kind.ANNUAL:
+        return annual_completion(value, op, bound)
+    if target.kind is Kind.DEADLINE:
+        period = Period(plan.base_year, _deadline(target), result.year)
+        number = None if isinstance(base, bool) else base
+        return deadline_progress(number, value, op, bound, period)
+    if target.kind is Kind.CUMULATIVE:
+        period = Period(target.start or plan.start, _deadline(target), result.year)
+        return cumulative_progress(value, op, bound, period)
+    return Progress()
+
+
+def _reached(target: Target, by_year: dict[int, list[Result]]) -> dict[int, int]:
+    """Per year, how many lower units satisfied the threshold (none for monitored targets)."""
+    if target.kind is Kind.MONITOR:
+        return {}
+    return {year: sum(r.status in REACHED for r in results) for year, results in by_year.items()}
+
+
+def _deadline(target: Target) -> int:
+    assert target.deadline is not None, "plan checks guarantee a deadline for these kinds"
+    return target.deadline

@@ -1,0 +1,68 @@
+"""Cells made from kxplan's own objects: a result's value, a threshold, a value's evidence."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from kxplan.describe import number, yes_no
+from kxplan.plan import Kind, Target
+from kxplan.rules import Result
+from kxplan.xlsx.sheet import PERCENT, Item, Plain, Styled, number_format, with_glyph
+
+GROWTH = '#,##0.0"%"'
+
+
+def plain(value: Fraction | bool | None, lang: str) -> Plain:
+    """A value for a cell: numbers stay numbers, yes/no becomes 是/否."""
+    return yes_no(value, lang) if isinstance(value, bool) else value
+
+
+def result_cell(result: Result, lang: str) -> Styled:
+    """The value coloured by status, its glyph shown by the number format (it stays a number)."""
+    status = result.status
+    if result.value is None:
+        return Styled(f"{status.glyph} {status.label(lang)}", status=status)
+    if isinstance(result.value, bool):
+        return Styled(f"{status.glyph} {yes_no(result.value, lang)}", status=status)
+    fmt = GROWTH if result.target.kind is Kind.GROWTH else number_format(result.value)
+    return Styled(result.value, status=status, fmt=with_glyph(status, fmt))
+
+
+def value_cell(result: Result, lang: str) -> Item:
+    """The value alone, uncoloured (growth in percent)."""
+    if result.value is None or isinstance(result.value, bool):
+        return plain(result.value, lang)
+    if result.target.kind is Kind.GROWTH:
+        return Styled(result.value, fmt=GROWTH)
+    return result.value
+
+
+def threshold(target: Target, lang: str) -> Plain:
+    bound = target.bound
+    if isinstance(bound, tuple):
+        return f"{number(bound[0])}–{number(bound[1])}"
+    if isinstance(target.threshold, bool):
+        return yes_no(target.threshold, lang)
+    return bound
+
+
+def share(value: Fraction | None) -> Item:
+    return None if value is None else Styled(value, fmt=PERCENT)
+
+
+def evidence(result: Result, lang: str) -> tuple[str | None, str | None]:
+    """Sources and notes of this year's values; a sum names the unit of each part."""
+    own_year = [o for o in result.evidence if f"/{result.year}/" in f"/{o.file}"]
+    by_file = {o.file: o for o in own_year}
+    many = len(by_file) > 1
+
+    def joined(attribute: str) -> str | None:
+        parts = []
+        for observation in by_file.values():
+            text = getattr(observation, attribute)
+            if text:
+                who = observation.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                parts.append(f"{who}：{text}" if many else text)
+        return "；".join(parts) or None
+
+    return joined("source"), joined("note")

@@ -1,0 +1,157 @@
+"""`kxplan report -o FILE.xlsx`: the unit's year-by-year table, and a line chart per target
+with a deadline (actual values against the plan's trajectory)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from openpyxl.chart import LineChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+
+from kxplan.describe import explain, measure, rule, target_name
+from kxplan.history import History, Row
+from kxplan.messages import pick
+from kxplan.plan import Kind, Plan, ValueType
+from kxplan.progress import Period, line
+from kxplan.render.report import heading, notes
+from kxplan.xlsx.cells import plain, result_cell
+from kxplan.xlsx.sheet import (
+    YEAR,
+    Item,
+    Styled,
+    fit,
+    legend,
+    line_of_text,
+    new_book,
+    print_setup,
+    problems_sheet,
+    status_cell,
+    table,
+    title,
+    to_bytes,
+)
+
+_BLOCK_ROWS = 16  # rows per chart block: its table on the left, the chart beside it
+_BLOCKS_PER_PAGE = 2
+
+
+def workbook(history: History, lang: str) -> bytes:
+    book = new_book()
+    _years(book, history, lang)
+    _charts(book, history, lang)
+    problems_sheet(book, history.problems, lang)
+    return to_bytes(book)
+
+
+def _years(book: Any, history: History, lang: str) -> None:
+    plan = history.plan
+    sheet = book.create_sheet(pick("逐年情况", "Year by year", lang))
+    subtitle = pick(
+        f"单元格颜色和符号表示当年状态（见图例）；{plan.base_year} 年为基期",
+        f"Colour and glyph give the year's status (see the legend); base year {plan.base_year}",
+        lang,
+    )
+    top = title(sheet, heading(history, lang), subtitle)
+    headers = [
+        pick("序号", "No.", lang),
+        pick("目标", "Target", lang),
+        pick("规则", "Rule", lang),
+        pick("条款", "Clause", lang),
+        pick(f"{plan.base_year} 基期", f"{plan.base_year} base", lang),
+        *[str(year) for year in history.years],
+        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
+        pick("说明", "Explanation", lang),
+    ]
+    rows: list[list[Item]] = []
+    for number, row in enumerate(history.rows, 1):
+        rows.append(
+            [
+                number,
+                target_name(row.target, row.indicator, lang),
+                rule(row.target, row.indicator, lang),
+                row.target.clause,
+                plain(row.base, lang),
+                *[result_cell(result, lang) for result in row.results.values()],
+                status_cell(row.latest.status, lang),
+                Styled(explain(row.latest, lang), wrap=True),
+            ]
+        )
+    last = table(sheet, top, headers, rows, freeze_columns=2)
+    after = legend(sheet, last + 2, 2, lang)
+    explanation = get_column_letter(len(headers))
+    fit(sheet, top, after, fixed={explanation: 50})
+    for offset, text in enumerate(notes(history, lang)):
+        line_of_text(sheet, after + 1 + offset, text)
+    print_setup(sheet, f"{top}:{top}", lang)
+
+
+def charted(row: Row) -> bool:
+    """Targets with a deadline and a number: those a trajectory can be drawn for."""
+    kinds = (Kind.DEADLINE, Kind.CUMULATIVE)
+    return row.target.kind in kinds and row.indicator.type is not ValueType.BOOLEAN
+
+
+def trajectory(plan: Plan, row: Row, years: list[int]) -> dict[int, Fraction | None]:
+    """The plan's line for each year: from the base value (deadline) or from 0 (cumulative)."""
+    target = row.target
+    assert target.op is not None and target.bound is not None and target.deadline is not None
+    goal = target.bound[0] if isinstance(target.bound, tuple) else target.bound
+    if target.kind is Kind.CUMULATIVE:
+        first = (target.start or plan.start) - 1
+        return {y: line(Period(first, target.deadline, y), Fraction(0), goal) for y in years}
+    if not isinstance(row.base, Fraction):
+        return dict.fromkeys(years)
+    return {y: line(Period(plan.base_year, target.deadline, y), row.base, goal) for y in years}
+
+
+def _charts(book: Any, history: History, lang: str) -> None:
+    rows = [row for row in history.rows if charted(row)]
+    if not rows:
+        return
+    plan = history.plan
+    sheet = book.create_sheet(pick("趋势图", "Charts", lang))
+    line_of_text(sheet, 1, heading(history, lang), size=14)
+    headers = [
+        pick("年份", "Year", lang),
+        pick("实际值", "Actual", lang),
+        pick("规划轨迹", "Plan trajectory", lang),
+    ]
+    for index, row in enumerate(rows):
+        top = 3 + index * _BLOCK_ROWS
+        target = row.target
+        assert target.deadline is not None
+        first = plan.base_year if target.kind is Kind.DEADLINE else (target.start or plan.start) - 1
+        years = list(range(first, target.deadline + 1))
+        planned = trajectory(plan, row, years)
+        name = target_name(target, row.indicator, lang)
+        ruled = rule(target, row.indicator, lang)
+        line_of_text(sheet, top, pick(f"{name}（{ruled}）", f"{name} ({ruled})", lang))
+        actual = {first: row.base if target.kind is Kind.DEADLINE else Fraction(0)}
+        actual.update({y: r.value for y, r in row.results.items()})
+        data = [[Styled(y, fmt=YEAR), plain(actual.get(y), lang), planned[y]] for y in years]
+        last = table(sheet, top + 1, headers, data)
+        sheet.auto_filter.ref = None
+        chart = LineChart()
+        chart.title = name
+        chart.y_axis.title = measure(row.indicator, lang).strip() or None
+        chart.x_axis.title = headers[0]
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height, chart.width = 6.5, 16
+        chart.add_data(
+            Reference(sheet, min_col=2, max_col=3, min_row=top + 1, max_row=last),
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(sheet, min_col=1, min_row=top + 2, max_row=last))
+        actual_series, planned_series = chart.series
+        actual_series.marker.symbol = "circle"
+        planned_series.graphicalProperties.line.dashStyle = "dash"
+        sheet.add_chart(chart, f"E{top}")
+        if index % _BLOCKS_PER_PAGE == _BLOCKS_PER_PAGE - 1:
+            sheet.row_breaks.append(Break(id=top + _BLOCK_ROWS - 1))
+    sheet.freeze_panes = None
+    for letter, width in (("A", 10), ("B", 14), ("C", 14)):
+        sheet.column_dimensions[letter].width = width
+    print_setup(sheet, None, lang)

@@ -1,0 +1,154 @@
+"""`kxplan review -o FILE.xlsx`: the review table, and a chart of completion against time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+
+from kxplan.describe import rule, target_name
+from kxplan.messages import pick
+from kxplan.render.review import (
+    closing_lines,
+    counts_text,
+    heading,
+    lower_levels,
+    sentence,
+    year_text,
+)
+from kxplan.review import Review, ReviewRow, Stage
+from kxplan.xlsx.cells import plain, share
+from kxplan.xlsx.sheet import (
+    RATIO,
+    Item,
+    Styled,
+    fit,
+    legend,
+    line_of_text,
+    new_book,
+    print_setup,
+    problems_sheet,
+    status_cell,
+    table,
+    title,
+    to_bytes,
+)
+
+
+def workbook(review: Review, lang: str) -> bytes:
+    book = new_book()
+    _table(book, review, lang)
+    _chart(book, review, lang)
+    problems_sheet(book, review.problems, lang)
+    return to_bytes(book)
+
+
+def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
+    """(header, shown) — the final review has no time elapsed, projection or pace."""
+    final = review.stage is Stage.FINAL
+    base = review.plan.base_year
+    return [
+        (pick("序号", "No.", lang), True),
+        (pick("指标", "Target", lang), True),
+        (pick("目标", "Rule", lang), True),
+        (pick("条款", "Clause", lang), True),
+        (pick(f"{base} 基期值", f"{base} base", lang), True),
+        *[(str(year), True) for year in review.years],
+        (pick("最新值", "Latest", lang), True),
+        (pick("完成率", "Completion", lang), True),
+        (pick("序时进度", "Time elapsed", lang), not final),
+        (pick("进度比", "Progress ratio", lang), not final),
+        (pick("状态", "Status", lang), True),
+        (pick("当前年均", "Pace a year", lang), not final),
+        (pick("预计期末值", "Projected", lang), not final),
+        (pick("尚需年均", "Needed a year", lang), not final),
+        (pick("差距", "Short by", lang), final),
+        (pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang), True),
+    ]
+
+
+def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
+    progress = row.progress
+    if row.result is not None:
+        years: list[Item] = [plain(row.by_year.get(year), lang) for year in review.years]
+    else:
+        years = [year_text(row, year, lang) or None for year in review.years]
+    return [
+        number,
+        target_name(row.target, row.indicator, lang),
+        rule(row.target, row.indicator, lang),
+        row.target.clause,
+        plain(row.base, lang),
+        *years,
+        years[-1],
+        share(progress.completion),
+        share(progress.time_share),
+        Styled(progress.ratio, fmt=RATIO),
+        status_cell(row.status, lang),
+        progress.pace,
+        progress.projected,
+        progress.needed,
+        progress.shortfall,
+        Styled(counts_text(row, lang) or None, wrap=True),
+    ]
+
+
+def _table(book: Any, review: Review, lang: str) -> None:
+    sheet = book.create_sheet(pick("评估表", "Review", lang))
+    top = title(sheet, heading(review, lang), sentence(review, lang))
+    columns = _columns(review, lang)
+    keep = [index for index, (_, shown) in enumerate(columns) if shown]
+    headers = [columns[index][0] for index in keep]
+    rows = [
+        [cells[index] for index in keep]
+        for cells in (_row(review, n, row, lang) for n, row in enumerate(review.rows, 1))
+    ]
+    last = table(sheet, top, headers, rows, freeze_columns=2)
+    after = legend(sheet, last + 2, 2, lang)
+    fit(sheet, top, after)
+    for offset, line in enumerate(closing_lines(review, lang)[1:]):
+        line_of_text(sheet, after + 1 + offset, line)
+    print_setup(sheet, f"{top}:{top}", lang)
+
+
+def _chart(book: Any, review: Review, lang: str) -> None:
+    """Completion rate against time elapsed for every target that has both."""
+    rows = [
+        row
+        for row in review.rows
+        if row.progress.completion is not None and row.progress.time_share is not None
+    ]
+    if not rows:
+        return
+    sheet = book.create_sheet(pick("图表", "Chart", lang))
+    top = title(sheet, heading(review, lang), sentence(review, lang))
+    headers = [
+        pick("指标", "Target", lang),
+        pick("完成率", "Completion", lang),
+        pick("序时进度", "Time elapsed", lang),
+    ]
+    data = [
+        [
+            target_name(row.target, row.indicator, lang),
+            share(row.progress.completion),
+            share(row.progress.time_share),
+        ]
+        for row in rows
+    ]
+    last = table(sheet, top, headers, data)
+    fit(sheet, top, last)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = pick("完成率与序时进度", "Completion against time elapsed", lang)
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.number_format = "0%"
+    chart.x_axis.scaling.orientation = "maxMin"  # first target at the top, as in the table
+    chart.height, chart.width = max(8, 1.1 * len(rows)), 18
+    chart.add_data(
+        Reference(sheet, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True
+    )
+    chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
+    sheet.add_chart(chart, f"E{top}")
+    print_setup(sheet, f"{top}:{top}", lang)

@@ -1,0 +1,272 @@
+"""`kxplan explain`: the plan's words, every input with its place, each step of the arithmetic."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import kinds
+from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import GROWTH, MONEY
+from kxplan.audit import audit, ratio_text
+from kxplan.dataset import load_dataset
+from kxplan.evaluation import evaluate_year
+from kxplan.planload import load_plan
+
+RATE = {**kinds.RATE, "clause": "二（三）2", "quote": "到2025年，比例力争达13%。"}
+
+
+@pytest.fixture
+def small(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = project(
+        plan_dict(RATE, MONEY, GROWTH),
+        {
+            (2021, "甲市"): {"money": 8.3},
+            (2022, "甲市"): {"money": 10.9},
+            (2023, "乙区"): {"count_stock": 200},
+            (2023, "丙县"): {"count_stock": 100},
+            (2024, "甲市"): {"money": 14.2},
+            (2024, "乙区"): {"count_stock": 270},
+            (2024, "丙县"): {"count_stock": 120},
+        },
+    )
+    write_yaml(
+        folder / "data" / "2020" / "甲市.yaml",
+        {
+            "unit": "甲市",
+            "year": 2020,
+            "values": {"rate": {"value": 8.6, "source": "抽样调查", "note": "=基期值，见规划"}},
+        },
+    )
+    write_yaml(
+        folder / "data" / "2023" / "甲市.yaml",
+        {"unit": "甲市", "year": 2023, "values": {"money": 12.6}},
+    )
+    write_yaml(
+        folder / "data" / "2024" / "甲市.yaml",
+        {
+            "unit": "甲市",
+            "year": 2024,
+            "values": {"rate": {"value": 11.9, "note": "-较上年口径调整"}, "money": 14.2},
+        },
+    )
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_deadline_trail(runner: CliRunner, small: Path) -> None:
+    result = run(runner, "explain", "rate_2025", "--year", "2024")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:4] == [
+        "目标  rate_2025  比例",
+        "单位  甲市（100000）",
+        "年度  2024",
+        "状态  ● 基本符合预期",
+    ]
+    assert "规划原文（二（三）2）\n  “到2025年，比例力争达13%。”" in result.output
+    assert "规则  ≥ 13%（2025年）" in result.output
+    inputs = result.output.split("输入数据\n")[1].split("\n\n")[0].splitlines()
+    assert inputs == [
+        "  2020  甲市  8.6%  data/2020/甲市.yaml:5",
+        "        来源：抽样调查",
+        "        说明：=基期值，见规划",
+        "  2024  甲市  11.9%  data/2024/甲市.yaml:5",
+        "        说明：-较上年口径调整",
+    ]
+    steps = result.output.split("计算过程\n")[1].splitlines()
+    assert steps == [
+        "  1. 本年值 v = 11.9",
+        "  2. 基期值 b = 8.6（2020 年）",
+        "  3. 目标值 T = 13",
+        "  4. 时间进度 t = (y − y0) / (yT − y0) = (2024 − 2020) / (2025 − 2020) = 4/5 = 0.8",
+        "  5. 序时目标 e = b + (T − b) × t = 8.6 + (13 − 8.6) × 0.8 = 12.12",
+        "  6. 完成度 c = (v − b) / (T − b) = (11.9 − 8.6) / (13 − 8.6) = 0.75",
+        "  7. 进度比 R = c / t = 0.75 / 0.8 = 0.9375",
+        "  8. 判定：11.9 ≥ 13：不成立；0.9 ≤ R = 0.9375 < 1.1 → 基本符合预期",
+    ]
+
+
+def test_cumulative_trail(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "explain", "money_total", "--year", "2024").output
+    steps = output.split("计算过程\n")[1].splitlines()
+    assert steps == [
+        "  1. 累计值 S = 8.3 + 10.9 + 12.6 + 14.2 = 46（2021—2024 年）",
+        "  2. 目标值 T = 50",
+        "  3. 时间进度 t = (y − ys + 1) / (yT − ys + 1) = (2024 − 2021 + 1) / (2025 − 2021 + 1)"
+        " = 4/5 = 0.8",
+        "  4. 序时目标 e = T × t = 50 × 0.8 = 40",
+        "  5. 完成度 c = S / T = 46 / 50 = 0.92",
+        "  6. 进度比 R = S / e = 46 / 40 = 1.15",
+        "  7. 判定：46 > 50：不成立；R = 1.15 ≥ 1.1 → 快于预期",
+    ]
+    assert output.count("data/202") == 4
+
+
+def test_growth_trail(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "explain", "stock_growth", "--county", "乙区", "--year", "2024").output
+    steps = output.split("计算过程\n")[1].splitlines()
+    assert steps == [
+        "  1. 上年值 p = 200，本年值 v = 270",
+        "  2. 增长率 g = (v / p − 1) × 100 = (270 / 200 − 1) × 100 = 35%",
+        "  3. 判定：35% ≥ 30：成立 → 达标",
+    ]
+
+
+def test_sum_shows_each_lower_units_value(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = {
+        "id": "stock_2025",
+        "indicator": "count_stock",
+        "level": "city",
+        "kind": "deadline",
+        "op": ">=",
+        "threshold": 100,
+        "deadline": 2025,
+    }
+    monkeypatch.chdir(
+        project(
+            plan_dict(target),
+            {
+                (2020, "乙区"): {"count_stock": 10},
+                (2020, "丙县"): {"count_stock": 20},
+                (2022, "乙区"): {"count_stock": 30},
+                (2022, "丙县"): {"count_stock": 26},
+            },
+        )
+    )
+    output = run(runner, "explain", "stock_2025", "--year", "2022").output
+    assert "  2020  乙区  10个  data/2020/乙区.yaml:4" in output
+    assert "  2022  丙县  26个  data/2022/丙县.yaml:4" in output
+    assert "2022 年值为下级单位合计：30 + 26 = 56" in output
+    assert "2020 年值为下级单位合计：10 + 20 = 30" in output
+    # b = 30, T = 100, t = 2/5: e = 58, c = 26/70, R = 65/70 ≈ 0.9286 → on track
+    assert "判定：56 ≥ 100：不成立；0.9 ≤ R = 0.9286 < 1.1 → 基本符合预期" in output
+
+
+def test_missing_value_names_the_gap(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "explain", "stock_growth", "--county", "丙县", "--year", "2022").output
+    assert "状态  ? 缺数据" in output
+    assert "缺少的数据\n  2021  丙县  no-file\n  2022  丙县  no-file" in output
+    assert "判定：缺少丙县 2022 年数据文件 → 缺数据" in output
+
+
+def test_json(runner: CliRunner, small: Path) -> None:
+    document = json.loads(
+        run(runner, "explain", "rate_2025", "--year", "2024", "-f", "json").output
+    )
+    assert document["status"] == "on_track" and document["quote"] == "到2025年，比例力争达13%。"
+    assert document["inputs"][0] == {
+        "year": 2020,
+        "unit": "甲市",
+        "value": 8.6,
+        "file": "data/2020/甲市.yaml",
+        "line": 5,
+        "source": "抽样调查",
+        "note": "=基期值，见规划",
+    }
+    assert document["steps"][-1] == "判定：11.9 ≥ 13：不成立；0.9 ≤ R = 0.9375 < 1.1 → 基本符合预期"
+
+
+def test_english(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "explain", "rate_2025", "--year", "2024", "--lang", "en").output
+    assert "Status  ● on track" in output
+    assert "progress ratio R = c / t = 0.75 / 0.8 = 0.9375" in output
+    assert "verdict: 11.9 ≥ 13 is false; 0.9 ≤ R = 0.9375 < 1.1 → on track" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["explain", "rate2025"], "规划中没有目标 “rate2025”，是否为 “rate_2025”？"),
+        (
+            ["explain", "stock_growth"],
+            "目标 “stock_growth” 适用于县区，不适用于甲市；请用 --county",
+        ),
+        (["explain", "rate_2025", "--county", "丁县"], "没有单位 “丁县”"),
+        (["explain", "rate_2025", "--year", "2026"], "2026 年不在规划期 2021–2025 内"),
+    ],
+)
+def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+@pytest.mark.parametrize("year", [2021, 2023, 2024, 2025])
+def test_every_sample_trail_ends_in_its_status(year: int) -> None:
+    """The last step names the status the engine gave, for every result of the sample."""
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+    data = load_dataset(plan, ROOT / "data", "zh")
+    for result in evaluate_year(plan, data, year).results:
+        trail = audit(plan, data, result, "zh")
+        assert trail.steps[-1].endswith(f"→ {result.status.label('zh')}"), result
+        for item in trail.inputs:
+            assert item.observation.file.startswith(f"data/{item.year}/")
+
+
+def test_ratio_text() -> None:
+    from fractions import Fraction
+
+    assert ratio_text(Fraction(4, 5)) == "4/5 = 0.8"
+    assert ratio_text(Fraction(3)) == "3"
+
+
+CAP = {**MONEY, "id": "cap", "op": "<=", "threshold": 10}
+BETWEEN = {**MONEY, "id": "range", "indicator": "count_flow", "op": "between", "threshold": [1, 2]}
+BUILT = {
+    "id": "built",
+    "indicator": "done",
+    "level": "city",
+    "kind": "deadline",
+    "op": "==",
+    "threshold": True,
+    "deadline": 2025,
+}
+
+
+@pytest.mark.parametrize(
+    ("target", "values", "last_step"),
+    [
+        (
+            kinds.RATE,
+            {(2020, "甲市"): {"rate": 14}, (2022, "甲市"): {"rate": 12}},
+            "判定：12 ≥ 13：不成立 → 相对滞后",
+        ),
+        (
+            CAP,
+            {(2021, "甲市"): {"money": 6}, (2022, "甲市"): {"money": 5}},
+            "判定：11 ≤ 10：不成立 → 未达标",
+        ),
+        (
+            CAP,
+            {(2021, "甲市"): {"money": 1}, (2022, "甲市"): {"money": 2}},
+            "判定：3 ≤ 10：成立；2 − R = 1.25 ≥ 1.1 → 快于预期",
+        ),
+        (
+            BETWEEN,
+            {(2021, "甲市"): {"count_flow": 2}, (2022, "甲市"): {"count_flow": 1}},
+            "判定：1 ≤ 3 ≤ 2：不成立 → 未达标",
+        ),
+        (BUILT, {(2022, "甲市"): {"done": False}}, "判定：否 = 是：不成立 → 推进中"),
+        (
+            {**GROWTH, "level": "city"},
+            {(2021, "甲市"): {"count_stock": 0}, (2022, "甲市"): {"count_stock": 5}},
+            "判定：上年数值为 0，无法计算增长率 → 缺数据",
+        ),
+    ],
+)
+def test_trail_of_each_special_case(
+    project: Callable[..., Path],
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    target: dict[str, object],
+    values: dict[tuple[int, str], dict[str, object]],
+    last_step: str,
+) -> None:
+    monkeypatch.chdir(project(plan_dict(target), values))
+    output = run(runner, "explain", str(target["id"]), "--year", "2022").output
+    assert output.rstrip().splitlines()[-1].split(". ", 1)[1] == last_step

@@ -1,0 +1,192 @@
+"""`kxplan review`: rows at the top unit, counties per status, the sentence, projections."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from fractions import Fraction as F
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, load, plan_dict, run
+from kinds import LECTURES, MONEY, RATE
+from kxplan.dataset import load_dataset
+from kxplan.planload import load_plan
+from kxplan.render.review import sentence
+from kxplan.review import Stage, build_review, stage, worst
+from kxplan.status import Status
+
+VALUES: dict[tuple[int, str], dict[str, Any] | None] = {
+    (2020, "甲市"): {"rate": 8.6},
+    (2021, "甲市"): {"rate": 9.5, "money": 8.3},
+    (2021, "乙区"): {"count_flow": 3},
+    (2021, "丙县"): {"count_flow": 1},
+    (2022, "甲市"): {"rate": 10.3, "money": 10.9},
+    (2022, "乙区"): {"count_flow": 2},
+    (2022, "丙县"): {"count_flow": 2},
+    (2023, "甲市"): {"rate": 11.1, "money": 12.6},
+    (2023, "乙区"): {"count_flow": 4},
+}
+
+
+@pytest.fixture
+def small(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = project(plan_dict(RATE, LECTURES, MONEY), VALUES)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_rows_carry_the_hand_computed_progress(small: Path) -> None:
+    plan, data = load(small)
+    review = build_review(plan, data, 2023)
+    assert review.stage is Stage.MID_TERM
+    rate, lectures, money = review.rows
+    # b = 8.6, v = 11.1: c = 25/44, t = 3/5, projected 8.6 + 2.5 × 5/3, needed (13 − 11.1)/2
+    assert rate.base == F("8.6")
+    assert rate.by_year == {2021: F("9.5"), 2022: F("10.3"), 2023: F("11.1")}
+    assert rate.status is Status.ON_TRACK
+    assert (rate.progress.completion, rate.progress.time_share) == (F(25, 44), F(3, 5))
+    assert rate.progress.projected == F("8.6") + F("2.5") * F(5, 3)
+    assert rate.progress.needed == F("0.95")
+    # 31.8 of > 50: c = 63.6 %, projected 53, needed 9.1 a year
+    assert money.by_year[2023] == F("31.8")
+    assert (money.progress.projected, money.progress.needed) == (F(53), F("9.1"))
+    # counties: 乙区 met, 丙县 has no 2023 file → the target is missing (a county is unknown)
+    assert lectures.result is None and lectures.base is None
+    assert lectures.status is Status.MISSING
+    assert lectures.lower_counts() == {Status.MET: 1, Status.MISSING: 1}
+    assert lectures.reached == {2021: 1, 2022: 2, 2023: 1}
+
+
+def test_worst_status_orders_failures_before_gaps_before_success() -> None:
+    assert worst([Status.MET, Status.MISSING, Status.NOT_MET]) is Status.NOT_MET
+    assert worst([Status.ACHIEVED_EARLY, Status.BEHIND, Status.MISSING]) is Status.BEHIND
+    assert worst([Status.MET, Status.MISSING]) is Status.MISSING
+    assert worst([Status.ACHIEVED_EARLY, Status.IN_PROGRESS]) is Status.IN_PROGRESS
+    assert worst([Status.MET, Status.ACHIEVED_EARLY]) is Status.ACHIEVED_EARLY
+    assert worst([Status.MONITORED, Status.MONITORED]) is Status.MONITORED
+
+
+def test_stage_by_year(small: Path) -> None:
+    plan, _ = load(small)
+    assert [stage(plan, y) for y in (2021, 2023, 2024, 2025)] == [
+        Stage.YEARLY,
+        Stage.MID_TERM,
+        Stage.YEARLY,
+        Stage.FINAL,
+    ]
+
+
+def test_sentence_counts_targets_in_review_order(small: Path) -> None:
+    plan, data = load(small)
+    review = build_review(plan, data, 2023)
+    assert sentence(review, "zh") == "3项指标中，基本符合预期2项、缺数据1项。"
+    assert sentence(review, "en") == "Of 3 targets: 2 on track, 1 missing data."
+
+
+def test_cli_table(runner: CliRunner, small: Path) -> None:
+    result = run(runner, "review", "--year", "2023")
+    assert result.exit_code == 0, result.output
+    assert "测试规划 中期评估（2023年）" in result.output
+    row = next(line for line in result.output.splitlines() if "比例" in line)
+    assert "8.6" in row and "56.8%" in row and "60%" in row and "基本符合预期" in row
+    assert "12.77" in row and "年均 +0.95" in row
+    county = next(line for line in result.output.splitlines() if "当年数" in line)
+    assert "1/2" in county and "达标1、缺数据1" in county
+    assert "3项指标中，基本符合预期2项、缺数据1项。" in result.output
+    assert "按现有进度测算，尚未实现的 2 项中，到期末可实现 1 项、难以实现 1 项。" in result.output
+
+
+def test_cli_json(runner: CliRunner, small: Path) -> None:
+    document = json.loads(run(runner, "review", "--year", "2023", "-f", "json").output)
+    assert document["stage"] == "mid_term" and document["year"] == 2023
+    assert document["sentence"] == "3项指标中，基本符合预期2项、缺数据1项。"
+    rate = document["rows"][0]
+    assert rate["base"] == 8.6 and rate["latest"] == 11.1
+    assert rate["by_year"] == {"2021": 9.5, "2022": 10.3, "2023": 11.1}
+    assert rate["completion_rate"] == round(25 / 44, 6)
+    assert rate["time_progress"] == 0.6
+    assert rate["projected"] == round(8.6 + 2.5 * 5 / 3, 6)
+    assert rate["needed_per_year"] == 0.95
+    assert rate["reaches_at_current_pace"] is False
+    lectures = document["rows"][1]
+    assert lectures["lower_units"] == 2
+    assert lectures["lower_statuses"] == {"met": 1, "missing": 1}
+    assert lectures["lower_reached"] == {"2021": 1, "2022": 2, "2023": 1}
+
+
+def test_cli_markdown_is_a_table_with_the_sentence_first(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "review", "--year", "2023", "-f", "markdown").output
+    lines = output.splitlines()
+    assert lines[0] == "## 测试规划 中期评估（2023年）"
+    assert lines[2] == "3项指标中，基本符合预期2项、缺数据1项。"
+    assert lines[4].startswith("| 序号 | 指标 | 目标 | 2020 基期 | 2021 | 2022 | 2023（最新）")
+
+
+def test_final_review_has_no_projection_and_gives_the_rate_met(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    values = {**VALUES, (2025, "甲市"): {"rate": 12.5}, (2025, "乙区"): {"count_flow": 2}}
+    values[(2025, "丙县")] = {"count_flow": 5}
+    monkeypatch.chdir(project(plan_dict(RATE, LECTURES), values))
+    result = run(runner, "review", "--year", "2025")
+    assert "测试规划 终期评估（2025年）" in result.output
+    assert "预计期末值" not in result.output and "序时进度" not in result.output
+    row = next(line for line in result.output.splitlines() if "比例" in line)
+    assert "差 0.5" in row and "未达标" in row  # 12.5 of 13
+    assert "2项指标中，达标1项、未达标1项；达标率 50%。" in result.output
+
+
+def test_sample_mid_term_review(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "review", "--year", "2023")
+    assert result.exit_code == 0
+    assert (
+        "25项指标中，提前实现1项、快于预期1项、基本符合预期3项、相对滞后6项、推进中1项、"
+        "达标9项、未达标3项、监测1项。"
+    ) in result.output
+
+
+def test_sample_final_review_by_default(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "review")
+    assert "终期评估（2025年）" in result.output
+    # 24 targets have a threshold; 15 are met in every unit they apply to
+    assert "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。" in result.output
+
+
+def test_sample_review_rows_by_hand() -> None:
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+    review = build_review(plan, load_dataset(plan, ROOT / "data", "zh"), 2023)
+    rows = {row.target.id: row for row in review.rows}
+    workers = rows["tfkjy_workers_2025"].progress  # the city's value is the counties' sum
+    assert workers.completion == F(68753 - 35000, 65000)
+    assert (workers.projected, workers.needed) == (F(91255), F("15623.5"))
+    visits = rows["popsci_visits_2025"].progress  # 152.3 + 168 + 176.4 = 496.7 of > 1000
+    assert visits.completion == F("0.4967") and visits.expected == 600
+    assert visits.projected == F("496.7") * F(5, 3) and visits.needed == F("251.65")
+    home = rows["home_of_workers"]
+    assert home.status is Status.IN_PROGRESS
+    assert home.lower_counts() == {Status.ACHIEVED_EARLY: 4, Status.IN_PROGRESS: 3}
+
+
+def test_english(runner: CliRunner, small: Path) -> None:
+    output = run(runner, "review", "--year", "2023", "--lang", "en").output
+    assert "Test plan: mid-term review (2023)" in output
+    assert "Of 3 targets: 2 on track, 1 missing data." in output
+    assert "+0.95 a year" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "--year", "2030"], "2030 年不在规划期 2021–2025 内"),
+        (["review", "--format", "github"], "github"),
+    ],
+)
+def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 2 and message in result.output

@@ -1,0 +1,300 @@
+"""Workbooks of check, report and review, read back cell by cell with openpyxl."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import LECTURES, MONEY, RATE
+from kxplan.status import Status
+from kxplan.xlsx.sheet import COLOURS
+
+HOSTILE = {
+    '=HYPERLINK("http://example.org","点此")': "source",
+    "=1+1": "note",
+    "+2": "source",
+    "-3 较上年口径调整": "note",
+    "@SUM(A1:A2)": "note",
+}
+
+
+@pytest.fixture
+def small(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = project(
+        plan_dict(RATE, LECTURES, MONEY),
+        {
+            (2020, "甲市"): {"rate": 8.6},
+            (2021, "甲市"): {"rate": 9.5, "money": 8.3},
+            (2021, "乙区"): {"count_flow": 3},
+            (2021, "丙县"): {"count_flow": 1},
+            (2022, "甲市"): {"rate": 10.3, "money": 10.9},
+            (2022, "丙县"): {"count_flow": 2},
+            (2023, "甲市"): {"money": 12.6},
+        },
+    )
+    write_yaml(
+        folder / "data" / "2024" / "甲市.yaml",
+        {
+            "unit": "甲市",
+            "year": 2024,
+            "values": {
+                "rate": {"value": 11.9, "source": '=HYPERLINK("http://example.org","点此")'},
+                "money": {"value": 14.2, "source": "+2", "note": "=1+1"},
+            },
+        },
+    )
+    write_yaml(
+        folder / "data" / "2024" / "乙区.yaml",
+        {
+            "unit": "乙区",
+            "year": 2024,
+            "values": {"count_flow": {"value": 1, "note": "@SUM(A1:A2)"}},
+        },
+    )
+    write_yaml(
+        folder / "data" / "2024" / "丙县.yaml",
+        {
+            "unit": "丙县",
+            "year": 2024,
+            "values": {"count_flow": {"value": 2, "note": "-3 较上年口径调整"}},
+        },
+    )
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def book(path: Path) -> Any:
+    return load_workbook(path)
+
+
+def rows(sheet: Any, first: int) -> list[list[Any]]:
+    return [[cell.value for cell in row] for row in sheet.iter_rows(min_row=first)]
+
+
+def fill(cell: Any) -> str:
+    return str(cell.fill.fgColor.rgb)[-6:]
+
+
+def write(runner: CliRunner, *args: str) -> Path:
+    result = run(runner, *args)
+    assert "已写入 " in result.output, result.output
+    written = result.output.split("已写入 ")[1].strip()
+    return Path(written)
+
+
+def test_check_workbook_sheets_and_matrix(runner: CliRunner, small: Path) -> None:
+    path = write(runner, "check", "2024", "-o", "c.xlsx")
+    assert path == Path("reports/c.xlsx")
+    workbook = book(small / path)
+    assert workbook.sheetnames == ["汇总", "对照表", "明细"]
+    matrix = workbook["对照表"]
+    assert matrix["A1"].value == "测试规划 — 2024 年目标完成情况"
+    assert [c.value for c in matrix[4]] == ["序号", "目标", "规则", "条款", "甲市", "乙区", "丙县"]
+    rate = matrix["E5"]
+    assert rate.value == 11.9 and rate.data_type == "n"  # a number, shown with its glyph
+    assert rate.number_format == '"● "#,##0.0##'
+    assert fill(rate) == COLOURS[Status.ON_TRACK][0]
+    assert str(rate.font.color.rgb)[-6:] == COLOURS[Status.ON_TRACK][1]
+    assert matrix["E5"].offset(0, 1).value is None  # the county columns of a city target
+    lectures = [matrix.cell(row=6, column=c) for c in (6, 7)]
+    assert [c.value for c in lectures] == [1, 2]
+    assert [fill(c) for c in lectures] == [COLOURS[Status.NOT_MET][0], COLOURS[Status.MET][0]]
+    money = matrix["E7"]
+    assert money.value == 46 and fill(money) == COLOURS[Status.AHEAD][0]
+    # frozen header and names, filter over the table, printed landscape one page wide
+    assert matrix.freeze_panes == "C5"
+    assert matrix.auto_filter.ref == "A4:G7"
+    assert matrix.print_title_rows == "$4:$4"
+    assert matrix.page_setup.orientation == "landscape"
+    assert (matrix.page_setup.fitToWidth, matrix.page_setup.fitToHeight) == (1, 0)
+    assert matrix.sheet_properties.pageSetUpPr.fitToPage is True
+    assert matrix.column_dimensions["B"].width >= 8
+
+
+def test_check_workbook_legend_has_every_status_in_its_colour(
+    runner: CliRunner, small: Path
+) -> None:
+    matrix = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["对照表"]
+    legend = {
+        cell.value: fill(cell)
+        for row in matrix.iter_rows(min_row=9, min_col=2, max_col=2)
+        for cell in row
+        if cell.value
+    }
+    assert legend.pop("图例") == "000000"
+    assert legend == {f"{s.glyph} {s.label('zh')}": COLOURS[s][0] for s in Status}
+
+
+def test_check_workbook_summary(runner: CliRunner, small: Path) -> None:
+    summary = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["汇总"]
+    assert (
+        summary["A2"].value == "2024 年：共 4 项结果 — 达标 1、未达标 1、快于预期 1、基本符合预期 1"
+    )
+    header = [c.value for c in summary[4]]
+    assert header[:3] == ["单位", "代码", "结果数"]
+    assert header[3:] == [s.label("zh") for s in Status]
+    assert fill(summary.cell(row=4, column=4)) == COLOURS[Status.MET][0]
+    table = rows(summary, 5)[:4]
+    assert table[0][:3] == ["甲市", "100000", 2]
+    assert table[3][:4] == ["合计", None, 4, 1]
+
+
+def test_check_workbook_details(runner: CliRunner, small: Path) -> None:
+    details = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["明细"]
+    header = [c.value for c in details[3]]
+    assert header == [
+        "目标", "单位", "状态", "值", "规则", "目标值", "期限", "基期值", "序时目标值",
+        "进度比", "说明", "数据来源", "备注", "文件", "行", "条款", "目标编号", "单位代码",
+    ]  # fmt: skip
+    rate = dict(zip(header, [c.value for c in details[4]], strict=True))
+    assert rate["状态"] == "● 基本符合预期"
+    assert (rate["值"], rate["目标值"], rate["期限"], rate["基期值"]) == (11.9, 13, 2025, 8.6)
+    assert (rate["序时目标值"], rate["进度比"]) == (12.12, 0.9375)
+    assert rate["说明"] == "11.9%；≥ 13%（2025年）；序时目标 12.12，进度比 0.94"
+    assert rate["数据来源"] == '=HYPERLINK("http://example.org","点此")'
+    assert (rate["文件"], rate["行"], rate["目标编号"]) == ("data/2024/甲市.yaml", 5, "rate_2025")
+    assert details["G4"].number_format == "0"  # a year, not 2,025
+    assert details.freeze_panes == "C4"
+
+
+def test_text_from_data_files_is_never_a_formula(runner: CliRunner, small: Path) -> None:
+    path = small / write(runner, "check", "2024", "-o", "c.xlsx")
+    details = book(path)["明细"]
+    found = {
+        cell.value: cell
+        for row in details.iter_rows(min_row=4)
+        for cell in row
+        if isinstance(cell.value, str) and cell.value in HOSTILE
+    }
+    assert set(found) == set(HOSTILE)
+    for cell in found.values():
+        assert cell.data_type == "s", cell.value
+        assert cell.quotePrefix, cell.value
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        xml = "".join(archive.read(name).decode("utf-8") for name in sheets)
+    assert "<f>" not in xml and "<f " not in xml
+    assert "<t>=1+1</t>" in xml and "<t>@SUM(A1:A2)</t>" in xml
+
+
+def test_plan_text_starting_with_equals_is_text(runner: CliRunner, small: Path) -> None:
+    boolean = {
+        "id": "built",
+        "indicator": "done",
+        "level": "county",
+        "kind": "annual",
+        "op": "==",
+        "threshold": True,
+    }
+    write_yaml(small / "targets.yaml", plan_dict(RATE, boolean))
+    matrix = book(small / write(runner, "check", "2024", "-o", "b.xlsx"))["对照表"]
+    rule = matrix["C6"]
+    assert rule.value == "= 是（每年）" and rule.data_type == "s"
+
+
+def test_problems_sheet_only_when_there_are_problems(runner: CliRunner, small: Path) -> None:
+    write_yaml(small / "data" / "2023" / "乙区.yaml", {"unit": "乙区", "year": 2023, "values": 3})
+    result = run(runner, "check", "2024", "-o", "p.xlsx")
+    assert result.exit_code == 3
+    workbook = book(small / "reports" / "p.xlsx")
+    assert workbook.sheetnames[-1] == "数据问题"
+    problems = workbook["数据问题"]
+    assert [c.value for c in problems[3]] == ["文件", "行", "列", "代码", "说明"]
+    assert rows(problems, 4)[0][:4] == ["data/2023/乙区.yaml", 3, 9, "not-a-mapping"]
+
+
+def test_english_workbook(runner: CliRunner, small: Path) -> None:
+    result = run(runner, "check", "2024", "-o", "en.xlsx", "--lang", "en")
+    assert "written to reports/en.xlsx" in result.output
+    workbook = book(small / "reports" / "en.xlsx")
+    assert workbook.sheetnames == ["Summary", "Matrix", "Details"]
+    assert workbook["Details"]["C4"].value == "● on track"
+
+
+def test_report_workbook(runner: CliRunner, small: Path) -> None:
+    path = small / write(runner, "report", "-o", "r.xlsx")
+    workbook = book(path)
+    assert workbook.sheetnames == ["逐年情况", "趋势图"]
+    years = workbook["逐年情况"]
+    header = [c.value for c in years[4]]
+    first = ["序号", "目标", "规则", "条款", "2020 基期", "2021", "2022", "2023", "2024"]
+    assert header == [*first, "2024 年状态", "说明"]
+    rate = list(years[5])
+    assert [c.value for c in rate[4:9]] == [8.6, 9.5, 10.3, "? 缺数据", 11.9]
+    assert [fill(c) for c in rate[5:9]] == [
+        COLOURS[s][0] for s in (Status.ON_TRACK, Status.ON_TRACK, Status.MISSING, Status.ON_TRACK)
+    ]
+    assert rate[9].value == "● 基本符合预期"
+    charts = workbook["趋势图"]
+    # rate: the line from 8.6 (2020) to 13 (2025); money: from 0 (2020) to 50 (2025)
+    assert rows(charts, 4)[:7] == [
+        ["年份", "实际值", "规划轨迹"],
+        [2020, 8.6, 8.6],
+        [2021, 9.5, 9.48],
+        [2022, 10.3, 10.36],
+        [2023, None, 11.24],
+        [2024, 11.9, 12.12],
+        [2025, None, 13],
+    ]
+    with zipfile.ZipFile(path) as archive:
+        chart_files = [n for n in archive.namelist() if re.match(r"xl/charts/chart\d+\.xml", n)]
+        chart = archive.read(chart_files[0]).decode("utf-8")
+    assert len(chart_files) == 2  # rate and money; lectures has no deadline
+    assert "lineChart" in chart and "趋势图" in chart
+
+
+def test_review_workbook(runner: CliRunner, small: Path) -> None:
+    path = small / write(runner, "review", "--year", "2023", "-o", "v.xlsx")
+    workbook = book(path)
+    assert workbook.sheetnames == ["评估表", "图表"]
+    sheet = workbook["评估表"]
+    assert sheet["A1"].value == "测试规划 中期评估（2023年）"
+    assert sheet["A2"].value == "3项指标中，基本符合预期1项、缺数据2项。"
+    header = [c.value for c in sheet[4]]
+    first = ["序号", "指标", "目标", "条款", "2020 基期值", "2021", "2022", "2023", "最新值"]
+    assert header[:10] == [*first, "完成率"]
+    row = dict(zip(header, [c.value for c in sheet[5]], strict=True))
+    # b = 8.6, 2023 has no value → missing; the row still shows what is known
+    assert (row["2020 基期值"], row["2021"], row["2022"], row["2023"]) == (8.6, 9.5, 10.3, None)
+    assert row["状态"] == "? 缺数据"
+    money = dict(zip(header, [c.value for c in sheet[7]], strict=True))
+    # 8.3 + 10.9 + 12.6 = 31.8 of > 50: c = 63.6 %, t = 60 %, R = 1.06, pace 10.6, 53, 9.1
+    assert money["完成率"] == pytest.approx(0.636) and money["序时进度"] == pytest.approx(0.6)
+    assert sheet.cell(row=7, column=header.index("完成率") + 1).number_format == "0.0%"
+    assert money["进度比"] == pytest.approx(1.06)
+    assert (money["当前年均"], money["预计期末值"], money["尚需年均"]) == pytest.approx(
+        (10.6, 53, 9.1)
+    )
+    lectures = dict(zip(header, [c.value for c in sheet[6]], strict=True))
+    assert (lectures["2021"], lectures["2022"], lectures["2023"]) == ("1/2", "1/2", "0/2")
+    assert lectures["县区情况"] == "缺数据2"
+    with zipfile.ZipFile(path) as archive:
+        assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
+    chart_data = rows(workbook["图表"], 4)
+    assert chart_data[0] == ["指标", "完成率", "序时进度"]
+    assert chart_data[1][0] == "金额"
+
+
+def test_sample_workbooks_open(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, "check", "2024", "-o", "c.xlsx").exit_code == 1
+    assert run(runner, "report", "--county", "利州区", "-o", "r.xlsx").exit_code == 0
+    assert run(runner, "review", "-o", "v.xlsx").exit_code == 0
+    details = book(tmp_path / "reports" / "c.xlsx")["明细"]
+    notes = [c.value for c in details["M"] if isinstance(c.value, str)]
+    assert "-较上年口径调整，剔除重复注册账号" in notes
+    review = book(tmp_path / "reports" / "v.xlsx")["评估表"]
+    assert review["A2"].value == "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。"
