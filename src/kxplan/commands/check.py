@@ -75,7 +75,7 @@ def check(
     the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
-    with guard(lang, debug, fmt.value):
+    with guard(lang, debug, fmt.value if fmt else "text"):
         try:
             statuses = parse_statuses(fail_on)
         except ValueError as error:
