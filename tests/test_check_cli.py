@@ -222,3 +222,19 @@ def test_colour_only_on_request(small: Path) -> None:
         check=False,
     )
     assert "\x1b[" not in no_color.stdout
+
+
+def test_yes_no_threshold_is_true_in_json(
+    runner: CliRunner, project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = {
+        "id": "built",
+        "indicator": "done",
+        "level": "county",
+        "kind": "annual",
+        "op": "==",
+        "threshold": True,
+    }
+    monkeypatch.chdir(project(plan_dict(target), {(2024, "乙区"): {"done": True}}))
+    [result, _] = json.loads(run(runner, "check", "2024", "-f", "json").output)["results"]
+    assert result["threshold"] is True and result["value"] is True and result["status"] == "met"

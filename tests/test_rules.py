@@ -340,9 +340,9 @@ def test_deadline_boolean(project: Build, year: int, value: bool, status: Status
         ("<=", 2023, 14.601, BEHIND, Fraction("0.5399") / Fraction("0.6")),
         # 21: moved away from the threshold, c = −0.1, R = −1/6 → behind
         ("<=", 2023, 21, BEHIND, Fraction(-1, 6)),
-        # 10 ≤ 10 → achieved_early; 9.5 too
-        ("<=", 2023, 10, EARLY, None),
-        ("<=", 2023, 9.5, EARLY, None),
+        # 10 ≤ 10 → achieved_early (c = 1, R = 5/3); 9.5 too (c = 10.5 / 10 = 1.05, R = 7/4)
+        ("<=", 2023, 10, EARLY, Fraction(5, 3)),
+        ("<=", 2023, 9.5, EARLY, Fraction(7, 4)),
         # 10 < 10 fails: c = 1, R = 5/3 → ahead
         ("<", 2023, 10, AHEAD, Fraction(5, 3)),
         # at the deadline

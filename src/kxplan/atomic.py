@@ -30,6 +30,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
+        temp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give what open() would give
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -52,3 +53,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
 
 def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
     write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

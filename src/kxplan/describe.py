@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.compare import Threshold
 from kxplan.dataset import Gap
 from kxplan.messages import pick
 from kxplan.plan import Indicator, Kind, Target
@@ -46,10 +45,14 @@ def json_number(value: Fraction | bool | None) -> int | float | bool | None:
     return round(float(value), 6)
 
 
-def json_threshold(threshold: Threshold | None) -> object:
-    if isinstance(threshold, tuple):
-        return [json_number(threshold[0]), json_number(threshold[1])]
-    return json_number(threshold)
+def json_threshold(target: Target) -> object:
+    """The threshold as JSON: a number, `true`/`false` for yes/no, `[low, high]` for between."""
+    if isinstance(target.threshold, bool):
+        return target.threshold
+    bound = target.bound
+    if isinstance(bound, tuple):
+        return [json_number(bound[0]), json_number(bound[1])]
+    return json_number(bound)
 
 
 def measure(indicator: Indicator, lang: str) -> str:

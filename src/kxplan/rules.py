@@ -93,21 +93,27 @@ def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> R
     target, bound = result.target, _bound(result.target)
     if exceeds_upper(value, _op(target), bound):
         return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
-    if _satisfies(value, target):
-        return _replace(result, status=Status.ACHIEVED_EARLY)
+    reached = _satisfies(value, target)
     if result.indicator.type is ValueType.BOOLEAN:
+        if reached:
+            return _replace(result, status=Status.ACHIEVED_EARLY)
         return _replace(result, status=Status.IN_PROGRESS, why=Why.NOT_YET_TRUE)
     base = data.read(result.unit, result.indicator.id, plan.base_year)
     if isinstance(base, Missing):
-        return _replace(result, status=Status.MISSING, missing=base)
+        # Reaching the threshold needs no trajectory; judging the way there does.
+        status = Status.ACHIEVED_EARLY if reached else Status.MISSING
+        return _replace(result, status=status, missing=None if reached else base)
     goal = driving_bound(_op(target), bound)
     share = Fraction(result.year - plan.base_year, _deadline(target) - plan.base_year)
     result = _replace(
         result, baseline=base.value, time_share=share, evidence=base.evidence + result.evidence
     )
-    if _satisfies(base.value, target) or goal == base.value:
-        # The base already met the threshold: the line is flat at it, and the value fell back.
-        return _replace(result, status=Status.BEHIND, expected=goal, why=Why.BASE_SATISFIED)
+    if goal == base.value or (_satisfies(base.value, target) and not reached):
+        # No line to draw: it is flat at the threshold, met or (when the value fell back) not.
+        status = Status.ACHIEVED_EARLY if reached else Status.BEHIND
+        return _replace(
+            result, status=status, expected=goal, why=None if reached else Why.BASE_SATISFIED
+        )
     completion = (value - base.value) / (goal - base.value)
     ratio = completion / share
     return _replace(
@@ -115,7 +121,7 @@ def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> R
         expected=base.value + (goal - base.value) * share,
         completion=completion,
         progress_ratio=ratio,
-        status=_band(plan, ratio),
+        status=Status.ACHIEVED_EARLY if reached else _band(plan, ratio),
     )
 
 

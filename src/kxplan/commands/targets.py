@@ -47,7 +47,7 @@ def targets(
                     "levels": list(t.levels),
                     "kind": t.kind.value,
                     "op": t.op.value if t.op else None,
-                    "threshold": json_threshold(t.bound),
+                    "threshold": json_threshold(t),
                     "deadline": t.deadline,
                     "clause": t.clause,
                     "name": row[1],

@@ -39,7 +39,7 @@ def result_json(result: Result, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "value": json_number(result.value),
         "op": target.op.value if target.op else None,
-        "threshold": json_threshold(target.bound),
+        "threshold": json_threshold(target),
         "deadline": target.deadline,
         "baseline": json_number(result.baseline),
         "expected": json_number(result.expected),
