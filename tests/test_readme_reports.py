@@ -1,4 +1,4 @@
-"""The README's outputs of report, review and explain are what the commands print."""
+"""The README's outputs of check, report, review and explain are what the commands print."""
 
 from __future__ import annotations
 
@@ -25,3 +25,16 @@ def test_readme_shows_real_output(
     lines = [line.rstrip() for line in run(runner, *command).output.splitlines() if line.strip()]
     missing = [line for line in lines if line not in README]
     assert not missing, f"README is out of date for kxplan {' '.join(command)}: {missing[:3]}"
+
+
+def test_readme_tour_of_check_is_real_output(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    output = {line.rstrip() for line in run(runner, "check", "2024").output.splitlines()}
+    tour = README[README.index("## 导览") :]
+    block = tour[tour.index("```text\n") + 8 :]
+    shown = [line for line in block[: block.index("```")].splitlines() if line not in ("...", "")]
+    assert len(shown) > 20
+    missing = [line for line in shown if line.rstrip() not in output]
+    assert not missing, f"README's tour is out of date: {missing[:3]}"
