@@ -12,17 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
+from kinds import LECTURES
 from kxplan import gitrev
 from kxplan.errors import UsageError
 
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
 DONE = {
     "id": "done",
     "indicator": "done",

@@ -11,15 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
+from kinds import LECTURES
 
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
 TOTAL = {
     "id": "total",
     "indicator": "count_stock",

@@ -13,6 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import LECTURES
 from kxplan import __version__
 from kxplan.locate import embedded_plan
 
@@ -26,14 +27,6 @@ SMALL_FILES = {
     ".pre-commit-config.yaml",
     ".github/workflows/kxplan.yml",
     ".vscode/extensions.json",
-}
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
 }
 
 

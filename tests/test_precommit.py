@@ -15,18 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from kinds import LECTURES
 
 PRE_COMMIT = shutil.which("pre-commit")
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed")
-
-LECTURES = {
-    "id": "lectures",
-    "indicator": "count_flow",
-    "level": "county",
-    "kind": "annual",
-    "op": ">=",
-    "threshold": 2,
-}
 
 
 def test_hook_rejects_a_bad_file_at_its_line(runner: CliRunner, tmp_path: Path) -> None:
