@@ -421,3 +421,23 @@ def test_a_data_file_named_by_code_keeps_its_name(runner: CliRunner, sample: Pat
     assert "→ data/2024/510802.yaml：已写入 1 项" in result.output
     assert not (sample / "data/2024/利州区.yaml").exists()
     assert values_of(by_code)["spirit_lectures"] == 7
+
+
+def test_import_into_a_data_repository_keeps_the_schema_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    assert run(runner, "init", str(repo)).exit_code == 0
+    monkeypatch.chdir(repo)
+    assert run(runner, "template", "2021", "--county", "剑阁县").exit_code == 0
+    form = fill(Path("reports/forms/2021/剑阁县_2021.xlsx"), {"spirit_lectures": 3})
+    assert run(runner, "import", str(form)).exit_code == 0
+    lines = (repo / "data/2021/剑阁县.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schema.json"
+    assert sum("yaml-language-server" in line for line in lines) == 1
+    # importing again over a file that has the line keeps exactly one
+    form = fill(form, {"spirit_lectures": 4})
+    assert run(runner, "import", str(form), "--force").exit_code == 0
+    again = (repo / "data/2021/剑阁县.yaml").read_text(encoding="utf-8").splitlines()
+    assert again[0] == lines[0] and sum("yaml-language-server" in line for line in again) == 1
+    assert values_of(repo / "data/2021/剑阁县.yaml") == {"spirit_lectures": 4}

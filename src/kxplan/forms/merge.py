@@ -22,6 +22,7 @@ from kxplan.forms.texts import say
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, exact
 from kxplan.problems import Problem, ProblemCode
+from kxplan.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
 from kxplan.yamlsafe import read_yaml
 
 _MARK = "kxplan import"
@@ -94,8 +95,10 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
         return Landing(form, path, display, Outcome.EMPTY)
     if not changes:
         return Landing(form, path, display, Outcome.UNCHANGED)
+    schema = _schema_reference(kept, data_dir)
+    kept = [line for line in kept if not line.startswith(_SCHEMA_MARK)]
     header = [*kept, say("imported-from", lang, form=Path(form.file).name, when=when)]
-    text = render_data_file(plan, form.unit, form.year, new, header=header)
+    text = render_data_file(plan, form.unit, form.year, new, header=header, schema=schema)
     problems = _recheck(text, path.name, form.year, display, checker)
     if problems:  # the form's cells passed the same model: a bug, but never write it
         return Landing(form, path, display, Outcome.BLOCKED, problems=problems)
@@ -111,6 +114,17 @@ def describe_change(change: Change, plan: Plan, lang: str) -> str:
     sep = ": " if lang == "en" else "："
     what = f"{label} ({name})" if lang == "en" else f"{label}（{name}）"
     return f"{what}{sep}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
+
+
+_SCHEMA_MARK = "yaml-language-server: $schema="
+
+
+def _schema_reference(kept: list[str], data_dir: Path) -> str | None:
+    """The file's own schema line, or the data repository's schema.json (made by `init`)."""
+    for line in kept:
+        if line.startswith(_SCHEMA_MARK):
+            return line.removeprefix(_SCHEMA_MARK)
+    return DATA_FILE_REFERENCE if (data_dir.parent / SCHEMA_NAME).is_file() else None
 
 
 def _existing(
