@@ -63,7 +63,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from kxplan.render.table import console
+    from kxplan.render.table import console, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -87,7 +87,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
                 Text(status_text(new, lang), style=new.status.style if new else ""),
                 _why(change, lang),
             )
-        con.print(table)
+        print_whole(con, table)
     con.print(summary(comparison, view))
 
 

@@ -77,7 +77,7 @@ def notes(history: History, lang: str) -> list[str]:
 def render_table(history: History, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.table import console
+    from kxplan.render.table import console, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -91,7 +91,7 @@ def render_table(history: History, view: View, out: TextIO) -> None:
         ]
         styled += [Text(texts[-2]), Text(texts[-1], style=row.latest.status.style)]
         table.add_row(*styled)
-    con.print(table)
+    print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     needing = attention(history)
     if needing:

@@ -171,7 +171,7 @@ def closing_lines(review: Review, lang: str) -> list[str]:
 def render_table(review: Review, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.table import console
+    from kxplan.render.table import console, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -182,7 +182,7 @@ def render_table(review: Review, view: View, out: TextIO) -> None:
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)
         table.add_row(*texts)
-    con.print(table)
+    print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     for line in closing_lines(review, lang):
         con.print(Text(line))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from kxplan.describe import explain, rule, target_name
@@ -26,16 +27,81 @@ from kxplan.render.common import (
 )
 from kxplan.status import Status
 
+#: Line width off a terminal (a file, a pipe, CI's log) unless a table needs more.
+PLAIN_WIDTH = 200
+
 
 def console(out: TextIO, view: View) -> Console:
-    return Console(
+    """A console on `out`: the window's width on a terminal, `PLAIN_WIDTH` off it; without
+    colour it writes no escape codes at all (not even bold)."""
+    con = Console(
         file=out,
-        no_color=not view.color,
         force_terminal=view.color,
-        width=view.width or 200,
+        color_system="auto" if view.color else None,
         highlight=False,
         emoji=False,
     )
+    if view.width:
+        con.width = view.width
+    elif not on_terminal(con):
+        con.width = PLAIN_WIDTH
+    return con
+
+
+def on_terminal(con: Console) -> bool:
+    isatty = getattr(con.file, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def print_whole(con: Console, table: Table) -> None:
+    """Prints `table` without cutting a cell short: off a terminal (a file, a pipe, a CI
+    log) the console grows to the table's natural width; on a terminal a table wider than
+    the window runs past it rather than lose a value."""
+    natural = con.measure(table, options=con.options.update_width(10**6)).maximum
+    con.width = max(con.width, natural)
+    con.print(table)
+
+
+def fit(con: Console, table: Table, *, wrapping: int) -> None:
+    """Sets the widths of `table`'s columns for a terminal narrower than the table: the first
+    `wrapping` columns (names, rules) share the room left and wrap; the others keep the width
+    of their widest value, their headings wrapping if they must."""
+    columns = table.columns
+    natural = [_widest(column, header=True) for column in columns]
+    overhead = con.measure(table, options=con.options.update_width(10**6)).maximum - sum(natural)
+    if not on_terminal(con) or sum(natural) + overhead <= con.width:
+        return
+    fixed = [
+        max(_widest(column, header=False), *map(cell_len, str(column.header).split()))
+        for column in columns[wrapping:]
+    ]
+    room = con.width - overhead - sum(fixed)
+    shares = _share(natural[:wrapping], room)
+    for column, width in zip(columns, shares + fixed, strict=True):
+        column.width = width
+        column.no_wrap = False
+    for column in columns[:wrapping]:
+        column.overflow = "fold"
+
+
+def _widest(column: Column, *, header: bool) -> int:
+    cells = [cell_len(str(text)) for text in column.cells]
+    if header:
+        cells.append(cell_len(str(column.header)))
+    return max(cells, default=1)
+
+
+def _share(wants: list[int], room: int, floor: int = 10) -> list[int]:
+    """Splits `room` among columns that want `wants`, none below `floor`: the narrow ones
+    get what they want, the rest split what is left evenly."""
+    shares = [0] * len(wants)
+    left, open_ = room, sorted(range(len(wants)), key=wants.__getitem__)
+    while open_:
+        each = max(left // len(open_), floor)
+        index = open_.pop(0)
+        shares[index] = max(min(wants[index], each), floor)
+        left -= shares[index]
+    return shares
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
@@ -44,10 +110,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     cells = grid(evaluation)
     con.print(f"{plan.name(lang)} — {evaluation.year}", style="bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
-    table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
-    for unit in evaluation.units:
-        table.add_column(unit_name(unit, lang), no_wrap=True)
+    rows: list[list[Text | str]] = []
     for target in shown_targets(evaluation):
         indicator = plan.indicators[target.indicator]
         row: list[Text | str] = [
@@ -57,8 +120,15 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         for unit in evaluation.units:
             result = cells.get((target.id, unit.code))
             row.append(Text(cell(result, lang), style=result.status.style) if result else "")
+        rows.append(row)
+    table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
+    table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
+    for unit in evaluation.units:
+        table.add_column(unit_name(unit, lang), no_wrap=True)
+    for row in rows:
         table.add_row(*row)
-    con.print(table)
+    fit(con, table, wrapping=2)
+    print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     failed = [result for result in evaluation.failed(view.fail_on) if not file_absent(result)]
     if failed:

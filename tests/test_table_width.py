@@ -1,0 +1,56 @@
+"""The check table never cuts a value short: off a terminal it is as wide as it needs to be,
+on a narrow terminal the names and rules wrap and the values stay whole."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from conftest import ROOT, run
+from kxplan.dataset import load_dataset
+from kxplan.evaluation import evaluate_year
+from kxplan.planload import load_plan
+from kxplan.render import View
+from kxplan.render.common import cell, grid
+from kxplan.render.table import render
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _cells(lang: str) -> list[str]:
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", lang)
+    evaluation = evaluate_year(plan, load_dataset(plan, ROOT / "data", lang), 2024)
+    return [cell(result, lang) for result in grid(evaluation).values()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_piped_table_shows_every_value_and_name_whole(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    output = run(runner, "check", "2024", "--lang", lang).output
+    assert "…" not in output
+    for text in _cells(lang):
+        assert text in output
+    name = "Over 100,000 scientists registered on Tianfu Science Cloud by 2025"
+    assert (name if lang == "en" else "天府科技云注册突破10万人") in output
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", 100), ("en", 120)])
+def test_narrow_terminal_wraps_names_but_keeps_values(lang: str, width: int) -> None:
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", lang)
+    evaluation = evaluate_year(plan, load_dataset(plan, ROOT / "data", lang), 2024)
+    out = Terminal()
+    render(evaluation, View(lang=lang, fail_on=frozenset(), width=width), out)
+    lines = out.getvalue().splitlines()
+    table = lines[: lines.index(next(line for line in lines if line.startswith("✔")))]
+    assert max(cell_len(line) for line in table) <= width
+    assert "…" not in out.getvalue()
+    for text in _cells(lang):
+        assert any(text in line for line in table), text
