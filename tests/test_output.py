@@ -96,6 +96,32 @@ def test_existing_file_is_not_overwritten(runner: CliRunner, small: Path) -> Non
     assert target.read_bytes().startswith(b"PK")
 
 
+@pytest.mark.parametrize("command", [["check", "2024"], ["report"], ["review"], ["schema"]])
+def test_unwritable_output_is_a_usage_error(
+    runner: CliRunner, small: Path, command: list[str]
+) -> None:
+    (small / "afile").write_text("keep me")
+    result = run(runner, *command, "-o", "afile/out.json")
+    assert result.exit_code == 2, result.output
+    assert "无法写入 afile/out.json：路径中有一段是文件而不是文件夹" in result.output
+    assert "内部错误" not in result.output and "Traceback" not in result.output
+    assert (small / "afile").read_text() == "keep me"
+
+
+def test_unwritable_output_in_english_names_the_reason(
+    runner: CliRunner, small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    result = run(runner, "check", "2024", "--lang", "en", "-o", "c.json")
+    assert result.exit_code == 2
+    assert "cannot write reports/c.json: permission denied; the file was not written" in (
+        result.output
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -20,12 +20,33 @@ class WouldOverwrite(KxplanError):
         self.path = path
 
 
+class CannotWrite(KxplanError):
+    """The file system refused the write: no such folder, no permission, a read-only or full
+    disk, a file where a folder should be. Nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"cannot write {path}: {error.strerror or type(error).__name__}")
+        self.path = path
+        self.errno = error.errno
+        self.strerror = error.strerror or type(error).__name__
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     """Write `data` to `path` in one step: readers see the old file or the new, never half.
 
     Without `overwrite`, an existing `path` is left alone and `WouldOverwrite` is raised;
     the check and the creation are one operation (a hard link), so no race can clobber it.
+    Any other refusal of the file system is a `CannotWrite`.
     """
+    try:
+        _write(path, data, overwrite=overwrite)
+    except OSError as error:
+        raise CannotWrite(path, error) from error
+
+
+def _write(path: Path, data: bytes, *, overwrite: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)

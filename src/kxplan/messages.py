@@ -162,6 +162,21 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "未知状态 “{code}”；可用：{known}",
         "unknown status “{code}”; known: {known}",
     ),
+    "would-overwrite": (
+        "{path} 已存在，未覆盖（如需替换请加 --force）",
+        "{path} exists; not overwritten (use --force to replace it)",
+    ),
+    "cannot-write": (
+        "无法写入 {path}：{reason}；该文件未写入，请换一个可写的路径",
+        "cannot write {path}: {reason}; the file was not written, choose a writable path",
+    ),
+    "os-EACCES": ("没有写入权限", "permission denied"),
+    "os-ENOENT": ("所在文件夹不存在或无法创建", "its folder does not exist and cannot be made"),
+    "os-EEXIST": ("路径中有一段是文件而不是文件夹", "part of the path is a file, not a folder"),
+    "os-ENOTDIR": ("路径中有一段是文件而不是文件夹", "part of the path is a file, not a folder"),
+    "os-EROFS": ("文件系统只读", "the file system is read-only"),
+    "os-ENOSPC": ("磁盘空间不足", "no space left on the disk"),
+    "os-EISDIR": ("这是一个文件夹", "it is a folder"),
     "internal-error": (
         "kxplan 内部错误：{error}（加 --debug 查看详细信息，并请报告此问题）",
         "kxplan internal error: {error} (run with --debug for the traceback, and please report it)",
@@ -169,6 +184,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "invalid-file": ("数据文件有误，按缺数据处理", "the data file is invalid; treated as missing"),
     "no-file": ("本年度未报送数据文件", "no data file for this year"),
 }
+
+
+def os_reason(errno: int | None, strerror: str, lang: str) -> str:
+    """Why the operating system refused, in words people know; its own words otherwise."""
+    import errno as codes
+
+    name = codes.errorcode.get(errno or 0, "")
+    name = "EACCES" if name == "EPERM" else name
+    return tr(f"os-{name}", lang) if f"os-{name}" in _CATALOG else strerror
 
 
 def tr(message_id: str, lang: str, **params: object) -> str:

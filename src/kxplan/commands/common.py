@@ -14,9 +14,10 @@ from typing import Annotated, NoReturn, TextIO
 import typer
 
 from kxplan import locate
+from kxplan.atomic import CannotWrite, WouldOverwrite
 from kxplan.dataset import data_years
 from kxplan.errors import KxplanError, PlanInvalid, UsageError
-from kxplan.messages import LANGS, default_lang, tr
+from kxplan.messages import LANGS, default_lang, os_reason, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
 from kxplan.problems import Problem
@@ -83,6 +84,11 @@ def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
         raise typer.Exit(PlanInvalid.exit_code) from None
     except UsageError as error:
         fail_usage(str(error))
+    except WouldOverwrite as error:
+        fail_usage(tr("would-overwrite", lang, path=locate.shown_path(error.path)))
+    except CannotWrite as error:
+        reason = os_reason(error.errno, error.strerror, lang)
+        fail_usage(tr("cannot-write", lang, path=locate.shown_path(error.path), reason=reason))
     except KxplanError as error:
         print(f"kxplan: {error}", file=sys.stderr)
         raise typer.Exit(error.exit_code) from None
