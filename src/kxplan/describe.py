@@ -19,7 +19,19 @@ def number(value: Fraction | bool | None, places: int = 2) -> str:
         return "是" if value else "否"
     if value.denominator == 1:
         return str(value.numerator)
-    text = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
+    scaled = abs(value) * 10**places
+    digits = str(int(scaled + Fraction(1, 2))).rjust(places + 1, "0")  # half up, exactly
+    text = f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
+    return f"-{text}" if value < 0 and text != "0" else text
+
+
+def ratio_number(value: Fraction) -> str:
+    """A progress ratio: two decimals, more when rounding would make it look like a round
+    figure it is not (0.895 is not the 0.9 of a band), up to six."""
+    for places in range(2, 7):
+        text = number(value, places)
+        if Fraction(text) == value or (Fraction(text) * 10).denominator != 1:
+            return text
     return text
 
 
@@ -108,10 +120,11 @@ def explain(result: Result, lang: str) -> str:
         value = f"running total {value}" if en else f"累计 {value}"
     parts = [value, rule(result.target, result.indicator, lang)]
     if result.progress_ratio is not None:
+        expected, ratio = number(result.expected), ratio_number(result.progress_ratio)
         parts.append(
-            f"expected {number(result.expected)}, progress ratio {number(result.progress_ratio)}"
+            f"expected {expected}, progress ratio {ratio}"
             if en
-            else f"序时目标 {number(result.expected)}，进度比 {number(result.progress_ratio)}"
+            else f"序时目标 {expected}，进度比 {ratio}"
         )
     if result.why is not None:
         parts.append(_WHY[result.why][1 if en else 0])

@@ -30,7 +30,7 @@ Sheet = Any  # openpyxl's Worksheet (openpyxl ships no type hints)
 INTEGER = "#,##0"
 DECIMAL = "#,##0.0##"
 PERCENT = "0.0%"
-RATIO = "0.00"
+RATIO = "0.000"
 YEAR = "0"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
