@@ -189,6 +189,33 @@ def test_workflow_installs_kxplan_and_runs_validate_and_check(
     assert {hook["id"] for hook in hooks["repos"][0]["hooks"]} <= offered
 
 
+def test_force_keeps_the_kxplan_source_the_repository_already_names(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    url, rev = "https://git.example.org/team/kxplan", "3f2c1ab"
+    run(
+        runner,
+        "init",
+        str(repo),
+        "--plan",
+        str(small_plan),
+        "--kxplan-repo",
+        url,
+        "--kxplan-rev",
+        rev,
+    )
+    (repo / "README.md").unlink()
+    (repo / ".github/workflows/kxplan.yml").unlink()
+    result = run(runner, "init", str(repo), "--force")
+    assert result.exit_code == 0, result.output
+    assert "YOUR-ORG" not in result.stdout
+    assert f"git ls-remote {url} {rev}" in result.stdout
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{url}@{rev}"
+    assert url in (repo / "README.md").read_text("utf-8")
+
+
 def test_default_revision_is_this_version(
     runner: CliRunner, tmp_path: Path, small_plan: Path
 ) -> None:

@@ -36,6 +36,26 @@ class Source:
         return self.repo == PLACEHOLDER_REPO
 
 
+def existing_source(root: Path) -> Source | None:
+    """The kxplan repository and revision an existing `.pre-commit-config.yaml` already names,
+    so that completing a repository (`init --force`) keeps them; None when there is none."""
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    repos = config.get("repos") if isinstance(config, dict) else None
+    for entry in repos if isinstance(repos, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("hooks"), list):
+            continue
+        ids = [hook.get("id", "") for hook in entry["hooks"] if isinstance(hook, dict)]
+        repo, rev = entry.get("repo"), entry.get("rev")
+        if any(str(i).startswith("kxplan-") for i in ids) and isinstance(repo, str) and rev:
+            return Source(repo, str(rev))
+    return None
+
+
 def scaffold(plan: Plan, plan_bytes: bytes, year: int, source: Source) -> dict[str, bytes]:
     """Relative path → content of every file of a new data repository, in writing order."""
     check_year = min(max(year, plan.start), plan.end)

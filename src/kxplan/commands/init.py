@@ -67,11 +67,11 @@ def init(
     a README for the people who submit data, a pre-commit configuration and
     a GitHub Actions workflow. Never overwrites a file, even with --force.
     """
-    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, scaffold, write_missing
+    from kxplan.scaffold import scaffold, write_missing
 
     lang = language(lang_option)
     with guard(lang, debug):
-        source = Source(repo or PLACEHOLDER_REPO, rev or DEFAULT_REV)
+        source = _source(folder, repo, rev)
         if folder.exists() and not folder.is_dir():
             raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
         if folder.is_dir() and any(folder.iterdir()) and not force:
@@ -92,6 +92,18 @@ def init(
             )
         written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
         _report(folder, written, kept, source, lang)
+
+
+def _source(folder: Path, repo: str | None, rev: str | None) -> Source:
+    """Where the new files say kxplan comes from: the options, else what the repository's
+    pre-commit configuration already says (so `--force` keeps it), else the defaults."""
+    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, existing_source
+
+    found = existing_source(folder) if folder.is_dir() else None
+    return Source(
+        repo or (found.repo if found else PLACEHOLDER_REPO),
+        rev or (found.rev if found else DEFAULT_REV),
+    )
 
 
 def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
@@ -131,10 +143,22 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
             pick(
                 "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
                 f" {source.repo} 换成 kxplan 仓库的地址"
-                "（下次 init 时可用 --kxplan-repo 直接指定）",
+                f"，并确认该仓库有版本 {source.rev}"
+                "（下次 init 时可用 --kxplan-repo、--kxplan-rev 直接指定）",
                 f"replace {source.repo} in .pre-commit-config.yaml and"
-                " .github/workflows/kxplan.yml with kxplan's repository"
-                " (or give init --kxplan-repo)",
+                f" .github/workflows/kxplan.yml with kxplan's repository, which must have the"
+                f" revision {source.rev} (or give init --kxplan-repo and --kxplan-rev)",
+                lang,
+            )
+        )
+    else:
+        steps.append(
+            pick(
+                f"确认 kxplan 仓库 {source.repo} 有版本 {source.rev}"
+                f"（git ls-remote {source.repo} {source.rev}）；没有时用 --kxplan-rev 指定提交号",
+                f"make sure kxplan's repository {source.repo} has the revision {source.rev}"
+                f" (git ls-remote {source.repo} {source.rev});"
+                " if not, give --kxplan-rev a commit id",
                 lang,
             )
         )
