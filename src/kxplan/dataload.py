@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -13,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, file_model
+from kxplan.layout import YEAR_FOLDER
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
 from kxplan.problems import Problem, ProblemCode
@@ -20,8 +20,6 @@ from kxplan.suggest import closest
 from kxplan.validation import error_path, kind_of
 from kxplan.yamlsafe import Document, Path_, Pos, read_yaml
 
-DATA_SUFFIXES = (".yaml", ".yml")
-_YEAR = re.compile(r"^\d{4}$")
 _RANGE_ERRORS = {
     "greater_than_equal",
     "less_than_equal",
@@ -220,7 +218,9 @@ class FileChecker:
         year = data.get("year")
         if isinstance(year, int) and not isinstance(year, bool):
             folder = path.parent.name
-            if _YEAR.match(folder) and int(folder) != year:
+            if not YEAR_FOLDER.match(folder):
+                report.add(("year",), ProblemCode.YEAR_MISMATCH, tr("year-folder", lang, year=year))
+            elif int(folder) != year:
                 report.add(
                     ("year",),
                     ProblemCode.YEAR_MISMATCH,

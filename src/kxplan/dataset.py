@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from kxplan.dataload import DATA_SUFFIXES, FileChecker, Observation, Submission
+from kxplan.dataload import FileChecker, Observation, Submission
+from kxplan.layout import YEAR_FOLDER, is_data_file, scan, year_hint
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
 from kxplan.problems import Problem, ProblemCode
-
-_YEAR = re.compile(r"^\d{4}$")
 
 
 class Gap(StrEnum):
@@ -52,6 +50,10 @@ class DataSet:
     invalid: dict[tuple[int, str], str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     years: set[int] = field(default_factory=set)
+    #: every data file read, as shown in messages
+    files: list[str] = field(default_factory=list)
+    #: files in year folders that are not data files (a form, a note), left alone
+    ignored: list[str] = field(default_factory=list)
 
     def submission(self, unit: Unit, year: int) -> Submission | None:
         return self.submissions.get((year, unit.code))
@@ -109,16 +111,29 @@ def load_dataset(
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
-    folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and _YEAR.match(p.name))
-    for folder in folders:
-        year = int(folder.name)
+    layout = scan(data_dir)
+    for year, files in sorted(layout.years.items()):
         if wanted is not None and year not in wanted:
             continue
-        files = sorted(p for p in folder.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
         if files:
             dataset.years.add(year)
         for path in files:
-            _add(dataset, checker, path, display_path(path, data_dir), year, lang)
+            display = display_path(path, data_dir)
+            dataset.files.append(display)
+            _add(dataset, checker, path, display, year, lang)
+    for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
+        display = display_path(path, data_dir)
+        dataset.files.append(display)
+        problems = checker.check(path, display)[1]
+        if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
+            hint = year_hint(path, data_dir)
+            where = (
+                f"data/{hint}/" if hint else ("data/<year>/" if lang == "en" else "data/<年份>/")
+            )
+            message = tr("misplaced-file", lang, folder=where)
+            problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
+        dataset.problems.extend(problems)
+    dataset.ignored = [display_path(path, data_dir) for path in layout.ignored]
     return dataset
 
 
@@ -151,6 +166,6 @@ def data_years(data_dir: Path) -> list[int]:
         int(folder.name)
         for folder in data_dir.iterdir()
         if folder.is_dir()
-        and _YEAR.match(folder.name)
-        and any(p.suffix in DATA_SUFFIXES for p in folder.iterdir())
+        and YEAR_FOLDER.match(folder.name)
+        and any(is_data_file(p) for p in folder.iterdir())
     )

@@ -77,8 +77,17 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "year is {year} but the file is in the folder for {folder}",
     ),
     "year-folder": (
-        "文件应放在 data/<年份>/ 文件夹中",
-        "the file should be in a data/<year>/ folder",
+        "文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；year 为 {year}，请移到 data/{year}/",
+        "the file is not in a data/<year>/ folder, so kxplan never reads it;"
+        " its year is {year}: move it to data/{year}/",
+    ),
+    "ignored-files": (
+        "不是数据文件（后缀不是 .yaml/.yml），未检查：{files}",
+        "not data files (not .yaml/.yml), not checked: {files}",
+    ),
+    "misplaced-file": (
+        "文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；请移到 {folder}",
+        "the file is not in a data/<year>/ folder, so kxplan never reads it; move it to {folder}",
     ),
     "duplicate-unit-file": (
         "{unit} {year} 年已有数据文件 {other}；每个单位每年只能有一个文件",

@@ -70,7 +70,16 @@ def validate(
         else:
             data = load_dataset(plan, locate.data_dir(data_option, lang), lang)
             problems = data.problems
-            count = len(data.submissions) + len(data.invalid)
+            count = len(data.files)
+            if data.ignored:
+                print(
+                    tr(
+                        "ignored-files",
+                        lang,
+                        files="、".join(data.ignored) if lang == "zh" else ", ".join(data.ignored),
+                    ),
+                    file=sys.stderr,
+                )
         problems.sort(key=sort_key)
         _report(problems, count, fmt, lang)
         if problems:

@@ -1,0 +1,68 @@
+"""Where data files belong: `data/<year>/<unit>.yaml`, and what lies anywhere else.
+
+A YAML file outside a year folder (`data/2024年/利州区.yaml`, `data/利州区.yaml`,
+`data/2024/old/利州区.yaml`) would never be read; silently skipping it would lose a county's
+figures, so the data folder is scanned for such files and each is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_SUFFIXES = (".yaml", ".yml")
+YEAR_FOLDER = re.compile(r"^\d{4}$")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: How deep below the data folder misplaced files are looked for.
+_DEPTH = 4
+
+
+def is_data_file(path: Path) -> bool:
+    """A YAML file by its suffix, in any case (`.yaml`, `.YML`), that is not hidden."""
+    return path.suffix.lower() in DATA_SUFFIXES and not path.name.startswith(".")
+
+
+@dataclass
+class Layout:
+    """The files of a data folder, sorted by where they are."""
+
+    #: year → its data files, for every `data/<year>/` folder
+    years: dict[int, list[Path]] = field(default_factory=dict)
+    #: YAML files that are not directly in a year folder: never read
+    misplaced: list[Path] = field(default_factory=list)
+    #: other files in year folders (a form, a note): not data, left alone
+    ignored: list[Path] = field(default_factory=list)
+
+
+def scan(data_dir: Path) -> Layout:
+    layout = Layout()
+    for root, folders, files in os.walk(data_dir):
+        here = Path(root)
+        depth = len(here.relative_to(data_dir).parts)
+        folders[:] = sorted(f for f in folders if not f.startswith(".")) if depth < _DEPTH else []
+        in_year = depth == 1 and YEAR_FOLDER.match(here.name) is not None
+        if in_year:
+            layout.years[int(here.name)] = []
+        for name in sorted(files):
+            path = here / name
+            if name.startswith("."):
+                continue
+            if not is_data_file(path):
+                if in_year:
+                    layout.ignored.append(path)
+            elif in_year:
+                layout.years[int(here.name)].append(path)
+            else:
+                layout.misplaced.append(path)
+    return layout
+
+
+def year_hint(path: Path, data_dir: Path) -> int | None:
+    """The year a misplaced file was probably meant for, from its folder names (`2024年`)."""
+    for part in reversed(path.relative_to(data_dir).parts[:-1]):
+        match = _YEAR_IN_NAME.search(part)
+        if match:
+            return int(match.group(1))
+    return None

@@ -1,0 +1,112 @@
+"""Data files in the wrong place are reported, never silently skipped: a county's figures in
+`data/2024年/` would otherwise simply be missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import plan_dict, run
+from kxplan.layout import scan, year_hint
+from test_check_cli import ANNUAL
+
+VALID = "unit: 乙区\nyear: 2024\nvalues:\n  count_flow: 3\n"
+
+
+@pytest.fixture
+def folder(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = project(plan_dict(ANNUAL), {(2024, "甲市"): {"rate": 50}})
+    monkeypatch.chdir(root)
+    return root
+
+
+def put(folder: Path, relative: str, text: str = VALID) -> None:
+    path = folder / "data" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_scan_sorts_files_by_place(tmp_path: Path) -> None:
+    for name in [
+        "2024/a.yaml",
+        "2024/b.YML",
+        "2024/form.xlsx",
+        "2024/.hidden.yaml",
+        "2024年/c.yaml",
+        "d.yml",
+        "2024/old/e.yaml",
+        ".git/f.yaml",
+        "notes/readme.md",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    layout = scan(tmp_path)
+    assert {y: [p.name for p in files] for y, files in layout.years.items()} == {
+        2024: ["a.yaml", "b.YML"]
+    }
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in layout.misplaced) == [
+        "2024/old/e.yaml",
+        "2024年/c.yaml",
+        "d.yml",
+    ]
+    assert [p.name for p in layout.ignored] == ["form.xlsx"]
+    assert year_hint(tmp_path / "2024年/c.yaml", tmp_path) == 2024
+    assert year_hint(tmp_path / "d.yml", tmp_path) is None
+
+
+def test_misplaced_files_are_problems_with_the_folder_to_move_to(
+    runner: CliRunner, folder: Path
+) -> None:
+    put(folder, "2024年/乙区.yaml")
+    put(folder, "乙区.yaml")
+    put(folder, "2023年/丙县.yaml", "unit: [丙县\n")  # unreadable: the folder name gives the year
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    moved = "文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；year 为 2024，请移到 data/2024/"
+    assert f"data/2024年/乙区.yaml:2:7: year-mismatch: {moved}" in lines
+    assert any(line.startswith("data/乙区.yaml:2:7: year-mismatch:") for line in lines)
+    assert (
+        "data/2023年/丙县.yaml: year-mismatch: 文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；"
+        "请移到 data/2023/" in lines
+    )
+    assert any(line.startswith("data/2023年/丙县.yaml:2:1: yaml-syntax") for line in lines)
+    assert "已检查 4 个文件：3 个文件共 4 个问题" in result.output
+
+
+def test_misplaced_file_is_not_used_by_check(runner: CliRunner, folder: Path) -> None:
+    put(folder, "2024年/乙区.yaml")
+    result = run(runner, "check", "2024", "--format", "json")
+    assert result.exit_code == 3
+    assert "乙区" in result.stdout and '"missing_files"' in result.stdout
+    assert "year-mismatch" in result.stdout
+
+
+def test_a_file_given_outside_a_year_folder_is_reported(runner: CliRunner, folder: Path) -> None:
+    put(folder, "2024年/乙区.yaml")
+    result = run(runner, "validate", "--lang", "en", "data/2024年/乙区.yaml")
+    assert result.exit_code == 3
+    assert "data/2024年/乙区.yaml:2:7: year-mismatch: the file is not in a data/<year>/ folder" in (
+        result.stdout
+    )
+
+
+def test_upper_case_suffix_is_read_and_other_files_are_named(
+    runner: CliRunner, folder: Path
+) -> None:
+    put(folder, "2024/乙区.YAML", VALID.replace("3", "-1"))
+    put(folder, "2024/丙县.xlsx", "not a data file")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    assert "data/2024/乙区.YAML:4:15: out-of-range" in result.stdout
+    assert "不是数据文件（后缀不是 .yaml/.yml），未检查：data/2024/丙县.xlsx" in result.stderr
+    assert "已检查 2 个文件" in result.stderr
+
+
+def test_the_count_includes_files_of_unknown_units(runner: CliRunner, folder: Path) -> None:
+    put(folder, "2024/丁区.yaml", VALID.replace("乙区", "丁区"))
+    result = run(runner, "validate")
+    assert "已检查 2 个文件：1 个文件共" in result.output
