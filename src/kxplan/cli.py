@@ -42,7 +42,11 @@ def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+            metavar="",
         ),
     ] = False,
 ) -> None:

@@ -25,7 +25,8 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+    bool,
+    typer.Option("--force", help="Replace the --output file if it already exists.", metavar=""),
 ]
 REPORTS = "reports"
 

@@ -44,7 +44,7 @@ LangOption = Annotated[
     typer.Option("--lang", help="zh (default) or en; env KXPLAN_LANG.", show_default=False),
 ]
 DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
+    bool, typer.Option("--debug", help="Show the full traceback of an internal error.", metavar="")
 ]
 
 

@@ -55,7 +55,9 @@ def init(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Use a folder that is not empty (only missing files are added)."
+            "--force",
+            help="Use a folder that is not empty (only missing files are added).",
+            metavar="",
         ),
     ] = False,
     lang_option: LangOption = None,

@@ -20,7 +20,9 @@ def schema(
             "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.", metavar="")
+    ] = False,
     plan_option: PlanOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
