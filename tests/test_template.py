@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,37 @@ def test_data_validation_fits_each_value_type(runner: CliRunner, sample: Path) -
         )
         assert rule.allow_blank and rule.showErrorMessage
     assert set(rules) == set(rows.values())  # every value cell, and nothing else
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", {"是", "否"}), ("en", {"yes", "no"})])
+def test_yes_no_instructions_speak_of_the_dropdown_not_of_yaml(
+    runner: CliRunner, sample: Path, lang: str, words: set[str]
+) -> None:
+    """The value cell offers 是/否 (yes/no); its instruction must not ask for true/false."""
+    assert run(runner, "template", "2024", "--county", "利州区", "--lang", lang).exit_code == 0
+    sheet = openpyxl.load_workbook(sample / "reports/forms/2024/利州区_2024.xlsx").worksheets[0]
+    plan = load_plan(sample / "targets.yaml", "targets.yaml", lang)
+    dropdown = {
+        row: validation.formula1.strip('"').split(",")
+        for validation in sheet.data_validations.dataValidation
+        if validation.type == "list"
+        for cells in validation.sqref.ranges
+        for row, _column in cells.cells
+    }
+    checked = 0
+    for row in range(layout.FIRST_ROW, sheet.max_row + 1):
+        indicator = plan.indicators[str(sheet.cell(row, layout.ID).value)]
+        if indicator.type.value != "boolean":
+            continue
+        assert set(dropdown[row]) == words
+        text = str(sheet.cell(row, layout.INSTRUCTION).value)
+        assert not re.search(r"\b(true|false)\b", text, re.IGNORECASE), text
+        for word in words:
+            ascii_word = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+            found = ascii_word if word.isascii() else word in text
+            assert found, (word, text)
+        checked += 1
+    assert checked == 2  # home_of_workers, workers_day_symposium
 
 
 def test_existing_forms_are_never_replaced_without_force(runner: CliRunner, sample: Path) -> None:
