@@ -90,7 +90,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "应为 0–100 之间的百分数（不带 % 号）",
         "should be a percentage 0–100 (no %)",
     ),
-    "expect-boolean": ("应为 true 或 false（是/否）", "should be true or false"),
+    # 是/否 is what a yes/no means, not what to type: YAML reads `是` as text
+    "expect-boolean": (
+        "应写 true（是）或 false（否）",
+        "should be written true (yes) or false (no)",
+    ),
     "expect-text": ("应为文字", "should be text"),
     "expect-year": ("应为四位年份", "should be a four-digit year"),
     "type-error": (
