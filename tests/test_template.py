@@ -189,13 +189,50 @@ def test_usage_errors(runner: CliRunner, sample: Path, args: list[str], words: s
     assert not (sample / "reports").exists()
 
 
-def test_forms_without_a_data_folder_have_no_last_year(
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定，或用 kxplan init",
+        ),
+        ("en", "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or"),
+    ],
+)
+@pytest.mark.parametrize("output", [[], ["-o", "forms"]])
+def test_no_data_folder_is_a_usage_error_and_nothing_is_written(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    message: str,
+    output: list[str],
+) -> None:
+    """Like check and report: no forms (and no reports/ folder) in a folder that is no project."""
+    monkeypatch.chdir(tmp_path)
+    plan = str(ROOT / "targets.yaml")
+    result = run(runner, "template", "2024", "--plan", plan, "--lang", lang, *output)
+    assert result.exit_code == 2, result.output
+    assert f"kxplan: {message.format(cwd=tmp_path)}" in " ".join(result.output.split())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_data_dir_that_does_not_exist_is_named(runner: CliRunner, sample: Path) -> None:
+    result = run(runner, "template", "2024", "--data-dir", "nowhere")
+    assert result.exit_code == 2
+    assert "数据文件夹不存在：nowhere" in result.output
+    assert not (sample / "reports").exists()
+
+
+def test_an_empty_data_folder_gives_forms_without_last_year(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (tmp_path / "data").mkdir()
     monkeypatch.chdir(tmp_path)
-    result = run(runner, "template", "2021", "--plan", str(ROOT / "targets.yaml"), "-o", "forms")
+    result = run(runner, "template", "2021", "--plan", str(ROOT / "targets.yaml"))
     assert result.exit_code == 0, result.output
-    sheet = openpyxl.load_workbook(tmp_path / "forms" / "利州区_2021.xlsx").worksheets[0]
+    path = tmp_path / "reports" / "forms" / "2021" / "利州区_2021.xlsx"
+    sheet = openpyxl.load_workbook(path).worksheets[0]
     assert all(sheet.cell(r, layout.PREVIOUS).value is None for r in range(5, sheet.max_row + 1))
 
 

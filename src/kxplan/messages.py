@@ -117,9 +117,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file-not-found": ("文件不存在：{path}", "no such file: {path}"),
     "data-not-found": (
-        "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定",
-        "no data/ folder found (looked upwards from {cwd}); give one with --data-dir",
+        "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定，"
+        "或用 kxplan init 新建数据仓库",
+        "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or create a "
+        "data repository with kxplan init",
     ),
+    "data-dir-not-found": ("数据文件夹不存在：{path}", "no such data folder: {path}"),
     "plan-unknown-ref": (
         "{what} “{ref}” 不存在{suggest}",
         "{what} “{ref}” does not exist{suggest}",
