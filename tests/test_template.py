@@ -158,7 +158,17 @@ def test_existing_forms_are_never_replaced_without_force(runner: CliRunner, samp
     before = snapshot(folder)
     result = run(runner, "template", "2024")
     assert result.exit_code == 2
-    assert "8 份填报表已存在，未覆盖（加 --force 覆盖）" in result.output
+    assert (
+        "8 份填报表已存在，未覆盖（如需替换请加 --force）：reports/forms/2024/广元市_2024.xlsx"
+        in (result.output)
+    )
+    assert snapshot(folder) == before
+    one = run(runner, "template", "2024", "--county", "利州区", "--lang", "en")
+    assert one.exit_code == 2
+    assert (
+        "kxplan: reports/forms/2024/利州区_2024.xlsx exists; not overwritten "
+        "(use --force to replace it)"
+    ) in one.output
     assert snapshot(folder) == before
     (folder / "2024" / "利州区_2024.xlsx").write_bytes(b"edited by hand")
     assert run(runner, "template", "2024", "--force").exit_code == 0

@@ -7,17 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from kxplan.errors import KxplanError
-
-
-class WouldOverwrite(KxplanError):
-    """The output file exists and the user did not ask to replace it."""
-
-    exit_code = 2
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} exists; not overwritten (use --force to replace it)")
-        self.path = path
+from kxplan.errors import WouldOverwrite
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:

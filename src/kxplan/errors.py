@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kxplan.problems import Problem
 
 
@@ -15,6 +17,16 @@ class UsageError(KxplanError):
     """The command line asks for something that does not exist (a county, a year, a file)."""
 
     exit_code = 2
+
+
+class WouldOverwrite(KxplanError):
+    """The output file exists and the user did not ask to replace it (`--force`)."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists; not overwritten (use --force to replace it)")
+        self.path = path
 
 
 class PlanInvalid(KxplanError):

@@ -122,6 +122,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or create a "
         "data repository with kxplan init",
     ),
+    "would-overwrite": (
+        "{path} 已存在，未覆盖（如需替换请加 --force）",
+        "{path} exists; not overwritten (use --force to replace it)",
+    ),
     "data-dir-not-found": ("数据文件夹不存在：{path}", "no such data folder: {path}"),
     "plan-unknown-ref": (
         "{what} “{ref}” 不存在{suggest}",

@@ -10,9 +10,10 @@ from typing import Annotated
 
 import typer
 
-from kxplan.atomic import WouldOverwrite, write_atomic
-from kxplan.errors import UsageError
+from kxplan.atomic import write_atomic
+from kxplan.errors import UsageError, WouldOverwrite
 from kxplan.locate import shown_path
+from kxplan.messages import tr
 
 OutputOption = Annotated[
     Path | None,
@@ -45,10 +46,6 @@ _TEXTS = {
         "--format {fmt} contradicts the output suffix {suffix}; the suffix picks the format",
     ),
     "written": ("已写入 {path}", "written to {path}"),
-    "exists": (
-        "{path} 已存在，未覆盖（如需替换请加 --force）",
-        "{path} exists; not overwritten (use --force to replace it)",
-    ),
 }
 
 
@@ -84,7 +81,7 @@ def prepare(
     path = target_path(option, data_dir, default_stem)
     export = export_of(path, lang, fmt)
     if path.exists() and not force:
-        raise UsageError(_text("exists", lang, path=shown_path(path.resolve())))
+        raise UsageError(tr("would-overwrite", lang, path=shown_path(path.resolve())))
     return path, export
 
 
@@ -94,5 +91,5 @@ def save(path: Path, content: bytes | str, *, force: bool, lang: str) -> str:
     try:
         write_atomic(path, data, overwrite=force)
     except WouldOverwrite:  # created by someone else since `prepare` looked
-        raise UsageError(_text("exists", lang, path=shown_path(path.resolve()))) from None
+        raise UsageError(tr("would-overwrite", lang, path=shown_path(path.resolve()))) from None
     return _text("written", lang, path=shown_path(path.resolve()))

@@ -15,7 +15,7 @@ import typer
 
 from kxplan import locate
 from kxplan.dataset import data_years
-from kxplan.errors import KxplanError, PlanInvalid, UsageError
+from kxplan.errors import KxplanError, PlanInvalid, UsageError, WouldOverwrite
 from kxplan.messages import LANGS, default_lang, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
@@ -83,6 +83,8 @@ def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
         raise typer.Exit(PlanInvalid.exit_code) from None
     except UsageError as error:
         fail_usage(str(error))
+    except WouldOverwrite as error:
+        fail_usage(tr("would-overwrite", lang, path=locate.shown_path(error.path)))
     except KxplanError as error:
         print(f"kxplan: {error}", file=sys.stderr)
         raise typer.Exit(error.exit_code) from None

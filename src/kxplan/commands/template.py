@@ -76,7 +76,7 @@ def template(
         paths = {unit.code: folder / form_name(unit, year) for unit in units}
         existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
         if existing and not force:
-            raise UsageError(say("exists", lang, count=len(existing), files=", ".join(existing)))
+            raise UsageError(_refusal(existing, lang))
         previous = _previous(plan, data_dir, year, lang)
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         for unit in units:
@@ -84,6 +84,13 @@ def template(
             write_atomic(paths[unit.code], build_form(spec), overwrite=force)
             print(locate.shown_path(paths[unit.code]))
         print(say("made", lang, count=len(units), folder=locate.shown_path(folder)))
+
+
+def _refusal(existing: list[str], lang: str) -> str:
+    """Nothing is written when any form exists: the words of every file kxplan keeps."""
+    if len(existing) == 1:
+        return tr("would-overwrite", lang, path=existing[0])
+    return say("exist", lang, count=len(existing), files=", ".join(existing))
 
 
 def _previous(
