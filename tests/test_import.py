@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
 from formhelpers import cell, fill, rewrite_part, rows_by_id, sample_project, snapshot
+from kxplan.atomic import write_text_atomic
 from kxplan.forms import layout
 
 FORMS = Path("reports/forms/2024")
@@ -123,8 +124,8 @@ def test_existing_data_is_never_changed_without_force(runner: CliRunner, sample:
     result = run(runner, "import", str(form))
     assert result.exit_code == 2
     assert (
-        "reports/forms/2024/利州区_2024.xlsx → data/2024/利州区.yaml：与已有数据不同，未写入；"
-        "核对以下差异后加 --force 覆盖\n"
+        "reports/forms/2024/利州区_2024.xlsx → data/2024/利州区.yaml：与已有数据不同，未覆盖"
+        "（核对以下差异后，如需替换请加 --force）\n"
         "  tfkjy_workers（“天府科技云”注册科技工作者）：30184 → 31000\n"
         "  spirit_lectures（科学家精神宣讲报告会）：4 → 5\n"
     ) in result.output
@@ -367,6 +368,44 @@ def test_english(runner: CliRunner, sample: Path) -> None:
         "“about 3” is not an exact value: type a whole number ≥ 0, e.g. 12"
     ) in result.output
     assert "1 form(s): 0 written, 0 unchanged, 0 to confirm, 0 empty, 1 invalid" in result.output
+
+
+def test_differences_in_english(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "利州区")
+    form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5})
+    result = run(runner, "import", str(form), "--lang", "en")
+    assert result.exit_code == 2
+    assert (
+        f"{form} → data/2024/利州区.yaml: differs from the existing data; not overwritten "
+        "(check the differences below, then use --force to replace it)\n"
+    ) in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "kxplan: data/2025/剑阁县.yaml 已存在，未覆盖（如需替换请加 --force）"),
+        ("en", "kxplan: data/2025/剑阁县.yaml exists; not overwritten (use --force to replace it)"),
+    ],
+)
+def test_a_data_file_made_meanwhile_is_kept_and_said_so(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    """Another import (or a person) writes the file between reading the forms and writing."""
+    shutil.rmtree(sample / "data/2025")
+    assert run(runner, "template", "2025", "--county", "剑阁县").exit_code == 0
+    form = fill(Path("reports/forms/2025/剑阁县_2025.xlsx"), {"home_of_workers": "否"})
+
+    def meanwhile(path: Path, text: str, *, overwrite: bool = False) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("unit: 剑阁县\n", encoding="utf-8")
+        write_text_atomic(path, text, overwrite=overwrite)
+
+    monkeypatch.setattr("kxplan.commands.import_forms.write_text_atomic", meanwhile)
+    result = run(runner, "import", str(form), "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert (sample / "data/2025/剑阁县.yaml").read_text(encoding="utf-8") == "unit: 剑阁县\n"
 
 
 def test_a_missing_file_is_a_usage_error(runner: CliRunner, sample: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,13 +121,54 @@ def test_data_validation_fits_each_value_type(runner: CliRunner, sample: Path) -
     assert set(rules) == set(rows.values())  # every value cell, and nothing else
 
 
+@pytest.mark.parametrize(("lang", "words"), [("zh", {"是", "否"}), ("en", {"yes", "no"})])
+def test_yes_no_instructions_speak_of_the_dropdown_not_of_yaml(
+    runner: CliRunner, sample: Path, lang: str, words: set[str]
+) -> None:
+    """The value cell offers 是/否 (yes/no); its instruction must not ask for true/false."""
+    assert run(runner, "template", "2024", "--county", "利州区", "--lang", lang).exit_code == 0
+    sheet = openpyxl.load_workbook(sample / "reports/forms/2024/利州区_2024.xlsx").worksheets[0]
+    plan = load_plan(sample / "targets.yaml", "targets.yaml", lang)
+    dropdown = {
+        row: validation.formula1.strip('"').split(",")
+        for validation in sheet.data_validations.dataValidation
+        if validation.type == "list"
+        for cells in validation.sqref.ranges
+        for row, _column in cells.cells
+    }
+    checked = 0
+    for row in range(layout.FIRST_ROW, sheet.max_row + 1):
+        indicator = plan.indicators[str(sheet.cell(row, layout.ID).value)]
+        if indicator.type.value != "boolean":
+            continue
+        assert set(dropdown[row]) == words
+        text = str(sheet.cell(row, layout.INSTRUCTION).value)
+        assert not re.search(r"\b(true|false)\b", text, re.IGNORECASE), text
+        for word in words:
+            ascii_word = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+            found = ascii_word if word.isascii() else word in text
+            assert found, (word, text)
+        checked += 1
+    assert checked == 2  # home_of_workers, workers_day_symposium
+
+
 def test_existing_forms_are_never_replaced_without_force(runner: CliRunner, sample: Path) -> None:
     assert run(runner, "template", "2024").exit_code == 0
     folder = sample / "reports" / "forms"
     before = snapshot(folder)
     result = run(runner, "template", "2024")
     assert result.exit_code == 2
-    assert "8 份填报表已存在，未覆盖（加 --force 覆盖）" in result.output
+    assert (
+        "8 份填报表已存在，未覆盖（如需替换请加 --force）：reports/forms/2024/广元市_2024.xlsx"
+        in (result.output)
+    )
+    assert snapshot(folder) == before
+    one = run(runner, "template", "2024", "--county", "利州区", "--lang", "en")
+    assert one.exit_code == 2
+    assert (
+        "kxplan: reports/forms/2024/利州区_2024.xlsx exists; not overwritten "
+        "(use --force to replace it)"
+    ) in one.output
     assert snapshot(folder) == before
     (folder / "2024" / "利州区_2024.xlsx").write_bytes(b"edited by hand")
     assert run(runner, "template", "2024", "--force").exit_code == 0
@@ -157,13 +199,50 @@ def test_usage_errors(runner: CliRunner, sample: Path, args: list[str], words: s
     assert not (sample / "reports").exists()
 
 
-def test_forms_without_a_data_folder_have_no_last_year(
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定，或用 kxplan init",
+        ),
+        ("en", "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or"),
+    ],
+)
+@pytest.mark.parametrize("output", [[], ["-o", "forms"]])
+def test_no_data_folder_is_a_usage_error_and_nothing_is_written(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    message: str,
+    output: list[str],
+) -> None:
+    """Like check and report: no forms (and no reports/ folder) in a folder that is no project."""
+    monkeypatch.chdir(tmp_path)
+    plan = str(ROOT / "targets.yaml")
+    result = run(runner, "template", "2024", "--plan", plan, "--lang", lang, *output)
+    assert result.exit_code == 2, result.output
+    assert f"kxplan: {message.format(cwd=tmp_path)}" in " ".join(result.output.split())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_data_dir_that_does_not_exist_is_named(runner: CliRunner, sample: Path) -> None:
+    result = run(runner, "template", "2024", "--data-dir", "nowhere")
+    assert result.exit_code == 2
+    assert "数据文件夹不存在：nowhere" in result.output
+    assert not (sample / "reports").exists()
+
+
+def test_an_empty_data_folder_gives_forms_without_last_year(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (tmp_path / "data").mkdir()
     monkeypatch.chdir(tmp_path)
-    result = run(runner, "template", "2021", "--plan", str(ROOT / "targets.yaml"), "-o", "forms")
+    result = run(runner, "template", "2021", "--plan", str(ROOT / "targets.yaml"))
     assert result.exit_code == 0, result.output
-    sheet = openpyxl.load_workbook(tmp_path / "forms" / "利州区_2021.xlsx").worksheets[0]
+    path = tmp_path / "reports" / "forms" / "2021" / "利州区_2021.xlsx"
+    sheet = openpyxl.load_workbook(path).worksheets[0]
     assert all(sheet.cell(r, layout.PREVIOUS).value is None for r in range(5, sheet.max_row + 1))
 
 

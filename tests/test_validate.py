@@ -348,6 +348,29 @@ def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
     assert located(result.stdout) == [f"{shown}:1:7 unknown-unit"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "lang", "message"),
+    [
+        ("是", "zh", "done（是否建成） 的值 '是' 类型不对：应写 true（是）或 false（否）"),
+        ("否", "zh", "done（是否建成） 的值 '否' 类型不对：应写 true（是）或 false（否）"),
+        (
+            "是",
+            "en",
+            "value '是' of done (是否建成) has the wrong type: "
+            "should be written true (yes) or false (no)",
+        ),
+    ],
+)
+def test_yes_no_in_chinese_is_told_to_be_true_or_false(
+    runner: CliRunner, folder: Path, typed: str, lang: str, message: str
+) -> None:
+    """是 is what the form's dropdown shows; a data file needs true, and must say so plainly."""
+    shown = put(folder, "乙区", f"unit: 乙区\nyear: 2024\nvalues:\n  done: {typed}\n")
+    result = run(runner, "validate", "--lang", lang)
+    assert result.exit_code == 3
+    assert problems(result.stdout) == [f"{shown}:4:9: type-error: {message}"]
+
+
 @pytest.mark.parametrize("typed", ["12%", "1,234"])
 def test_remove_the_quotes_only_for_quoted_numbers(
     runner: CliRunner, folder: Path, typed: str

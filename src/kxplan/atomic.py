@@ -7,30 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from kxplan.errors import KxplanError
-
-
-class WouldOverwrite(KxplanError):
-    """The output file exists and the user did not ask to replace it."""
-
-    exit_code = 2
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} exists; not overwritten (use --force to replace it)")
-        self.path = path
-
-
-class CannotWrite(KxplanError):
-    """The file system refused the write: no such folder, no permission, a read-only or full
-    disk, a file where a folder should be. Nothing was written."""
-
-    exit_code = 2
-
-    def __init__(self, path: Path, error: OSError) -> None:
-        super().__init__(f"cannot write {path}: {error.strerror or type(error).__name__}")
-        self.path = path
-        self.errno = error.errno
-        self.strerror = error.strerror or type(error).__name__
+from kxplan.errors import CannotWrite, WouldOverwrite
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kxplan.problems import Problem
 
 
@@ -17,6 +19,16 @@ class UsageError(KxplanError):
     exit_code = 2
 
 
+class WouldOverwrite(KxplanError):
+    """The output file exists and the user did not ask to replace it (`--force`)."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists; not overwritten (use --force to replace it)")
+        self.path = path
+
+
 class PlanInvalid(KxplanError):
     """The plan file cannot be used; carries every problem found in it."""
 
@@ -25,3 +37,16 @@ class PlanInvalid(KxplanError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the plan")
         self.problems = problems
+
+
+class CannotWrite(KxplanError):
+    """The file system refused the write: no such folder, no permission, a read-only or full
+    disk, a file where a folder should be. Nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"cannot write {path}: {error.strerror or type(error).__name__}")
+        self.path = path
+        self.errno = error.errno
+        self.strerror = error.strerror or type(error).__name__

@@ -44,7 +44,7 @@ def data_dir(option: Path | None, lang: str) -> Path:
     chosen = option or _from_env("KXPLAN_DATA_DIR")
     if chosen is not None:
         if not chosen.is_dir():
-            raise UsageError(tr("file-not-found", lang, path=chosen))
+            raise UsageError(tr("data-dir-not-found", lang, path=chosen))
         return chosen
     found = find_upwards(DATA_NAME, Path.cwd(), directory=True)
     if found is None:

@@ -99,7 +99,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "应为 0–100 之间的百分数（不带 % 号）",
         "should be a percentage 0–100 (no %)",
     ),
-    "expect-boolean": ("应为 true 或 false（是/否）", "should be true or false"),
+    # 是/否 is what a yes/no means, not what to type: YAML reads `是` as text
+    "expect-boolean": (
+        "应写 true（是）或 false（否）",
+        "should be written true (yes) or false (no)",
+    ),
     "expect-text": ("应为文字", "should be text"),
     "expect-year": ("应为四位年份", "should be a four-digit year"),
     "type-error": (
@@ -122,9 +126,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file-not-found": ("文件不存在：{path}", "no such file: {path}"),
     "data-not-found": (
-        "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定",
-        "no data/ folder found (looked upwards from {cwd}); give one with --data-dir",
+        "找不到数据文件夹 data/（从 {cwd} 向上查找）；请用 --data-dir 指定，"
+        "或用 kxplan init 新建数据仓库",
+        "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or create a "
+        "data repository with kxplan init",
     ),
+    "would-overwrite": (
+        "{path} 已存在，未覆盖（如需替换请加 --force）",
+        "{path} exists; not overwritten (use --force to replace it)",
+    ),
+    "data-dir-not-found": ("数据文件夹不存在：{path}", "no such data folder: {path}"),
     "plan-unknown-ref": (
         "{what} “{ref}” 不存在{suggest}",
         "{what} “{ref}” does not exist{suggest}",
@@ -170,10 +181,6 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "unknown-status": (
         "未知状态 “{code}”；可用：{known}",
         "unknown status “{code}”; known: {known}",
-    ),
-    "would-overwrite": (
-        "{path} 已存在，未覆盖（如需替换请加 --force）",
-        "{path} exists; not overwritten (use --force to replace it)",
     ),
     "cannot-write": (
         "无法写入 {path}：{reason}；该文件未写入，请换一个可写的路径",

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kxplan import __version__
-from kxplan.atomic import WouldOverwrite, write_atomic
+from kxplan.atomic import write_atomic
 from kxplan.datawrite import render_data_file, reported_by
+from kxplan.errors import WouldOverwrite
 from kxplan.messages import tr
 from kxplan.plan import Plan
 from kxplan.schema import DATA_FILE_REFERENCE, SCHEMA_NAME, schema_text

@@ -14,9 +14,8 @@ from typing import Annotated, NoReturn, TextIO
 import typer
 
 from kxplan import locate
-from kxplan.atomic import CannotWrite, WouldOverwrite
 from kxplan.dataset import data_years
-from kxplan.errors import KxplanError, PlanInvalid, UsageError
+from kxplan.errors import CannotWrite, KxplanError, PlanInvalid, UsageError, WouldOverwrite
 from kxplan.messages import LANGS, default_lang, os_reason, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan

@@ -53,8 +53,10 @@ def template(
     """Make the Excel forms for a year, one per unit. 生成年度数据填报表（每个单位一份）。
 
     Each form lists the indicators the unit reports, with what to count, the target, last
-    year's value, and cells for the value, its source and a note. Existing forms are kept
-    unless --force. Exit 0: forms made; 2: usage error or forms exist.
+    year's value, and cells for the value, its source and a note. Needs the data folder (last
+    year's values come from it, and the forms go to reports/forms/YEAR/ beside it); it may be
+    empty. Existing forms are kept unless --force. Exit 0: forms made; 2: usage error (no data
+    folder, …) or forms exist.
     """
     lang = language(lang_option)
     with guard(lang, debug):
@@ -69,14 +71,12 @@ def template(
         units = [unit for unit in units if reported_by(plan, unit)]
         if not units:
             raise UsageError(say("nothing-to-report", lang, unit=county))
-        data_dir = _data_dir(data_option, lang)
-        folder = output or (data_dir.parent if data_dir else Path()) / "reports" / "forms" / str(
-            year
-        )
+        data_dir = locate.data_dir(data_option, lang)
+        folder = output or data_dir.parent / "reports" / "forms" / str(year)
         paths = {unit.code: folder / form_name(unit, year) for unit in units}
         existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
         if existing and not force:
-            raise UsageError(say("exists", lang, count=len(existing), files=", ".join(existing)))
+            raise UsageError(_refusal(existing, lang))
         previous = _previous(plan, data_dir, year, lang)
         generated = datetime.now().astimezone().isoformat(timespec="seconds")
         for unit in units:
@@ -86,22 +86,17 @@ def template(
         print(say("made", lang, count=len(units), folder=locate.shown_path(folder)))
 
 
-def _data_dir(option: Path | None, lang: str) -> Path | None:
-    """The data folder for last year's values; forms can be made without one."""
-    try:
-        return locate.data_dir(option, lang)
-    except UsageError:
-        if option is not None:
-            raise
-        return None
+def _refusal(existing: list[str], lang: str) -> str:
+    """Nothing is written when any form exists: the words of every file kxplan keeps."""
+    if len(existing) == 1:
+        return tr("would-overwrite", lang, path=existing[0])
+    return say("exist", lang, count=len(existing), files=", ".join(existing))
 
 
 def _previous(
-    plan: Plan, data_dir: Path | None, year: int, lang: str
+    plan: Plan, data_dir: Path, year: int, lang: str
 ) -> dict[str, dict[str, bool | int | float]]:
     """Each unit's own reported values of the year before (not sums of its children)."""
-    if data_dir is None:
-        return {}
     data = load_dataset(plan, data_dir, lang, years=[year - 1])
     if data.invalid:
         files = ", ".join(sorted(data.invalid.values()))

@@ -157,9 +157,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{form} → {path}: same as the existing data; unchanged",
     ),
     "differs": (
-        "{form} → {path}：与已有数据不同，未写入；核对以下差异后加 --force 覆盖",
-        "{form} → {path}: differs from the existing data; not written. Check the differences "
-        "and use --force to replace",
+        "{form} → {path}：与已有数据不同，未覆盖（核对以下差异后，如需替换请加 --force）",
+        "{form} → {path}: differs from the existing data; not overwritten (check the differences "
+        "below, then use --force to replace it)",
     ),
     "empty": ("{form}：没有填写任何数值，未写入", "{form}: no value filled in; nothing written"),
     "invalid": (
@@ -174,9 +174,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "dry-run": ("（演习：未写入任何文件）", "(dry run: no file was written)"),
     "made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
-    "exists": (
-        "{count} 份填报表已存在，未覆盖（加 --force 覆盖）：{files}",
-        "{count} form(s) exist and were not replaced (use --force): {files}",
+    # one form that exists is said as any other file is (`would-overwrite` in kxplan.messages)
+    "exist": (
+        "{count} 份填报表已存在，未覆盖（如需替换请加 --force）：{files}",
+        "{count} forms exist; not overwritten (use --force to replace them): {files}",
     ),
     "previous-invalid": (
         "提示：{year} 年的数据文件有误（{files}），表中未填上年数值",
