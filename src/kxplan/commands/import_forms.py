@@ -35,10 +35,12 @@ def import_forms(
         ),
     ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")
+        bool,
+        typer.Option("--dry-run", help="Show what would be written; write nothing.", metavar=""),
     ] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace data files that differ from the forms.")
+        bool,
+        typer.Option("--force", help="Replace data files that differ from the forms.", metavar=""),
     ] = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,

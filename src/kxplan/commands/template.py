@@ -44,7 +44,9 @@ def template(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace forms that exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace forms that exist.", metavar="")
+    ] = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
