@@ -141,7 +141,7 @@ def test_lang_from_environment(runner: CliRunner, small: Path) -> None:
     ("args", "message"),
     [
         (["check", "2019"], "2019 年不在规划期 2021–2025 内"),
-        (["check", "2020"], "2020 年不在规划期 2021–2025 内"),
+        (["check", "2020"], "2020 年是基年，只提供基数，不作考核"),
         (["check", "2024", "--county", "乙县"], "没有单位 “乙县”，是否为 “乙区”？"),
         (["check", "2024", "--fail-on", "late"], "未知状态 “late”"),
         (["check", "2024", "--format", "pdf"], "pdf"),

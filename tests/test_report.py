@@ -114,7 +114,7 @@ def test_invalid_file_exits_3_and_counts_as_missing(runner: CliRunner, small: Pa
     ("args", "message"),
     [
         (["report", "--county", "乙县"], "没有单位 “乙县”，是否为 “乙区”？"),
-        (["report", "--year", "2020"], "2020 年不在规划期 2021–2025 内"),
+        (["report", "--year", "2020"], "2020 年是基年，只提供基数"),
         (["report", "--format", "github"], "github"),
     ],
 )

@@ -230,7 +230,14 @@ class FileChecker:
                 report.add(
                     ("year",),
                     ProblemCode.OUT_OF_RANGE,
-                    tr("year-outside", lang, year=year, start=plan.base_year, end=plan.end),
+                    tr(
+                        "year-outside-data",
+                        lang,
+                        year=year,
+                        base=plan.base_year,
+                        start=plan.start,
+                        end=plan.end,
+                    ),
                 )
 
 

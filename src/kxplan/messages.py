@@ -174,6 +174,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{year} 年不在规划期 {start}–{end} 内",
         "{year} is outside the plan period {start}–{end}",
     ),
+    "year-is-base": (
+        "{year} 年是基年，只提供基数，不作考核；请选规划期 {start}–{end} 内的年份",
+        "{year} is the base year: it gives the base values and is not judged;"
+        " choose a year of the plan period {start}–{end}",
+    ),
+    "year-outside-data": (
+        "{year} 年不在基年 {base} 和规划期 {start}–{end} 内",
+        "{year} is neither the base year {base} nor in the plan period {start}–{end}",
+    ),
     "no-data-years": (
         "数据文件夹中没有规划期内的年份",
         "the data folder holds no year of the plan period",

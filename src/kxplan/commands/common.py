@@ -116,7 +116,8 @@ def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
             raise UsageError(tr("no-data-years", lang))
         return in_period[-1]
     if year not in plan.years:
-        raise UsageError(tr("year-outside", lang, year=year, start=plan.start, end=plan.end))
+        message = "year-is-base" if year == plan.base_year else "year-outside"
+        raise UsageError(tr(message, lang, year=year, start=plan.start, end=plan.end))
     return year
 
 

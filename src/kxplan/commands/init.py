@@ -90,7 +90,14 @@ def init(
         chosen = plan.base_year if year is None else year
         if not plan.base_year <= chosen <= plan.end:
             raise UsageError(
-                tr("year-outside", lang, year=chosen, start=plan.base_year, end=plan.end)
+                tr(
+                    "year-outside-data",
+                    lang,
+                    year=chosen,
+                    base=plan.base_year,
+                    start=plan.start,
+                    end=plan.end,
+                )
             )
         written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
         _report(folder, written, kept, source, lang)

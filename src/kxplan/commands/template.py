@@ -67,7 +67,14 @@ def template(
         plan = open_plan(plan_option, lang)
         if not plan.base_year <= year <= plan.end:
             raise UsageError(
-                tr("year-outside", lang, year=year, start=plan.base_year, end=plan.end)
+                tr(
+                    "year-outside-data",
+                    lang,
+                    year=year,
+                    base=plan.base_year,
+                    start=plan.start,
+                    end=plan.end,
+                )
             )
         units = [find_unit(plan, county, lang)] if county else plan.tree_order
         units = [unit for unit in units if reported_by(plan, unit)]

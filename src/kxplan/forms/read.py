@@ -98,7 +98,14 @@ class _Reader:
             self.at(META_SHEET, None, ProblemCode.UNKNOWN_UNIT, message)
             return None
         if not plan.base_year <= meta.year <= plan.end:
-            message = tr("year-outside", lang, year=meta.year, start=plan.base_year, end=plan.end)
+            message = tr(
+                "year-outside-data",
+                lang,
+                year=meta.year,
+                base=plan.base_year,
+                start=plan.start,
+                end=plan.end,
+            )
             self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, message)
         named = [other for other in plan.units if other.name in path.stem]
         if named and unit not in named:
