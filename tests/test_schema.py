@@ -162,3 +162,17 @@ def test_cli_writes_a_file_and_never_overwrites_without_force(
     assert out.read_text("utf-8") == "mine"
     assert run(runner, "schema", "--plan", str(plan), "-o", str(out), "--force").exit_code == 0
     assert json.loads(out.read_text("utf-8")) == schema
+
+
+def test_cli_output_must_be_json_and_a_folder_gets_schema_json(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    plan = write_yaml(tmp_path / "plan.yaml", plan_dict())
+    wrong = run(runner, "schema", "--plan", str(plan), "-o", str(tmp_path / "schema.yaml"))
+    assert wrong.exit_code == 2
+    assert "的后缀应为 .json" in wrong.stderr
+    assert not (tmp_path / "schema.yaml").exists()
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    assert run(runner, "schema", "--plan", str(plan), "-o", str(folder)).exit_code == 0
+    assert json.loads((folder / "schema.json").read_text("utf-8"))["$schema"] == DRAFT

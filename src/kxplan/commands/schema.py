@@ -10,6 +10,7 @@ import typer
 
 from kxplan.atomic import write_text_atomic
 from kxplan.commands.common import DebugOption, LangOption, PlanOption, guard, language, open_plan
+from kxplan.errors import UsageError
 from kxplan.messages import pick
 
 
@@ -17,7 +18,11 @@ def schema(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE instead of standard output.", show_default=False
+            "--output",
+            "-o",
+            help="Write to FILE (.json; a folder gets schema.json) instead of standard output."
+            " Unlike check's -o, a bare name stays in the current folder.",
+            show_default=False,
         ),
     ] = None,
     force: Annotated[
@@ -33,10 +38,20 @@ def schema(
     and range; unknown keys are refused. Data files point to it with a first
     line `# yaml-language-server: $schema=../../schema.json`.
     """
-    from kxplan.schema import schema_text
+    from kxplan.schema import SCHEMA_NAME, schema_text
 
     lang = language(lang_option)
     with guard(lang, debug):
+        if output is not None and output.is_dir():
+            output = output / SCHEMA_NAME
+        if output is not None and output.suffix.lower() != ".json":
+            raise UsageError(
+                pick(
+                    f"输出文件 {output} 的后缀应为 .json（JSON Schema 是 JSON 文件）",
+                    f"the output file {output} should end in .json (a JSON Schema is JSON)",
+                    lang,
+                )
+            )
         text = schema_text(open_plan(plan_option, lang))
         if output is None:
             sys.stdout.write(text)
