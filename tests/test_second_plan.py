@@ -230,7 +230,9 @@ def test_table_names_the_plan_and_no_guangyuan(runner: CliRunner) -> None:
 def test_targets_lists_this_plans_targets(runner: CliRunner) -> None:
     result = run(runner, "targets", "--plan", PLAN, "-f", "json")
     assert result.exit_code == 0
-    rows = {row["target"]: row for row in json.loads(result.output)}
+    body = json.loads(result.output)
+    assert body["plan"]["period"] == [2026, 2030] and body["base_year"] == 2025
+    rows = {row["target"]: row for row in body["targets"]}
     assert list(rows) == [
         "members_2030",
         "member_growth",

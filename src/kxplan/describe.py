@@ -35,6 +35,21 @@ def ratio_number(value: Fraction) -> str:
     return text
 
 
+_KIND_NAMES = {
+    Kind.ANNUAL: ("每年", "annual"),
+    Kind.DEADLINE: ("期末", "deadline"),
+    Kind.CUMULATIVE: ("累计", "cumulative"),
+    Kind.GROWTH: ("增长", "growth"),
+    Kind.MONITOR: ("监测", "monitor"),
+}
+
+
+def kind_name(kind: Kind, lang: str) -> str:
+    """The kind of a target in words: 每年, 期末, 累计, 增长, 监测."""
+    zh, en = _KIND_NAMES[kind]
+    return en if lang == "en" else zh
+
+
 def yes_no(value: bool, lang: str) -> str:
     if lang == "en":
         return "yes" if value else "no"

@@ -17,7 +17,7 @@ from kxplan.commands.common import (
     language,
     open_plan,
 )
-from kxplan.describe import json_threshold, rule, target_name
+from kxplan.describe import json_threshold, kind_name, rule, target_name
 from kxplan.messages import pick
 from kxplan.plan import Plan
 
@@ -40,7 +40,7 @@ def targets(
         plan = open_plan(plan_option, lang)
         rows = _rows(plan, lang)
         if fmt is TargetsFormat.JSON:
-            body = [
+            targets_ = [
                 {
                     "target": t.id,
                     "indicator": t.indicator,
@@ -55,6 +55,12 @@ def targets(
                 }
                 for t, row in zip(plan.targets, rows, strict=True)
             ]
+            info = plan.info
+            body = {
+                "plan": {"id": info.id, "name": info.name, "period": list(info.period)},
+                "base_year": plan.base_year,
+                "targets": targets_,
+            }
             print(json.dumps(body, ensure_ascii=False, indent=2))
         elif fmt is TargetsFormat.MARKDOWN:
             print("| " + " | ".join(_header(lang)) + " |")
@@ -83,7 +89,7 @@ def _rows(plan: Plan, lang: str) -> list[list[str]]:
                 target.id,
                 target_name(target, indicator, lang),
                 levels,
-                target.kind.value,
+                kind_name(target.kind, lang),
                 rule(target, indicator, lang),
                 target.clause,
             ]
