@@ -291,6 +291,16 @@ def test_check_table_shows_the_problem_and_the_valid_results(
     assert f"{one_invalid}:4:15: type-error: " in result.output
     row = next(line for line in result.output.splitlines() if line.lstrip().startswith("当年数"))
     assert "?" in row and "✔ 2" in row  # 乙区 missing, 丙县 still evaluated
+    # said once by the list of invalid files, not once per target in “需要关注”
+    assert "@ 乙区" not in result.output
+
+
+def test_github_annotates_an_invalid_file_at_its_problems_only(
+    runner: CliRunner, folder: Path, one_invalid: str
+) -> None:
+    result = run(runner, "check", "2024", "--format", "github")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert errors == [next(line for line in errors if "line=4" in line)]
 
 
 def test_check_in_english(runner: CliRunner, folder: Path, one_invalid: str) -> None:

@@ -81,3 +81,14 @@ def file_absent(result: Result) -> bool:
         and gap.gap is Gap.NO_FILE
         and (gap.unit, gap.year) == (result.unit, result.year)
     )
+
+
+def file_invalid(result: Result) -> bool:
+    """Missing because the unit's own file for the year is invalid: its problems and the
+    list of invalid files say it once, not once per target."""
+    gap = result.missing
+    return (
+        gap is not None
+        and gap.gap is Gap.INVALID_FILE
+        and (gap.unit, gap.year) == (result.unit, result.year)
+    )

@@ -10,7 +10,14 @@ from kxplan.describe import explain, target_name
 from kxplan.evaluation import Evaluation
 from kxplan.problems import Problem
 from kxplan.render import View
-from kxplan.render.common import failed_line, file_absent, missing_line, summary_line, unit_name
+from kxplan.render.common import (
+    failed_line,
+    file_absent,
+    file_invalid,
+    missing_line,
+    summary_line,
+    unit_name,
+)
 from kxplan.rules import Result
 
 
@@ -80,11 +87,15 @@ SHOWN_PER_STEP = 10
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     """Most actionable first: problems, then failures at a line, at a file, then the rest;
-    a unit whose file is absent gets one annotation, not one per target."""
+    a unit whose file is absent gets one annotation, not one per target, and one whose file
+    is invalid only the annotations of its problems."""
     lang = view.lang
     errors = [problem_annotation(problem) for problem in evaluation.problems]
     failed = evaluation.failed(view.fail_on)
-    ranked = sorted((result for result in failed if not file_absent(result)), key=_rank)
+    ranked = sorted(
+        (result for result in failed if not (file_absent(result) or file_invalid(result))),
+        key=_rank,
+    )
     errors += [result_annotation(result, lang) for result in ranked]
     absent = [result for result in failed if file_absent(result)]
     line = missing_line(evaluation, lang)

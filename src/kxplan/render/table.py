@@ -17,6 +17,7 @@ from kxplan.render.common import (
     cell,
     failed_line,
     file_absent,
+    file_invalid,
     grid,
     invalid_line,
     legend,
@@ -130,7 +131,11 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     fit(con, table, wrapping=2)
     print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
-    failed = [result for result in evaluation.failed(view.fail_on) if not file_absent(result)]
+    failed = [
+        result
+        for result in evaluation.failed(view.fail_on)
+        if not (file_absent(result) or file_invalid(result))
+    ]
     if failed:
         con.print("需要关注：" if lang == "zh" else "Needs attention:", style="bold")
         for result in failed:
