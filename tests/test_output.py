@@ -108,6 +108,24 @@ def test_unwritable_output_is_a_usage_error(
     assert (small / "afile").read_text() == "keep me"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "2024", "-o", "data"],
+        ["report", "-o", "data/2024/r.md"],
+        ["template", "2025", "-o", "data/2025"],
+    ],
+)
+def test_nothing_is_written_into_the_data_folder(
+    runner: CliRunner, small: Path, args: list[str]
+) -> None:
+    before = sorted(p.relative_to(small) for p in (small / "data").rglob("*"))
+    result = run(runner, *args)
+    assert result.exit_code == 2, result.output
+    assert "在数据文件夹 data 中；数据文件夹只放 <年份>/<单位>.yaml" in result.output
+    assert sorted(p.relative_to(small) for p in (small / "data").rglob("*")) == before
+
+
 def test_unwritable_output_in_english_names_the_reason(
     runner: CliRunner, small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

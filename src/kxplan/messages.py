@@ -131,6 +131,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "no data/ folder found (looked upwards from {cwd}); give one with --data-dir, or create a "
         "data repository with kxplan init",
     ),
+    "output-in-data": (
+        "{path} 在数据文件夹 {data} 中；数据文件夹只放 <年份>/<单位>.yaml，报表和填报表请写到别处"
+        "（默认 reports/）",
+        "{path} is inside the data folder {data}, which holds only <year>/<unit>.yaml files;"
+        " write reports and forms elsewhere (reports/ by default)",
+    ),
     "would-overwrite": (
         "{path} 已存在，未覆盖（如需替换请加 --force）",
         "{path} exists; not overwritten (use --force to replace it)",

@@ -75,12 +75,20 @@ def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
     return export
 
 
+def outside_data(path: Path, data_dir: Path, lang: str) -> None:
+    """Reports and forms never go into the data folder: it holds data files only, and a
+    workbook there would sit among the counties' submissions."""
+    if path.resolve().is_relative_to(data_dir.resolve()):
+        raise UsageError(tr("output-in-data", lang, path=path, data=shown_path(data_dir)))
+
+
 def prepare(
     option: Path, data_dir: Path, default_stem: str, fmt: str | None, *, force: bool, lang: str
 ) -> tuple[Path, Export]:
     """The output path and format, refused before any work when the file exists already."""
     path = target_path(option, data_dir, default_stem)
     export = export_of(path, lang, fmt)
+    outside_data(path, data_dir, lang)
     if path.exists() and not force:
         raise UsageError(tr("would-overwrite", lang, path=shown_path(path.resolve())))
     return path, export

@@ -26,6 +26,7 @@ from kxplan.datawrite import reported_by
 from kxplan.errors import UsageError
 from kxplan.forms.texts import say
 from kxplan.messages import tr
+from kxplan.output import outside_data
 from kxplan.plan import Plan
 
 
@@ -82,6 +83,7 @@ def template(
             raise UsageError(say("nothing-to-report", lang, unit=county))
         data_dir = locate.data_dir(data_option, lang)
         folder = output or data_dir.parent / "reports" / "forms" / str(year)
+        outside_data(folder, data_dir, lang)
         paths = {unit.code: folder / form_name(unit, year) for unit in units}
         existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
         if existing and not force:
