@@ -51,7 +51,7 @@ def language(option: str | None) -> str:
     if option is None:
         return default_lang()
     if option not in LANGS:
-        fail_usage(f"--lang must be one of {', '.join(LANGS)}")
+        fail_usage(f"--lang 只能是 {'、'.join(LANGS)} / --lang must be one of {', '.join(LANGS)}")
     return option
 
 
