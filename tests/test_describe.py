@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from kxplan.describe import number, percent, ratio_number
+from kxplan.describe import grouped, number, percent, ratio_number
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,17 @@ def test_percent_rounds_half_up() -> None:
 )
 def test_ratio_is_never_rounded_onto_a_round_figure(value: str, shown: str) -> None:
     assert ratio_number(Fraction(value)) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [
+        ("100000", "en", "100,000"),
+        ("100000", "zh", "100000"),
+        ("1234.5", "en", "1234.5"),
+        ("12345.67", "en", "12,345.67"),
+        ("-20000", "en", "-20,000"),
+    ],
+)
+def test_english_groups_thousands(value: str, lang: str, shown: str) -> None:
+    assert grouped(Fraction(value), lang) == shown

@@ -25,6 +25,17 @@ def number(value: Fraction | bool | None, places: int = 2) -> str:
     return f"-{text}" if value < 0 and text != "0" else text
 
 
+def grouped(value: Fraction, lang: str) -> str:
+    """`number`, with thousands separated in English (100,000); Chinese writes 100000."""
+    text = number(value)
+    if lang != "en" or abs(value) < 10000:
+        return text
+    whole, _, decimals = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}"
+    return f"{sign}{whole}.{decimals}" if decimals else f"{sign}{whole}"
+
+
 def ratio_number(value: Fraction) -> str:
     """A progress ratio: two decimals, more when rounding would make it look like a round
     figure it is not (0.895 is not the 0.9 of a band), up to six."""
@@ -98,11 +109,11 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang)
     bound = target.bound
     if isinstance(bound, tuple):
-        body = f"{number(bound[0])}–{number(bound[1])}{unit}"
+        body = f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
     elif isinstance(target.threshold, bool):
         body = f"= {yes_no(target.threshold, lang)}"
     else:
-        body = f"{target.op.symbol} {number(bound)}{unit}"
+        body = f"{target.op.symbol} {grouped(bound, lang)}{unit}"
     if target.kind is Kind.GROWTH:
         return f"growth {body} a year" if en else f"年增长 {body}"
     if target.kind is Kind.CUMULATIVE:
