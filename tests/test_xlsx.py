@@ -146,6 +146,7 @@ def test_check_workbook_summary(runner: CliRunner, small: Path) -> None:
     table = rows(summary, 5)[:4]
     assert table[0][:3] == ["甲市", "100000", 2]
     assert table[3][:4] == ["合计", None, 4, 1]
+    assert summary.auto_filter.ref == "A4:L7"  # the total row (8) stays out of the filter
 
 
 def test_check_workbook_details(runner: CliRunner, small: Path) -> None:

@@ -113,7 +113,7 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     elif isinstance(target.threshold, bool):
         body = f"= {yes_no(target.threshold, lang)}"
     else:
-        body = f"{target.op.symbol} {grouped(bound, lang)}{unit}"
+        body = f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
     if target.kind is Kind.GROWTH:
         return f"growth {body} a year" if en else f"年增长 {body}"
     if target.kind is Kind.CUMULATIVE:

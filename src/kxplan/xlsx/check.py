@@ -71,15 +71,13 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
         counts = [mine.count(status) or None for status in Status]
         rows.append([unit_name(unit, lang), unit.code, len(mine), *counts])
     totals = evaluation.summary()
-    rows.append(
-        [
-            Styled(pick("合计", "Total", lang), bold=True),
-            None,
-            Styled(len(evaluation.results), bold=True),
-            *[Styled(totals[status] or None, bold=True) for status in Status],
-        ]
-    )
-    last = table(sheet, top, headers, rows)
+    total: list[Item] = [
+        Styled(pick("合计", "Total", lang), bold=True),
+        None,
+        Styled(len(evaluation.results), bold=True),
+        *[Styled(totals[status] or None, bold=True) for status in Status],
+    ]
+    last = table(sheet, top, headers, rows, total=total)
     for column, status in enumerate(Status, 4):
         put(sheet, top, column, Styled(status.label(lang), status=status, bold=True))
     row = legend(sheet, last + 2, 1, lang) + 1

@@ -148,8 +148,12 @@ def table(
     rows: Iterable[Sequence[Item]],
     *,
     freeze_columns: int = 1,
+    total: Sequence[Item] | None = None,
 ) -> int:
-    """A header row at `top` and the rows under it, frozen and filtered; returns the last row."""
+    """A header row at `top` and the rows under it, frozen and filtered; returns the last row.
+
+    A `total` row goes below the rows, outside the filter, so sorting or filtering the rows
+    never moves it or hides it."""
     for column, header in enumerate(headers, 1):
         cell = put(sheet, top, column, header)
         cell.font = Font(bold=True)
@@ -162,6 +166,10 @@ def table(
     sheet.freeze_panes = sheet.cell(row=top + 1, column=freeze_columns + 1).coordinate
     end = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A{top}:{end}{max(last, top + 1)}"
+    if total is not None:
+        last += 1
+        for column, item in enumerate(total, 1):
+            put(sheet, last, column, item)
     return last
 
 
