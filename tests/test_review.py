@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, load, plan_dict, run
-from kinds import LECTURES, MONEY, RATE
+from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.dataset import load_dataset
 from kxplan.planload import load_plan
 from kxplan.render.review import sentence
@@ -190,3 +190,19 @@ def test_english(runner: CliRunner, small: Path) -> None:
 def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: str) -> None:
     result = run(runner, *args)
     assert result.exit_code == 2 and message in result.output
+
+
+def test_missing_value_is_a_dash_never_a_dash_percent(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A growth target of the city with no value in 2022: `—`, as report and explain show it."""
+    growth = {**GROWTH, "level": "city"}
+    values: dict[tuple[int, str], dict[str, Any] | None] = {
+        (2020, "甲市"): {"count_stock": 100},
+        (2021, "甲市"): {"count_stock": 150},
+    }
+    monkeypatch.chdir(project(plan_dict(growth), values))
+    output = run(runner, "review", "--year", "2022").output
+    row = next(line for line in output.splitlines() if "存量" in line)
+    assert row.split()[5:10] == ["—", "50%", "—", "?", "缺数据"]
+    assert "—%" not in output

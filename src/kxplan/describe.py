@@ -33,8 +33,20 @@ def shown(value: Fraction | bool | None, lang: str) -> str:
     return yes_no(value, lang) if isinstance(value, bool) else number(value)
 
 
+NO_VALUE = "—"  # what every table shows for a value that is not there (`number(None)`)
+
+
 def percent(value: Fraction | None) -> str:
-    return "—" if value is None else f"{number(value * 100, 1)}%"
+    return NO_VALUE if value is None else f"{number(value * 100, 1)}%"
+
+
+def figure(value: Fraction | bool | None, kind: Kind, lang: str) -> str:
+    """A value as the rule judged it, for a table cell: growth in percent (`32%`), `是`/`否`,
+    numbers by `number`, and `—` when there is none (never `—%`)."""
+    if value is None:
+        return NO_VALUE
+    text = shown(value, lang)
+    return f"{text}%" if kind is Kind.GROWTH else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:

@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any, TextIO
 
-from kxplan.describe import json_number, number, percent, rule, shown, target_name
+from kxplan.describe import NO_VALUE, figure, json_number, number, percent, rule, shown, target_name
 from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render import View
@@ -126,11 +126,18 @@ def counts_text(row: ReviewRow, lang: str) -> str:
 
 def year_text(row: ReviewRow, year: int, lang: str) -> str:
     if row.result is not None:
-        value = row.by_year.get(year)
-        return f"{shown(value, lang)}{'%' if row.target.kind is Kind.GROWTH else ''}"
+        return figure(row.by_year.get(year), row.target.kind, lang)
     if year in row.reached:
         return f"{row.reached[year]}/{len(row.lower)}"
     return ""
+
+
+def base_text(row: ReviewRow, lang: str) -> str:
+    """The top unit's base value, `—` when it has none; blank for a target of the lower units
+    alone (their base values are theirs, not the top unit's)."""
+    if row.result is None:
+        return ""
+    return NO_VALUE if row.base is None else shown(row.base, lang)
 
 
 def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
@@ -138,14 +145,13 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
     elapsed or projection: every deadline has come)."""
     progress = row.progress
     final = review.stage is Stage.FINAL
-    base = "" if row.base is None else shown(row.base, lang)
     time_share = "" if progress.time_share is None else percent(progress.time_share)
     projected = "" if progress.projected is None else number(progress.projected)
     return [
         str(number_),
         target_name(row.target, row.indicator, lang),
         rule(row.target, row.indicator, lang),
-        base,
+        base_text(row, lang),
         *[year_text(row, year, lang) for year in review.years],
         "" if progress.completion is None else percent(progress.completion),
         *([] if final else [time_share]),
