@@ -298,3 +298,25 @@ def test_sample_workbooks_open(
     assert "-较上年口径调整，剔除重复注册账号" in notes
     review = book(tmp_path / "reports" / "v.xlsx")["评估表"]
     assert review["A2"].value == "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。"
+
+
+def test_review_workbook_target_of_both_levels(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The city's own value and status on the row, the counties counted beside them, and the
+    line saying what the summary counts, as in the table."""
+    target = {**LECTURES, "level": ["city", "county"]}
+    values = {
+        (2021, "甲市"): {"count_flow": 3},
+        (2021, "乙区"): {"count_flow": 3},
+        (2021, "丙县"): {"count_flow": 1},
+    }
+    folder = project(plan_dict(target), values)
+    monkeypatch.chdir(folder)
+    sheet = book(folder / write(runner, "review", "--year", "2021", "-o", "v.xlsx"))["评估表"]
+    assert sheet["A2"].value == "1项指标中，未达标1项。"
+    header = [c.value for c in sheet[4]]
+    row = dict(zip(header, [c.value for c in sheet[5]], strict=True))
+    assert (row["2021"], row["状态"], row["县区情况"]) == (3, "✔ 达标", "达标1、未达标1")
+    texts = [c.value for c in sheet["A"] if isinstance(c.value, str)]
+    assert any("汇总按全部单位中最不利的状态计为“未达标”" in text for text in texts)
