@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
-from kinds import LECTURES, MONEY, RATE
+from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.status import Status
 from kxplan.xlsx.sheet import COLOURS
 
@@ -320,3 +320,25 @@ def test_review_workbook_target_of_both_levels(
     assert (row["2021"], row["状态"], row["县区情况"]) == (3, "✔ 达标", "达标1、未达标1")
     texts = [c.value for c in sheet["A"] if isinstance(c.value, str)]
     assert any("汇总按全部单位中最不利的状态计为“未达标”" in text for text in texts)
+
+
+def test_growth_cells_show_whole_numbers_without_decimals(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """35 % growth reads `35%` in the workbook, as in the table (not `35.0%`)."""
+    values = {
+        (2020, "乙区"): {"count_stock": 100},
+        (2021, "乙区"): {"count_stock": 135},
+        (2022, "乙区"): {"count_stock": 162},
+        (2023, "乙区"): {"count_stock": 210},
+    }
+    folder = project(plan_dict(GROWTH), values)
+    monkeypatch.chdir(folder)
+    path = write(runner, "report", "--county", "乙区", "-o", "r.xlsx")
+    growth = list(book(folder / path)["逐年情况"][5])
+    assert [c.value for c in growth[5:8]] == [35, 20, pytest.approx(29.6296, abs=1e-4)]
+    assert [c.number_format for c in growth[5:8]] == [
+        '"✔ "#,##0"%"',
+        '"✘ "#,##0"%"',
+        '"✘ "#,##0.0##"%"',
+    ]
