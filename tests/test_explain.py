@@ -148,10 +148,68 @@ def test_sum_shows_each_lower_units_value(
     assert "判定：56 ≥ 100：不成立；0.9 ≤ R = 0.9286 < 1.1 → 基本符合预期" in output
 
 
+def test_sum_with_a_missing_part_lists_the_parts_and_names_the_gap(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The city's value is the counties' sum and 丙县 has no 2022 file: the trail shows 乙区's
+    input with its place, names 丙县 in words and says why there is no sum."""
+    target = {
+        "id": "stock_2025",
+        "indicator": "count_stock",
+        "level": "city",
+        "kind": "deadline",
+        "op": ">=",
+        "threshold": 100,
+        "deadline": 2025,
+    }
+    values = {(2020, "乙区"): {"count_stock": 10}, (2022, "乙区"): {"count_stock": 30}}
+    monkeypatch.chdir(project(plan_dict(target), values))
+    output = run(runner, "explain", "stock_2025", "--year", "2022").output
+    assert "状态  ? 缺数据" in output
+    inputs = output.split("输入数据\n")[1].split("\n\n")[0].splitlines()
+    assert inputs == [
+        "  2022  乙区  30个  data/2022/乙区.yaml:4",
+        "缺少的数据",
+        "  2022  丙县  未报送数据文件",
+    ]
+    steps = output.split("计算过程\n")[1].splitlines()
+    assert steps == [
+        "  1. 2022 年值为下级单位合计：2 个单位中 1 个有数，丙县缺数据，无法合计",
+        "  2. 判定：缺少丙县 2022 年数据文件 → 缺数据",
+    ]
+    assert "no-file" not in output and "（无）" not in output
+
+    english = run(runner, "explain", "stock_2025", "--year", "2022", "--lang", "en").output
+    assert "  2022  Bing  no data file" in english
+    assert "1 of 2 have a value; Bing has none, so there is no sum" in english
+    assert "no-file" not in english
+
+    document = json.loads(
+        run(runner, "explain", "stock_2025", "--year", "2022", "-f", "json").output
+    )
+    assert [(i["unit"], i["value"], i["line"]) for i in document["inputs"]] == [("乙区", 30, 4)]
+    assert document["missing"] == [
+        {"year": 2022, "unit": "丙县", "gap": "no-file", "file": None, "message": "未报送数据文件"}
+    ]
+
+
+def test_sample_sum_with_a_county_missing(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample lacks 青川县's 2024 file: the six other counties' inputs are listed."""
+    monkeypatch.chdir(ROOT)
+    output = run(runner, "explain", "tfkjy_workers_2025", "--year", "2024").output
+    assert output.count("  2024  ") == 7  # six inputs and the gap
+    assert "  2024  利州区  30184人  data/2024/利州区.yaml:6" in output
+    assert "  2024  青川县  未报送数据文件" in output
+    assert "7 个单位中 6 个有数，青川县缺数据，无法合计" in output
+
+
 def test_missing_value_names_the_gap(runner: CliRunner, small: Path) -> None:
     output = run(runner, "explain", "stock_growth", "--county", "丙县", "--year", "2022").output
     assert "状态  ? 缺数据" in output
-    assert "缺少的数据\n  2021  丙县  no-file\n  2022  丙县  no-file" in output
+    assert "缺少的数据\n  2021  丙县  未报送数据文件\n  2022  丙县  未报送数据文件" in output
+    assert "no-file" not in output
     assert "判定：缺少丙县 2022 年数据文件 → 缺数据" in output
 
 

@@ -43,7 +43,8 @@ def test_city_by_default(runner: CliRunner, small: Path) -> None:
     head = ["目标", "规则", "2020", "基期", "2021", "2022", "2023", "趋势", "2023", "年状态"]
     assert header.split() == head
     row = next(line for line in lines if line.lstrip().startswith("比例"))
-    cells = ["比例", "≥", "13%（2025年）", "8.6", "●", "9.5", "●", "10.3", "?", "▁█·", "?"]
+    # a missing year shows its glyph and `—` for the value, as review and explain do
+    cells = ["比例", "≥", "13%（2025年）", "8.6", "●", "9.5", "●", "10.3", "?", "—", "▁█·", "?"]
     assert row.split() == [*cells, "缺数据"]
     assert "需要关注：" in result.output
     assert "未报送数据文件的年份：2023" in result.output

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, load, plan_dict, run
-from kinds import LECTURES, MONEY, RATE
+from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.dataset import load_dataset
 from kxplan.planload import load_plan
 from kxplan.render.review import sentence
@@ -190,3 +190,83 @@ def test_english(runner: CliRunner, small: Path) -> None:
 def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: str) -> None:
     result = run(runner, *args)
     assert result.exit_code == 2 and message in result.output
+
+
+BOTH_LEVELS = {**LECTURES, "id": "symposia", "level": ["city", "county"]}
+
+
+@pytest.fixture
+def both_levels(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """甲市 and 乙区 held 3 (≥ 2: met), 丙县 held 1 (not met)."""
+    values: dict[tuple[int, str], dict[str, Any] | None] = {
+        (2020, "甲市"): {"count_flow": 2},
+        (2021, "甲市"): {"count_flow": 3},
+        (2021, "乙区"): {"count_flow": 3},
+        (2021, "丙县"): {"count_flow": 1},
+    }
+    folder = project(plan_dict(BOTH_LEVELS), values)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_target_of_both_levels_shows_the_citys_own_status(both_levels: Path) -> None:
+    plan, data = load(both_levels)
+    review = build_review(plan, data, 2021)
+    (row,) = review.rows
+    # the row's values and status are the city's; the counties are counted beside them
+    assert row.by_year == {2021: 3} and row.base == 2
+    assert row.status is Status.MET
+    assert row.lower_counts() == {Status.MET: 1, Status.NOT_MET: 1}
+    # the summary counts it once, by the least favourable of all its units
+    assert row.overall is Status.NOT_MET
+    assert review.summary()[Status.NOT_MET] == 1 and review.summary()[Status.MET] == 0
+
+
+NOTE = (
+    "第 1 项“当年数”同时适用于甲市和县区：行内为甲市本级的值和状态，县区情况列出各状态的单位数；"
+    "汇总按全部单位中最不利的状态计为“未达标”。"
+)
+
+
+def test_target_of_both_levels_in_table_and_markdown(runner: CliRunner, both_levels: Path) -> None:
+    output = run(runner, "review", "--year", "2021").output
+    row = next(line for line in output.splitlines() if "当年数" in line and "≥" in line)
+    assert row.split()[4:] == ["2", "3", "150%", "✔", "达标", "达标1、未达标1"]
+    assert "1项指标中，未达标1项。" in output
+    assert NOTE in output
+    assert "项涉及县区" not in output  # no target of the counties alone
+
+    markdown = run(runner, "review", "--year", "2021", "-f", "markdown").output
+    assert (
+        "| 1 | 当年数 | ≥ 2次（每年） | 2 | 3 | 150% |  | ✔ 达标 |  |  | 达标1、未达标1 |"
+        in markdown
+    )
+    assert NOTE in markdown
+
+    english = run(runner, "review", "--year", "2021", "--lang", "en").output
+    assert "the summary counts it as “not met”" in english
+
+
+def test_target_of_both_levels_in_json(runner: CliRunner, both_levels: Path) -> None:
+    document = json.loads(run(runner, "review", "--year", "2021", "-f", "json").output)
+    (row,) = document["rows"]
+    assert (row["status"], row["summary_status"]) == ("met", "not_met")
+    assert (row["base"], row["latest"]) == (2, 3)
+    assert row["lower_statuses"] == {"met": 1, "not_met": 1}
+    assert document["summary"]["not_met"] == 1 and document["summary"]["met"] == 0
+
+
+def test_missing_value_is_a_dash_never_a_dash_percent(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A growth target of the city with no value in 2022: `—`, as report and explain show it."""
+    growth = {**GROWTH, "level": "city"}
+    values: dict[tuple[int, str], dict[str, Any] | None] = {
+        (2020, "甲市"): {"count_stock": 100},
+        (2021, "甲市"): {"count_stock": 150},
+    }
+    monkeypatch.chdir(project(plan_dict(growth), values))
+    output = run(runner, "review", "--year", "2022").output
+    row = next(line for line in output.splitlines() if "存量" in line)
+    assert row.split()[5:10] == ["—", "50%", "—", "?", "缺数据"]
+    assert "—%" not in output

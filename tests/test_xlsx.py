@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
-from kinds import LECTURES, MONEY, RATE
+from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.status import Status
 from kxplan.xlsx.sheet import COLOURS
 
@@ -299,3 +299,47 @@ def test_sample_workbooks_open(
     assert "-较上年口径调整，剔除重复注册账号" in notes
     review = book(tmp_path / "reports" / "v.xlsx")["评估表"]
     assert review["A2"].value == "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。"
+
+
+def test_review_workbook_target_of_both_levels(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The city's own value and status on the row, the counties counted beside them, and the
+    line saying what the summary counts, as in the table."""
+    target = {**LECTURES, "level": ["city", "county"]}
+    values = {
+        (2021, "甲市"): {"count_flow": 3},
+        (2021, "乙区"): {"count_flow": 3},
+        (2021, "丙县"): {"count_flow": 1},
+    }
+    folder = project(plan_dict(target), values)
+    monkeypatch.chdir(folder)
+    sheet = book(folder / write(runner, "review", "--year", "2021", "-o", "v.xlsx"))["评估表"]
+    assert sheet["A2"].value == "1项指标中，未达标1项。"
+    header = [c.value for c in sheet[4]]
+    row = dict(zip(header, [c.value for c in sheet[5]], strict=True))
+    assert (row["2021"], row["状态"], row["县区情况"]) == (3, "✔ 达标", "达标1、未达标1")
+    texts = [c.value for c in sheet["A"] if isinstance(c.value, str)]
+    assert any("汇总按全部单位中最不利的状态计为“未达标”" in text for text in texts)
+
+
+def test_growth_cells_show_whole_numbers_without_decimals(
+    project: Callable[..., Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """35 % growth reads `35%` in the workbook, as in the table (not `35.0%`)."""
+    values = {
+        (2020, "乙区"): {"count_stock": 100},
+        (2021, "乙区"): {"count_stock": 135},
+        (2022, "乙区"): {"count_stock": 162},
+        (2023, "乙区"): {"count_stock": 210},
+    }
+    folder = project(plan_dict(GROWTH), values)
+    monkeypatch.chdir(folder)
+    path = write(runner, "report", "--county", "乙区", "-o", "r.xlsx")
+    growth = list(book(folder / path)["逐年情况"][5])
+    assert [c.value for c in growth[5:8]] == [35, 20, pytest.approx(29.6296, abs=1e-4)]
+    assert [c.number_format for c in growth[5:8]] == [
+        '"✔ "#,##0"%"',
+        '"✘ "#,##0"%"',
+        '"✘ "#,##0.0##"%"',
+    ]

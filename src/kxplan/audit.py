@@ -14,6 +14,7 @@ from kxplan.compare import Op, driving_bound, satisfies
 from kxplan.dataload import Observation
 from kxplan.dataset import DataSet, Missing, Reading
 from kxplan.describe import explain, number, shown
+from kxplan.messages import pick
 from kxplan.plan import Kind, Plan, Target, Unit
 from kxplan.rules import Result, Why
 from kxplan.status import Status
@@ -64,7 +65,7 @@ class _Trail:
         """The unit's value in `year`, recording its inputs, or the gap when it is missing."""
         reading = self.data.read(self.result.unit, self.target.indicator, year)
         if isinstance(reading, Missing):
-            self.gaps.append(reading)
+            self.partial_sum(self.result.unit, year, reading)
             return None
         for observation in reading.evidence:
             self.inputs.append(Input(year, self.units.get(observation.file), observation))
@@ -76,6 +77,31 @@ class _Trail:
                 f"{year} value is the sum of the lower units: {parts} = {total}",
             )
         return reading
+
+    def partial_sum(self, unit: Unit, year: int, missing: Missing) -> None:
+        """Why a sum could not be formed: the parts that were reported (with their places)
+        and every part that was not, not only the first gap the rules engine met."""
+        parts = self.data.summed_from(unit, self.target.indicator, year)
+        if not parts:
+            self.gaps.append(missing)
+            return
+        absent = []
+        for part in parts:
+            reading = self.data.read(part, self.target.indicator, year)
+            if isinstance(reading, Missing):
+                absent.append(part)
+                self.partial_sum(part, year, reading)
+                continue
+            for observation in reading.evidence:
+                self.inputs.append(Input(year, self.units.get(observation.file), observation))
+        zh_names = "、".join(part.name for part in absent)
+        en_names = ", ".join(pick(part.name, part.name_en, "en") for part in absent)
+        got, count = len(parts) - len(absent), len(parts)
+        self.say(
+            f"{year} 年值为下级单位合计：{count} 个单位中 {got} 个有数，{zh_names}缺数据，无法合计",
+            f"{year} value is the sum of the lower units: {got} of {count} have a value; "
+            f"{en_names} {'has' if len(absent) == 1 else 'have'} none, so there is no sum",
+        )
 
     def build(self) -> None:
         kind, year = self.target.kind, self.result.year

@@ -73,8 +73,8 @@ class DataSet:
         if submission is not None and indicator_id in submission.values:
             observation = submission.values[indicator_id]
             return Reading(observation.exact, observation.value, (observation,))
-        children = self.plan.children[unit.code]
-        if self.plan.indicators[indicator_id].aggregate is Aggregate.SUM and children:
+        children = self.summed_from(unit, indicator_id, year)
+        if children:
             return self._sum(children, indicator_id, year)
         if (year, unit.code) in self.invalid:
             return Missing(
@@ -83,6 +83,16 @@ class DataSet:
         if submission is None:
             return Missing(unit, year, indicator_id, Gap.NO_FILE)
         return Missing(unit, year, indicator_id, Gap.NOT_REPORTED, submission.file)
+
+    def summed_from(self, unit: Unit, indicator_id: str, year: int) -> list[Unit]:
+        """The lower units whose values add up to `unit`'s in `year`: none when the unit
+        reports the value itself or the indicator is not summed."""
+        submission = self.submission(unit, year)
+        if submission is not None and indicator_id in submission.values:
+            return []
+        if self.plan.indicators[indicator_id].aggregate is not Aggregate.SUM:
+            return []
+        return self.plan.children[unit.code]
 
     def _sum(self, children: list[Unit], indicator_id: str, year: int) -> Reading | Missing:
         total = Fraction(0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.dataset import Gap
+from kxplan.dataset import Gap, Missing
 from kxplan.messages import pick
 from kxplan.plan import Indicator, Kind, Target
 from kxplan.rules import Result, Why
@@ -71,8 +71,20 @@ def shown(value: Fraction | bool | None, lang: str) -> str:
     return yes_no(value, lang) if isinstance(value, bool) else number(value)
 
 
+NO_VALUE = "—"  # what every table shows for a value that is not there (`number(None)`)
+
+
 def percent(value: Fraction | None) -> str:
-    return "—" if value is None else f"{number(value * 100, 1)}%"
+    return NO_VALUE if value is None else f"{number(value * 100, 1)}%"
+
+
+def figure(value: Fraction | bool | None, kind: Kind, lang: str) -> str:
+    """A value as the rule judged it, for a table cell: growth in percent (`32%`), `是`/`否`,
+    numbers by `number`, and `—` when there is none (never `—%`)."""
+    if value is None:
+        return NO_VALUE
+    text = shown(value, lang)
+    return f"{text}%" if kind is Kind.GROWTH else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:
@@ -192,4 +204,18 @@ def _missing(result: Result, lang: str) -> str:
         f"{who} did not report {gap.indicator} ({what}) for {gap.year}"
         if en
         else f"{who} {gap.year} 年未填报 {gap.indicator}（{what}）"
+    )
+
+
+def gap_words(gap: Missing, indicator: Indicator, lang: str) -> str:
+    """Why a unit's value is not there, in words (people never see the `Gap` codes)."""
+    if gap.gap is Gap.NO_FILE:
+        return pick("未报送数据文件", "no data file", lang)
+    if gap.gap is Gap.INVALID_FILE:
+        return pick(
+            "数据文件有误，按缺数据处理", "the data file is invalid; treated as missing", lang
+        )
+    what = pick(indicator.name, indicator.name_en, lang)
+    return pick(
+        f"未填报 {gap.indicator}（{what}）", f"did not report {gap.indicator} ({what})", lang
     )

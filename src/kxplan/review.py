@@ -3,6 +3,11 @@
 A target that applies to lower units (the counties) is judged as the plan words it — “each
 county shall …” — so its status is the least favourable status among the units it applies
 to, in the order of `SEVERITY`; the row also counts the units per status.
+
+A target for the top unit *and* the lower units (“市县区科协每年…”) shows the top unit's own
+values and status, so that a row's figures and status come from the same unit, and counts the
+lower units per status beside them; the summary counts it once, by the least favourable status
+of all its units (`ReviewRow.overall`), as it would count a target of the counties alone.
 """
 
 from __future__ import annotations
@@ -61,15 +66,25 @@ class Stage(StrEnum):
 
 @dataclass(frozen=True)
 class ReviewRow:
+    """`status` is the row's own: the top unit's where the target applies to it, else the least
+    favourable of the lower units'. `overall`, what the summary counts, is the least favourable
+    of every unit the target applies to; the two differ only for a target of both levels."""
+
     target: Target
     indicator: Indicator
     status: Status
+    overall: Status
     result: Result | None
     base: Value | None
     by_year: dict[int, Value | None]
     progress: Progress
     lower: list[Result]
     reached: dict[int, int]
+
+    @property
+    def both_levels(self) -> bool:
+        """The target applies to the top unit and to lower units."""
+        return self.result is not None and bool(self.lower)
 
     def lower_counts(self) -> dict[Status, int]:
         counts = Counter(result.status for result in self.lower)
@@ -92,7 +107,7 @@ class Review:
         return list(range(self.plan.start, self.year + 1))
 
     def summary(self) -> dict[Status, int]:
-        counts = Counter(row.status for row in self.rows)
+        counts = Counter(row.overall for row in self.rows)
         return {status: counts[status] for status in SUMMARY_ORDER}
 
 
@@ -115,12 +130,13 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
         lower_results = {y: [evaluate(plan, data, target, u, y) for u in lower] for y in years}
         result = own.get(year)
         base = base_value(plan, data, target, top) if result else None
-        statuses = [r.status for r in lower_results[year]] + ([result.status] if result else [])
+        statuses = [r.status for r in lower_results[year]]
         rows.append(
             ReviewRow(
                 target=target,
                 indicator=plan.indicators[target.indicator],
-                status=worst(statuses),
+                status=result.status if result else worst(statuses),
+                overall=worst(statuses + ([result.status] if result else [])),
                 result=result,
                 base=base,
                 by_year={y: r.value for y, r in own.items()},

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kxplan.dataset import Gap
-from kxplan.describe import shown
+from kxplan.describe import figure
 from kxplan.evaluation import Evaluation
 from kxplan.messages import pick
-from kxplan.plan import Kind, Target, Unit
+from kxplan.plan import Target, Unit
 from kxplan.rules import Result
 from kxplan.status import Status
 
@@ -16,12 +16,15 @@ def grid(evaluation: Evaluation) -> dict[tuple[str, str], Result]:
 
 
 def cell(result: Result, lang: str) -> str:
+    """Check's grid cell: the glyph and the value, the glyph alone when data is missing."""
     if result.status is Status.MISSING:
         return result.status.glyph
-    value = shown(result.value, lang)
-    if result.target.kind is Kind.GROWTH:
-        value = f"{value}%"
-    return f"{result.status.glyph} {value}"
+    return value_cell(result, lang)
+
+
+def value_cell(result: Result, lang: str) -> str:
+    """The glyph and the value the rule judged, `—` when there is none (`? —`)."""
+    return f"{result.status.glyph} {figure(result.value, result.target.kind, lang)}"
 
 
 def shown_targets(evaluation: Evaluation) -> list[Target]:

@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from kxplan.audit import Audit, Input
-from kxplan.describe import json_number, measure, rule, shown, target_name
+from kxplan.describe import gap_words, json_number, measure, rule, shown, target_name
 from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render.common import unit_name
@@ -59,7 +59,8 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
         lines.append(pick("缺少的数据", "Missing", lang))
         for gap in found.gaps:
             where = f"  {gap.file}" if gap.file else ""
-            lines.append(f"  {gap.year}  {unit_name(gap.unit, lang)}  {gap.gap.value}{where}")
+            why = gap_words(gap, found.result.indicator, lang)
+            lines.append(f"  {gap.year}  {unit_name(gap.unit, lang)}  {why}{where}")
     lines.append("")
     lines.append(pick("计算过程", "Steps", lang))
     lines.extend(f"  {number}. {step}" for number, step in enumerate(found.steps, 1))
@@ -109,7 +110,13 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
             for item in found.inputs
         ],
         "missing": [
-            {"year": gap.year, "unit": gap.unit.name, "gap": gap.gap.value, "file": gap.file}
+            {
+                "year": gap.year,
+                "unit": gap.unit.name,
+                "gap": gap.gap.value,
+                "file": gap.file,
+                "message": gap_words(gap, result.indicator, lang),
+            }
             for gap in found.gaps
         ],
         "steps": found.steps,

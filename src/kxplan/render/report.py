@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kxplan.describe import explain, json_number, rule, shown, target_name
+from kxplan.describe import NO_VALUE, explain, json_number, rule, shown, target_name
 from kxplan.history import History, Row
 from kxplan.messages import pick
 from kxplan.render import View
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
-from kxplan.render.common import cell, legend, unit_name
+from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
 from kxplan.status import DEFAULT_FAIL_ON
@@ -44,8 +44,8 @@ def cells(row: Row, lang: str) -> list[str]:
     return [
         target_name(row.target, row.indicator, lang),
         rule(row.target, row.indicator, lang),
-        shown(row.base, lang) if row.base is not None else "—",
-        *[cell(result, lang) for result in row.results.values()],
+        shown(row.base, lang) if row.base is not None else NO_VALUE,
+        *[value_cell(result, lang) for result in row.results.values()],
         sparkline(row.values()),
         f"{latest.glyph} {latest.label(lang)}",
     ]

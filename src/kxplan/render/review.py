@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any, TextIO
 
-from kxplan.describe import json_number, number, percent, rule, shown, target_name
+from kxplan.describe import NO_VALUE, figure, json_number, number, percent, rule, shown, target_name
 from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render import View
@@ -70,17 +70,38 @@ def lower_levels(review: Review, lang: str) -> str:
     return pick("、".join(names), ", ".join(names), lang) or pick("下级单位", "lower units", lang)
 
 
-def lower_note(review: Review, lang: str) -> str | None:
-    lower = sum(bool(row.lower) for row in review.rows)
-    if not lower:
-        return None
+def lower_notes(review: Review, lang: str) -> list[str]:
+    """How rows of lower units are judged, and for each target of both levels, what its row
+    shows and what the summary counts."""
     levels = lower_levels(review, lang)
-    return pick(
-        f"其中 {lower} 项涉及{levels}，按最不利的单位计状态，并列出各状态的单位数。",
-        f"{lower} targets apply at the {levels} level: each takes its least favourable "
-        "unit's status, with the number of units per status.",
-        lang,
-    )
+    notes = []
+    lower = sum(bool(row.lower) and not row.both_levels for row in review.rows)
+    if lower:
+        notes.append(
+            pick(
+                f"其中 {lower} 项涉及{levels}，按最不利的单位计状态，并列出各状态的单位数。",
+                f"{lower} targets apply at the {levels} level: each takes its least favourable "
+                "unit's status, with the number of units per status.",
+                lang,
+            )
+        )
+    top = unit_name(review.unit, lang)
+    for number_, row in enumerate(review.rows, 1):
+        if row.both_levels:
+            name = target_name(row.target, row.indicator, lang)
+            counted = row.overall.label(lang)
+            notes.append(
+                pick(
+                    f"第 {number_} 项“{name}”同时适用于{top}和{levels}：行内为{top}本级的值和状态，"
+                    f"{levels}情况列出各状态的单位数；汇总按全部单位中最不利的状态计为“{counted}”。",
+                    f"No. {number_} “{name}” applies to {top} and at the {levels} level: the row "
+                    f"gives {top}'s own values and status, the “By {levels}” column the number of "
+                    f"units per status; the summary counts it as “{counted}”, the least "
+                    "favourable status of all its units.",
+                    lang,
+                )
+            )
+    return notes
 
 
 def header(review: Review, lang: str) -> list[str]:
@@ -126,11 +147,18 @@ def counts_text(row: ReviewRow, lang: str) -> str:
 
 def year_text(row: ReviewRow, year: int, lang: str) -> str:
     if row.result is not None:
-        value = row.by_year.get(year)
-        return f"{shown(value, lang)}{'%' if row.target.kind is Kind.GROWTH else ''}"
+        return figure(row.by_year.get(year), row.target.kind, lang)
     if year in row.reached:
         return f"{row.reached[year]}/{len(row.lower)}"
     return ""
+
+
+def base_text(row: ReviewRow, lang: str) -> str:
+    """The top unit's base value, `—` when it has none; blank for a target of the lower units
+    alone (their base values are theirs, not the top unit's)."""
+    if row.result is None:
+        return ""
+    return NO_VALUE if row.base is None else shown(row.base, lang)
 
 
 def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
@@ -138,14 +166,13 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
     elapsed or projection: every deadline has come)."""
     progress = row.progress
     final = review.stage is Stage.FINAL
-    base = "" if row.base is None else shown(row.base, lang)
     time_share = "" if progress.time_share is None else percent(progress.time_share)
     projected = "" if progress.projected is None else number(progress.projected)
     return [
         str(number_),
         target_name(row.target, row.indicator, lang),
         rule(row.target, row.indicator, lang),
-        base,
+        base_text(row, lang),
         *[year_text(row, year, lang) for year in review.years],
         "" if progress.completion is None else percent(progress.completion),
         *([] if final else [time_share]),
@@ -158,7 +185,7 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
 
 def closing_lines(review: Review, lang: str) -> list[str]:
     lines = [sentence(review, lang)]
-    lines += [line for line in (outlook(review, lang), lower_note(review, lang)) if line]
+    lines += [line for line in (outlook(review, lang),) if line] + lower_notes(review, lang)
     if review.missing_files:
         names = pick("、", ", ", lang).join(unit_name(u, lang) for u in review.missing_files)
         lines.append(pick(f"{review.year} 年未报送数据文件：{names}", f"No file: {names}", lang))
@@ -231,6 +258,7 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
         "rule": rule(target, row.indicator, lang),
         "clause": target.clause,
         "status": row.status.value,
+        "summary_status": row.overall.value,
         "base": json_number(row.base),
         "by_year": {str(y): json_number(v) for y, v in row.by_year.items()},
         "latest": json_number(row.by_year.get(review.year)),

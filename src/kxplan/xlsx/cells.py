@@ -9,8 +9,6 @@ from kxplan.plan import Kind, Target
 from kxplan.rules import Result
 from kxplan.xlsx.sheet import PERCENT, Item, Plain, Styled, number_format, with_glyph
 
-GROWTH = '#,##0.0"%"'
-
 
 def plain(value: Fraction | bool | None, lang: str) -> Plain:
     """A value for a cell: numbers stay numbers, yes/no becomes 是/否."""
@@ -24,17 +22,21 @@ def result_cell(result: Result, lang: str) -> Styled:
         return Styled(f"{status.glyph} {status.label(lang)}", status=status)
     if isinstance(result.value, bool):
         return Styled(f"{status.glyph} {yes_no(result.value, lang)}", status=status)
-    fmt = GROWTH if result.target.kind is Kind.GROWTH else number_format(result.value)
-    return Styled(result.value, status=status, fmt=with_glyph(status, fmt))
+    return Styled(result.value, status=status, fmt=with_glyph(status, value_format(result)))
 
 
 def value_cell(result: Result, lang: str) -> Item:
     """The value alone, uncoloured (growth in percent)."""
     if result.value is None or isinstance(result.value, bool):
         return plain(result.value, lang)
-    if result.target.kind is Kind.GROWTH:
-        return Styled(result.value, fmt=GROWTH)
-    return result.value
+    return Styled(result.value, fmt=value_format(result))
+
+
+def value_format(result: Result) -> str | None:
+    """The number format of a judged value: that of any number (`32`, `27.5`: no `.0` on a
+    whole number, as `describe.number` writes it), growth with a percent sign (`32%`)."""
+    fmt = number_format(result.value)
+    return f'{fmt}"%"' if fmt and result.target.kind is Kind.GROWTH else fmt
 
 
 def threshold(target: Target, lang: str) -> Plain:
