@@ -87,6 +87,20 @@ def test_sentence_counts_targets_in_review_order(small: Path) -> None:
     assert sentence(review, "en") == "Of 3 targets: 2 on track, 1 missing data."
 
 
+@pytest.mark.parametrize("command", [["review"], ["report"], ["explain", "rate_2025"]])
+def test_year_as_an_argument_like_check(runner: CliRunner, small: Path, command: list[str]) -> None:
+    by_option = run(runner, *command, "--year", "2022", "--format", "json")
+    by_argument = run(runner, *command, "2022", "--format", "json")
+    assert by_argument.exit_code == by_option.exit_code == 0, by_argument.output
+    assert by_argument.stdout == by_option.stdout
+    assert "2022" in by_argument.stdout and "2023" not in json.loads(by_argument.stdout).get(
+        "years", []
+    )
+    both = run(runner, *command, "2022", "--year", "2023")
+    assert both.exit_code == 2
+    assert "年份给了两个：2022 和 --year 2023；只需给一个" in both.output
+
+
 def test_cli_table(runner: CliRunner, small: Path) -> None:
     result = run(runner, "review", "--year", "2023")
     assert result.exit_code == 0, result.output

@@ -180,6 +180,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{year} 年不在规划期 {start}–{end} 内",
         "{year} is outside the plan period {start}–{end}",
     ),
+    "two-years": (
+        "年份给了两个：{argument} 和 --year {option}；只需给一个",
+        "two years given: {argument} and --year {option}; give one",
+    ),
     "year-is-base": (
         "{year} 年是基年，只提供基数，不作考核；请选规划期 {start}–{end} 内的年份",
         "{year} is the base year: it gives the base values and is not judged;"

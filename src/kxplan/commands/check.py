@@ -37,7 +37,9 @@ def check(
     year: Annotated[
         int | None,
         typer.Argument(
-            help="Year to check (default: the latest year with data).", show_default=False
+            metavar="YEAR",
+            help="Year to check (default: the latest year with data).",
+            show_default=False,
         ),
     ] = None,
     fmt: Annotated[Format | None, FormatOption] = None,

@@ -108,6 +108,21 @@ def open_plan(option: Path | None, lang: str) -> Plan:
     return load_plan(path, locate.shown_path(path), lang)
 
 
+YearArgument = Annotated[
+    int | None,
+    typer.Argument(
+        metavar="YEAR", help="The year, as with check (same as --year).", show_default=False
+    ),
+]
+
+
+def one_year(argument: int | None, option: int | None, lang: str) -> int | None:
+    """The year given as `YEAR` (as `check` takes it) or as `--year`; both only if they agree."""
+    if argument is not None and option is not None and argument != option:
+        raise UsageError(tr("two-years", lang, argument=argument, option=option))
+    return argument if argument is not None else option
+
+
 def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
     """`year`, or the latest year of the period with data; a usage error outside the period."""
     if year is None:

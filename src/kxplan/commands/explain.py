@@ -15,9 +15,11 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
+    YearArgument,
     find_unit,
     guard,
     language,
+    one_year,
     open_plan,
     plan_year,
 )
@@ -38,6 +40,7 @@ def explain(
     target_id: Annotated[
         str, typer.Argument(metavar="TARGET", help="Target id (see `kxplan targets`).")
     ],
+    year_argument: YearArgument = None,
     county: Annotated[
         str | None,
         typer.Option(
@@ -60,6 +63,7 @@ def explain(
     lang = language(lang_option)
     with guard(lang, debug):
         plan = open_plan(plan_option, lang)
+        year = one_year(year_argument, year, lang)
         target = find_target(plan, target_id, lang)
         unit = find_unit(plan, county, lang) if county else plan.root
         if unit.level not in target.levels:

@@ -13,9 +13,11 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
+    YearArgument,
     find_unit,
     guard,
     language,
+    one_year,
     open_plan,
     plan_year,
 )
@@ -34,6 +36,7 @@ CountyOption = Annotated[
 
 
 def report(
+    year_argument: YearArgument = None,
     county: CountyOption = None,
     year: Annotated[
         int | None,
@@ -58,6 +61,7 @@ def report(
     lang = language(lang_option)
     with guard(lang, debug):
         plan = open_plan(plan_option, lang)
+        year = one_year(year_argument, year, lang)
         unit = find_unit(plan, county, lang) if county else plan.root
         folder = locate.data_dir(data_option, lang)
         last = plan_year(plan, year, folder, lang)

@@ -13,8 +13,10 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
+    YearArgument,
     guard,
     language,
+    one_year,
     open_plan,
     plan_year,
 )
@@ -24,6 +26,7 @@ from kxplan.output import ForceOption, OutputOption, prepare
 
 
 def review(
+    year_argument: YearArgument = None,
     year: Annotated[
         int | None,
         typer.Option(
@@ -48,6 +51,7 @@ def review(
     lang = language(lang_option)
     with guard(lang, debug):
         plan = open_plan(plan_option, lang)
+        year = one_year(year_argument, year, lang)
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, year, folder, lang)
         fmt_name = fmt.value if fmt else None
