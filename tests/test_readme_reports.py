@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -35,3 +38,21 @@ def test_readme_tour_of_check_is_real_output(
     tour = README[README.index("## 导览") :]
     block = tour[tour.index("```text\n") + 8 :]
     assert block[: block.index("```")].splitlines() == output, "README's tour is out of date"
+
+
+def test_readme_validate_example_is_real_output(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    start = README.index("Two data files with mistakes")
+    bad = README[README.index("```yaml\n", start) + 8 :]
+    (tmp_path / "data/2024/利州区.yaml").write_text(bad[: bad.index("```")], encoding="utf-8")
+    (tmp_path / "data/2024/昭化区.yaml").write_text(
+        "unit: 昭化区\nyear: 2023\nvalues:\n  home_of_workers: 是\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "validate", "data/2024/利州区.yaml", "data/2024/昭化区.yaml")
+    assert result.exit_code == 3
+    shown = README[README.index("```text\n", start) + 8 :]
+    assert shown[: shown.index("```")].splitlines() == result.output.splitlines()
