@@ -226,19 +226,22 @@ class FileChecker:
                     ProblemCode.YEAR_MISMATCH,
                     tr("year-mismatch", lang, year=year, folder=folder),
                 )
-            elif not plan.base_year <= year <= plan.end:
+            elif outside := outside_data_years(plan, year, lang):
                 report.add(
                     ("year",),
                     ProblemCode.OUT_OF_RANGE,
-                    tr(
-                        "year-outside-data",
-                        lang,
-                        year=year,
-                        base=plan.base_year,
-                        start=plan.start,
-                        end=plan.end,
-                    ),
+                    outside,
                 )
+
+
+def outside_data_years(plan: Plan, year: int, lang: str) -> str | None:
+    """Why data for `year` cannot exist under this plan (neither the base year nor in the
+    period), or None when it can."""
+    if plan.base_year <= year <= plan.end:
+        return None
+    return tr(
+        "year-outside-data", lang, year=year, base=plan.base_year, start=plan.start, end=plan.end
+    )
 
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}

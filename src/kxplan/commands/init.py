@@ -10,6 +10,7 @@ import typer
 
 from kxplan import locate
 from kxplan.commands.common import DebugOption, LangOption, guard, language
+from kxplan.dataload import outside_data_years
 from kxplan.errors import UsageError
 from kxplan.messages import pick, tr
 from kxplan.planload import load_plan
@@ -88,17 +89,8 @@ def init(
         plan_bytes = source_path.read_bytes()
         plan = load_plan(source_path, locate.shown_path(source_path), lang)
         chosen = plan.base_year if year is None else year
-        if not plan.base_year <= chosen <= plan.end:
-            raise UsageError(
-                tr(
-                    "year-outside-data",
-                    lang,
-                    year=chosen,
-                    base=plan.base_year,
-                    start=plan.start,
-                    end=plan.end,
-                )
-            )
+        if outside := outside_data_years(plan, chosen, lang):
+            raise UsageError(outside)
         written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
         _report(folder, written, kept, source, lang)
 

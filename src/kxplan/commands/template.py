@@ -21,6 +21,7 @@ from kxplan.commands.common import (
     language,
     open_plan,
 )
+from kxplan.dataload import outside_data_years
 from kxplan.dataset import load_dataset
 from kxplan.datawrite import reported_by
 from kxplan.errors import UsageError
@@ -66,17 +67,8 @@ def template(
         from kxplan.forms.build import FormSpec, build_form, form_name
 
         plan = open_plan(plan_option, lang)
-        if not plan.base_year <= year <= plan.end:
-            raise UsageError(
-                tr(
-                    "year-outside-data",
-                    lang,
-                    year=year,
-                    base=plan.base_year,
-                    start=plan.start,
-                    end=plan.end,
-                )
-            )
+        if outside := outside_data_years(plan, year, lang):
+            raise UsageError(outside)
         units = [find_unit(plan, county, lang)] if county else plan.tree_order
         units = [unit for unit in units if reported_by(plan, unit)]
         if not units:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kxplan.dataload import FileChecker, classify
+from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
 from kxplan.forms.cells import Refused, read_text, read_value, shown
 from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
@@ -97,16 +97,8 @@ class _Reader:
             message = tr("unknown-unit", lang, name=meta.unit, suggest=suggest)
             self.at(META_SHEET, None, ProblemCode.UNKNOWN_UNIT, message)
             return None
-        if not plan.base_year <= meta.year <= plan.end:
-            message = tr(
-                "year-outside-data",
-                lang,
-                year=meta.year,
-                base=plan.base_year,
-                start=plan.start,
-                end=plan.end,
-            )
-            self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, message)
+        if outside := outside_data_years(plan, meta.year, lang):
+            self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, outside)
         named = [other for other in plan.units if other.name in path.stem]
         if named and unit not in named:
             message = say("unit-in-name", lang, unit=unit.name, file_unit=named[0].name)
