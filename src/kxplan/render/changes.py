@@ -11,6 +11,7 @@ from kxplan.describe import explain, target_name
 from kxplan.render import Format, View
 from kxplan.render.common import cell, unit_name
 from kxplan.rules import Result
+from kxplan.status import Status
 
 
 def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None:
@@ -101,7 +102,7 @@ def render_json(comparison: Comparison, view: View, out: TextIO) -> None:
         "base": {"rev": comparison.base, "commit": comparison.commit},
         "compared": len(comparison.new.results),
         "changed": len(comparison.changes),
-        "fail_on": sorted(status.value for status in view.fail_on),
+        "fail_on": [status.value for status in Status if status in view.fail_on],
         "entered_fail_on": len(comparison.entered(view.fail_on)),
         "changes": [
             {

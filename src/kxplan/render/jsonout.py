@@ -9,6 +9,7 @@ from kxplan.describe import explain, json_number, json_threshold, rule, target_n
 from kxplan.evaluation import Evaluation
 from kxplan.render import View
 from kxplan.rules import Result
+from kxplan.status import Status
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
@@ -19,7 +20,7 @@ def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
         "summary": {status.value: count for status, count in evaluation.summary().items()},
         "missing_files": [unit.name for unit in evaluation.missing_files],
         "invalid_files": evaluation.invalid_files,
-        "fail_on": sorted(status.value for status in view.fail_on),
+        "fail_on": [status.value for status in Status if status in view.fail_on],
         "failed": len(evaluation.failed(view.fail_on)),
         "results": [result_json(result, view.lang) for result in evaluation.results],
         "problems": [problem.as_json() for problem in evaluation.problems],
