@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, load, plan_dict, run
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.dataset import load_dataset
+from kxplan.evaluation import evaluate_year
 from kxplan.planload import load_plan
 from kxplan.render.review import sentence
 from kxplan.review import Stage, build_review, stage, worst
@@ -59,6 +60,24 @@ def test_rows_carry_the_hand_computed_progress(small: Path) -> None:
     assert lectures.status is Status.MISSING
     assert lectures.lower_counts() == {Status.MET: 1, Status.MISSING: 1}
     assert lectures.reached == {2021: 1, 2022: 2, 2023: 1}
+
+
+def test_review_shows_the_figures_check_judged_on(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # b = 14 already ≥ 13, v = 12.5 in 2022 fell back: check says behind on a flat line at
+    # e = T = 13 with no completion; the review must not draw its own line from 14 to 13
+    # (c = (12.5 − 14) / (13 − 14) = 150 %, e = 13.6), which would contradict the status.
+    folder = project(
+        plan_dict(RATE), {(2020, "甲市"): {"rate": 14}, (2022, "甲市"): {"rate": 12.5}}
+    )
+    plan, data = load(folder)
+    [row] = build_review(plan, data, 2022).rows
+    assert row.status is Status.BEHIND
+    assert row.progress.completion is None and row.progress.ratio is None
+    assert (row.progress.expected, row.progress.time_share) == (13, F(2, 5))
+    check = evaluate_year(plan, data, 2022).results[0]
+    assert (check.status, check.expected, check.completion) == (row.status, 13, None)
 
 
 def test_worst_status_orders_failures_before_gaps_before_success() -> None:

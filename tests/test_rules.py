@@ -412,6 +412,28 @@ def test_deadline_needs_no_base_once_achieved_or_at_the_deadline(project: Build)
     assert judge(project, RATE_13, {(2025, "甲市"): {"rate": 12}}, 2025).status is NOT_MET
 
 
+@pytest.mark.parametrize(
+    ("op", "base", "value", "status", "why"),
+    [
+        # b = 14 already satisfies ≥ 13; v = 12.5 fell back: the line is flat at 13 → behind
+        (">=", 14, 12.5, BEHIND, Why.BASE_SATISFIED),
+        # b = 13 does not satisfy > 13 (the plan asks for more than it): v = 13 → behind,
+        # and the reason must not say the base met it
+        (">", 13, 13, BEHIND, Why.BASE_AT_GOAL),
+        # b = 13 = T: no line; v = 13.2 > 13 → achieved_early
+        (">", 13, 13.2, EARLY, None),
+    ],
+)
+def test_deadline_with_no_line_from_the_base(
+    project: Build, op: str, base: float, value: float, status: Status, why: Why | None
+) -> None:
+    target = rule("deadline", op=op, threshold=13)
+    values: Values = {(2020, "甲市"): {"rate": base}, (2023, "甲市"): {"rate": value}}
+    result = judge(project, target, values, 2023)
+    assert (result.status, result.why) == (status, why)
+    assert (result.expected, result.completion, result.progress_ratio) == (13, None, None)
+
+
 # --- cumulative ---------------------------------------------------------------------------
 
 DEALS_50 = rule("cumulative", "money", op=">", threshold=50)

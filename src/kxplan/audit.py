@@ -149,11 +149,18 @@ class _Trail:
             f"time share t = (y − y0) / (yT − y0) = ({y} − {y0}) / ({yT} − {y0}) = {share}",
         )
         e = number(result.expected, 4)
-        if result.why is Why.BASE_SATISFIED:
-            self.say(
-                f"基期已满足目标，轨迹持平于目标值：序时目标 e = T = {e}",
-                f"the base year already met it, so the line is flat: expected e = T = {e}",
-            )
+        if result.completion is None:  # no line from b to T to measure progress on
+            if result.why is Why.BASE_AT_GOAL:
+                self.say(
+                    f"基期值等于目标值，无进度线：序时目标 e = T = {e}，本年须超过它",
+                    f"the base value equals the threshold, so there is no line: expected e = T"
+                    f" = {e}, and this year must go beyond it",
+                )
+            else:
+                self.say(
+                    f"基期已满足目标，轨迹持平于目标值：序时目标 e = T = {e}",
+                    f"the base year already met it, so the line is flat: expected e = T = {e}",
+                )
             return
         v, c, r = self.value(), number(result.completion, 4), number(result.progress_ratio, 4)
         t = number(result.time_share, 4)

@@ -180,6 +180,10 @@ _WHY: dict[Why, tuple[str, str]] = {
     Why.CAP_EXCEEDED: ("已超过上限", "the cap is already exceeded"),
     Why.NOT_YET_TRUE: ("尚未实现", "not yet done"),
     Why.BASE_SATISFIED: ("基期已达标，本年回落", "the base year met it; this year fell back"),
+    Why.BASE_AT_GOAL: (
+        "基期值等于目标值但未达到（目标要求超过它），尚未超过",
+        "the base value equals the threshold, which asks for more; not beyond it yet",
+    ),
 }
 
 

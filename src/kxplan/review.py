@@ -13,7 +13,7 @@ of all its units (`ReviewRow.overall`), as it would count a target of the counti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from kxplan.dataset import DataSet
@@ -173,11 +173,26 @@ def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
     if target.kind is Kind.DEADLINE:
         period = Period(plan.base_year, _deadline(target), result.year)
         number = None if isinstance(base, bool) else base
-        return deadline_progress(number, value, op, bound, period)
+        return _as_judged(deadline_progress(number, value, op, bound, period), result)
     if target.kind is Kind.CUMULATIVE:
         period = Period(target.start or plan.start, _deadline(target), result.year)
-        return cumulative_progress(value, op, bound, period)
+        return _as_judged(cumulative_progress(value, op, bound, period), result)
     return Progress()
+
+
+def _as_judged(progress: Progress, result: Result) -> Progress:
+    """Before the deadline the engine judged the result on its own figures (expected value,
+    completion, time share): the review shows those, so that the table and `check` never
+    disagree — where the engine drew no line (a base already at the threshold) neither does
+    the review. At the deadline the review's completion rate stands as computed."""
+    if result.time_share is None:  # judged at the deadline, or not on a line at all
+        return progress
+    completion = result.completion
+    if completion is None and result.progress_ratio is not None:  # cumulative: ratio = c / t
+        completion = result.progress_ratio * result.time_share
+    return replace(
+        progress, completion=completion, time_share=result.time_share, expected=result.expected
+    )
 
 
 def _reached(target: Target, by_year: dict[int, list[Result]]) -> dict[int, int]:

@@ -23,6 +23,7 @@ class Why(StrEnum):
     CAP_EXCEEDED = "cap-exceeded"
     NOT_YET_TRUE = "not-yet-true"
     BASE_SATISFIED = "base-satisfied"
+    BASE_AT_GOAL = "base-at-goal"
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,13 @@ def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> R
     result = _replace(
         result, baseline=base.value, time_share=share, evidence=base.evidence + result.evidence
     )
-    if goal == base.value or (_satisfies(base.value, target) and not reached):
+    base_met = _satisfies(base.value, target)
+    if goal == base.value or (base_met and not reached):
         # No line to draw: it is flat at the threshold, met or (when the value fell back) not.
-        status = Status.ACHIEVED_EARLY if reached else Status.BEHIND
-        return _replace(
-            result, status=status, expected=goal, why=None if reached else Why.BASE_SATISFIED
-        )
+        if reached:
+            return _replace(result, status=Status.ACHIEVED_EARLY, expected=goal)
+        why = Why.BASE_SATISFIED if base_met else Why.BASE_AT_GOAL  # `> 5` from a base of 5
+        return _replace(result, status=Status.BEHIND, expected=goal, why=why)
     completion = (value - base.value) / (goal - base.value)
     ratio = completion / share
     return _replace(
