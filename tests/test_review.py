@@ -75,9 +75,9 @@ def test_review_shows_the_figures_check_judged_on(
     [row] = build_review(plan, data, 2022).rows
     assert row.status is Status.BEHIND
     assert row.progress.completion is None and row.progress.ratio is None
-    assert (row.progress.expected, row.progress.time_share) == (13, F(2, 5))
+    assert (row.progress.expected, row.progress.time_share) == (F(13), F(2, 5))
     check = evaluate_year(plan, data, 2022).results[0]
-    assert (check.status, check.expected, check.completion) == (row.status, 13, None)
+    assert (check.status, check.expected, check.completion) == (row.status, F(13), None)
 
 
 def test_worst_status_orders_failures_before_gaps_before_success() -> None:
