@@ -424,9 +424,6 @@ def test_deadline_needs_no_base_once_achieved_or_at_the_deadline(project: Build)
         (">", 13, 13.2, EARLY, None),
     ],
 )
-F13 = Fraction(13)
-
-
 def test_deadline_with_no_line_from_the_base(
     project: Build, op: str, base: float, value: float, status: Status, why: Why | None
 ) -> None:
@@ -434,7 +431,7 @@ def test_deadline_with_no_line_from_the_base(
     values: Values = {(2020, "甲市"): {"rate": base}, (2023, "甲市"): {"rate": value}}
     result = judge(project, target, values, 2023)
     assert (result.status, result.why) == (status, why)
-    assert (result.expected, result.completion, result.progress_ratio) == (F13, None, None)
+    assert (result.expected, result.completion, result.progress_ratio) == (Fraction(13), None, None)
 
 
 # --- cumulative ---------------------------------------------------------------------------
