@@ -3,11 +3,17 @@ binary float, and progress ratios never rounded onto a band edge they are not on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 
+import openpyxl
 import pytest
+from typer.testing import CliRunner
 
-from kxplan.describe import grouped, number, percent, ratio_number
+from conftest import plan_dict, run
+from kinds import GROWTH
+from kxplan.describe import apart, grouped, number, percent, ratio_number
 
 
 @pytest.mark.parametrize(
@@ -63,3 +69,38 @@ def test_ratio_is_never_rounded_onto_a_round_figure(value: str, shown: str) -> N
 )
 def test_english_groups_thousands(value: str, lang: str, shown: str) -> None:
     assert grouped(Fraction(value), lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "edges", "shown"),
+    [
+        ("29.99956", ("30",), "29.9996"),  # fails ≥ 30: must not read 30
+        ("30.004", ("30",), "30.004"),  # passes > 30: must not read 30
+        ("30", ("30",), "30"),  # on the edge: as it is
+        ("29.996", ("25",), "30"),  # nowhere near an edge: two decimals
+        ("2.0001", ("1", "2"), "2.0001"),  # above a between's upper bound
+    ],
+)
+def test_values_are_never_rounded_onto_a_threshold(
+    value: str, edges: tuple[str, ...], shown: str
+) -> None:
+    assert apart(Fraction(value), tuple(Fraction(e) for e in edges)) == shown
+
+
+def test_growth_just_under_the_threshold_reads_so_everywhere(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    # 29727 / 22867 − 1 = 29.99956… % < 30 %: not met, and no view may call it 30 %
+    folder = project(
+        plan_dict(GROWTH),
+        {(2023, "乙区"): {"count_stock": 22867}, (2024, "乙区"): {"count_stock": 29727}},
+    )
+    monkeypatch.chdir(folder)
+    table = run(runner, "check", "2024").output
+    assert "✘ 29.9996%" in table and "增长 29.9996%（上年 22867）" in table
+    trail = run(runner, "explain", "stock_growth", "2024", "--county", "乙区").output
+    assert "判定：29.9996% ≥ 30：不成立 → 未达标" in trail
+    assert run(runner, "check", "2024", "-o", "c.xlsx").exit_code == 1
+    details = openpyxl.load_workbook(folder / "reports" / "c.xlsx")["明细"]
+    [cell] = [row[3] for row in details.iter_rows(min_row=4) if row[1].value == "乙区"]
+    assert cell.number_format == '#,##0.0000"%"'

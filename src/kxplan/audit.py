@@ -117,7 +117,7 @@ class _Trail:
         self.verdict()
 
     def value(self) -> str:
-        return shown(self.result.value, self.lang)
+        return shown(self.result.value, self.lang, self.target)
 
     def growth(self) -> None:
         before, now = self.read(self.result.year - 1), self.read(self.result.year)

@@ -67,8 +67,32 @@ def yes_no(value: bool, lang: str) -> str:
     return "是" if value else "否"
 
 
-def shown(value: Fraction | bool | None, lang: str) -> str:
-    return yes_no(value, lang) if isinstance(value, bool) else number(value)
+def shown(value: Fraction | bool | None, lang: str, target: Target | None = None) -> str:
+    """A value as people read it; judged against `target`, never rounded onto its threshold."""
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if value is None or target is None:
+        return number(value)
+    return apart(value, thresholds(target))
+
+
+def thresholds(target: Target) -> tuple[Fraction, ...]:
+    """The numbers a value of `target` is compared with."""
+    bound = target.bound
+    if isinstance(bound, tuple):
+        return bound
+    return () if bound is None or isinstance(target.threshold, bool) else (bound,)
+
+
+def apart(value: Fraction, edges: tuple[Fraction, ...], places: int = 2) -> str:
+    """`number(value)`, with more decimals (up to six) where rounding would put it exactly on
+    an edge it is not on: a growth of 29.9996 % fails “≥ 30 %” and must not read “30%”."""
+    text = number(value, places)
+    for more in range(places + 1, 7):
+        if Fraction(text) == value or Fraction(text) not in edges:
+            break
+        text = number(value, more)
+    return text
 
 
 NO_VALUE = "—"  # what every table shows for a value that is not there (`number(None)`)
@@ -78,13 +102,13 @@ def percent(value: Fraction | None) -> str:
     return NO_VALUE if value is None else f"{number(value * 100, 1)}%"
 
 
-def figure(value: Fraction | bool | None, kind: Kind, lang: str) -> str:
+def figure(value: Fraction | bool | None, target: Target, lang: str) -> str:
     """A value as the rule judged it, for a table cell: growth in percent (`32%`), `是`/`否`,
-    numbers by `number`, and `—` when there is none (never `—%`)."""
+    numbers by `number` (never rounded onto the threshold), `—` when there is none."""
     if value is None:
         return NO_VALUE
-    text = shown(value, lang)
-    return f"{text}%" if kind is Kind.GROWTH else text
+    text = shown(value, lang, target)
+    return f"{text}%" if target.kind is Kind.GROWTH else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:
@@ -147,7 +171,7 @@ def explain(result: Result, lang: str) -> str:
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang)
-    value = f"{shown(result.value, lang)}{unit}"
+    value = f"{shown(result.value, lang, result.target)}{unit}"
     if result.target.kind is Kind.GROWTH:
         value = (
             f"growth {value} (from {number(result.previous)})"

@@ -24,7 +24,7 @@ def cell(result: Result, lang: str) -> str:
 
 def value_cell(result: Result, lang: str) -> str:
     """The glyph and the value the rule judged, `—` when there is none (`? —`)."""
-    return f"{result.status.glyph} {figure(result.value, result.target.kind, lang)}"
+    return f"{result.status.glyph} {figure(result.value, result.target, lang)}"
 
 
 def shown_targets(evaluation: Evaluation) -> list[Target]:

@@ -147,7 +147,7 @@ def counts_text(row: ReviewRow, lang: str) -> str:
 
 def year_text(row: ReviewRow, year: int, lang: str) -> str:
     if row.result is not None:
-        return figure(row.by_year.get(year), row.target.kind, lang)
+        return figure(row.by_year.get(year), row.target, lang)
     if year in row.reached:
         return f"{row.reached[year]}/{len(row.lower)}"
     return ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.describe import number, yes_no
+from kxplan.describe import apart, number, thresholds, yes_no
 from kxplan.plan import Kind, Target
 from kxplan.rules import Result
-from kxplan.xlsx.sheet import PERCENT, Item, Plain, Styled, number_format, with_glyph
+from kxplan.xlsx.sheet import DECIMAL, PERCENT, Item, Plain, Styled, number_format, with_glyph
 
 
 def plain(value: Fraction | bool | None, lang: str) -> Plain:
@@ -36,6 +36,10 @@ def value_format(result: Result) -> str | None:
     """The number format of a judged value: that of any number (`32`, `27.5`: no `.0` on a
     whole number, as `describe.number` writes it), growth with a percent sign (`32%`)."""
     fmt = number_format(result.value)
+    value = result.value
+    if fmt == DECIMAL and isinstance(value, Fraction):
+        decimals = len(apart(value, thresholds(result.target), 3).partition(".")[2])
+        fmt = DECIMAL if decimals <= 3 else "#,##0." + "0" * decimals  # 29.9996, not 30.0
     return f'{fmt}"%"' if fmt and result.target.kind is Kind.GROWTH else fmt
 
 
