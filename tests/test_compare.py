@@ -175,6 +175,8 @@ def test_an_invalid_working_file_exits_three(runner: CliRunner, repo: Path) -> N
     (repo / "data/2024/乙区.yaml").write_text("unit: 乙区\nyear: 2024\nvalues: [\n")
     result = run(runner, "check", "2024", "--compare", "HEAD")
     assert result.exit_code == 3
+    assert "数据问题：" in result.output  # the table says why, as the other formats do
+    assert "data/2024/乙区.yaml:4:1: yaml-syntax:" in result.output
 
 
 def test_unknown_revision_is_a_usage_error(runner: CliRunner, repo: Path) -> None:

@@ -64,6 +64,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from kxplan.render.blocks import rich_problems
     from kxplan.render.table import console, print_whole
 
     lang = view.lang
@@ -90,6 +91,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
             )
         print_whole(con, table)
     con.print(summary(comparison, view))
+    rich_problems(con, comparison.new.problems, lang)
 
 
 def render_json(comparison: Comparison, view: View, out: TextIO) -> None:
