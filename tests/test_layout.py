@@ -110,3 +110,12 @@ def test_the_count_includes_files_of_unknown_units(runner: CliRunner, folder: Pa
     put(folder, "2024/丁区.yaml", VALID.replace("乙区", "丁区"))
     result = run(runner, "validate")
     assert "已检查 2 个文件：1 个文件共" in result.output
+
+
+def test_a_file_named_from_inside_its_year_folder_is_in_place(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(folder, "2024/乙区.yaml")
+    monkeypatch.chdir(folder / "data" / "2024")
+    result = run(runner, "validate", "乙区.yaml")
+    assert result.exit_code == 0, result.output

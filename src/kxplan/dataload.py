@@ -217,7 +217,7 @@ class FileChecker:
                 )
         year = data.get("year")
         if isinstance(year, int) and not isinstance(year, bool):
-            folder = path.parent.name
+            folder = path.resolve().parent.name  # `validate 利州区.yaml` inside data/2024
             if not YEAR_FOLDER.match(folder):
                 report.add(("year",), ProblemCode.YEAR_MISMATCH, tr("year-folder", lang, year=year))
             elif int(folder) != year:
