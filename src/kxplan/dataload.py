@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, file_model
+from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
 from kxplan.layout import YEAR_FOLDER
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
@@ -154,6 +154,8 @@ class FileChecker:
         if detail["type"] == "string_too_long":
             limit = (detail.get("ctx") or {}).get("max_length")
             return tr("text-too-long", lang, field=field, length=len(str(value)), limit=limit)
+        if code is ProblemCode.OUT_OF_RANGE and (detail.get("ctx") or {}).get("le") == MAX_VALUE:
+            return tr("number-too-large", lang, field=field, value=_short(value))
         if code is ProblemCode.OUT_OF_RANGE:
             return tr("out-of-range", lang, field=field, value=value, expect=expect)
         text = tr("type-error", lang, field=field, value=value, expect=expect)
@@ -242,6 +244,12 @@ def outside_data_years(plan: Plan, year: int, lang: str) -> str | None:
     return tr(
         "year-outside-data", lang, year=year, base=plan.base_year, start=plan.start, end=plan.end
     )
+
+
+def _short(value: object) -> str:
+    """A number as typed, or its first digits when it is too long to print whole."""
+    text = str(value)
+    return text if len(text) <= 20 else f"{text[:12]}…"
 
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}

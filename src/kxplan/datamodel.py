@@ -18,9 +18,15 @@ class _Entry(BaseModel):
     note: Note | None = None
 
 
+#: No count or amount of a plan's indicator comes near this: a larger figure is a typing slip
+#: (and would overflow the floats of JSON and Excel).
+MAX_VALUE = 10**12
+
 VALUE_TYPES: dict[ValueType, Any] = {
-    ValueType.COUNT: Annotated[StrictInt, Field(ge=0)],
-    ValueType.AMOUNT: Annotated[StrictInt | StrictFloat, Field(ge=0, allow_inf_nan=False)],
+    ValueType.COUNT: Annotated[StrictInt, Field(ge=0, le=MAX_VALUE)],
+    ValueType.AMOUNT: Annotated[
+        StrictInt | StrictFloat, Field(ge=0, le=MAX_VALUE, allow_inf_nan=False)
+    ],
     ValueType.PERCENT: Annotated[StrictInt | StrictFloat, Field(ge=0, le=100, allow_inf_nan=False)],
     ValueType.BOOLEAN: StrictBool,
 }

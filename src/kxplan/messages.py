@@ -115,6 +115,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{field} 过长（{length} 字，上限 {limit} 字）",
         "{field} is too long ({length} characters, at most {limit})",
     ),
+    "number-too-large": (
+        "{field} 的值 {value} 太大（超过 10¹²），不可能是实际数据：请检查是否多打了数字",
+        "value {value} of {field} is too large (over 10¹²) to be a real figure: check for"
+        " extra digits",
+    ),
     "out-of-range": (
         "{field} 的值 {value} 超出范围：{expect}",
         "{field} = {value} is out of range: {expect}",
