@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from kxplan.datafolder import YEAR_FOLDER
 from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
-from kxplan.layout import YEAR_FOLDER
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
 from kxplan.problems import Problem, ProblemCode

@@ -9,8 +9,8 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
+from kxplan.datafolder import YEAR_FOLDER, is_data_file, scan, year_hint
 from kxplan.dataload import FileChecker, Observation, Submission
-from kxplan.layout import YEAR_FOLDER, is_data_file, scan, year_hint
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
 from kxplan.problems import Problem, ProblemCode
