@@ -119,3 +119,14 @@ def test_a_file_named_from_inside_its_year_folder_is_in_place(
     monkeypatch.chdir(folder / "data" / "2024")
     result = run(runner, "validate", "乙区.yaml")
     assert result.exit_code == 0, result.output
+
+
+def test_a_folder_given_to_validate_stands_for_its_data_files(
+    runner: CliRunner, folder: Path
+) -> None:
+    put(folder, "2024/乙区.yaml", VALID.replace("3", "-1"))
+    put(folder, "2024/丙县.xlsx", "a form")
+    result = run(runner, "validate", "data/2024/")
+    assert result.exit_code == 3
+    assert "data/2024/乙区.yaml:4:15: out-of-range" in result.stdout
+    assert "已检查 2 个文件" in result.output  # 甲市.yaml and 乙区.yaml, not the form

@@ -243,7 +243,11 @@ def test_english(runner: CliRunner, small: Path) -> None:
         (["explain", "rate2025"], "规划中没有目标 “rate2025”，是否为 “rate_2025”？"),
         (
             ["explain", "stock_growth"],
-            "目标 “stock_growth” 适用于县区，不适用于甲市；请用 --county",
+            "目标 “stock_growth” 适用于县区，不适用于甲市；请用 --county 指定单位，例如 --county 乙区",
+        ),
+        (
+            ["explain", "rate_2025", "--county", "乙区"],
+            "目标 “rate_2025” 适用于市，不适用于乙区；去掉 --county（默认即甲市）",
         ),
         (["explain", "rate_2025", "--county", "丁县"], "没有单位 “丁县”"),
         (["explain", "rate_2025", "--year", "2026"], "2026 年不在规划期 2021–2025 内"),

@@ -232,6 +232,7 @@ def test_default_revision_is_this_version(
         ("data/2024/510802.yml", True),
         ("README.md", False),
         ("data/2024/利州区.YAML", True),
+        ("data/2024/利州区.Yaml", True),
         ("data/利州区.yaml", True),  # misplaced: validate says where it belongs
         ("data/2024/old/利州区.yaml", True),
         ("data/2024/利州区.xlsx", False),

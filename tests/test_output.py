@@ -162,6 +162,8 @@ def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: 
 def test_matching_format_and_suffix_are_fine(runner: CliRunner, small: Path) -> None:
     assert run(runner, "check", "2024", "-o", "c.json", "-f", "json").exit_code == 1
     assert (small / "reports" / "c.json").is_file()
+    assert run(runner, "check", "2024", "-o", "c.xlsx", "-f", "table").exit_code == 1
+    assert (small / "reports" / "c.xlsx").is_file()
 
 
 def _imported(command: list[str], cwd: Path) -> str:

@@ -70,7 +70,9 @@ def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
         export = Export(path.suffix.lower())
     except ValueError:
         raise UsageError(_text("suffix", lang, path=path.name)) from None
-    if fmt is not None and {"json": Export.JSON, "markdown": Export.MARKDOWN}.get(fmt) != export:
+    # The workbook is the table's form on paper: `--format table -o x.xlsx` agrees.
+    matching = {"json": Export.JSON, "markdown": Export.MARKDOWN, "table": Export.XLSX}
+    if fmt is not None and matching.get(fmt) != export:
         raise UsageError(_text("conflict", lang, fmt=fmt, suffix=path.suffix))
     return export
 

@@ -71,10 +71,23 @@ def explain(
                 pick(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
             )
             name = pick(unit.name, unit.name_en, lang)
+            applies = [u for u in plan.tree_order if u.level in target.levels]
+            if county and plan.root in applies:  # a city target asked of a county
+                root = pick(plan.root.name, plan.root.name_en, lang)
+                hint = pick(
+                    f"去掉 --county（默认即{root}）", f"leave out --county (it means {root})", lang
+                )
+            else:
+                example = pick(applies[0].name, applies[0].name_en, lang) if applies else ""
+                hint = pick(
+                    f"请用 --county 指定单位，例如 --county {example}",
+                    f"name one with --county, e.g. --county {example}",
+                    lang,
+                )
             raise UsageError(
                 pick(
-                    f"目标 “{target.id}” 适用于{levels}，不适用于{name}；请用 --county 指定单位",
-                    f"target “{target.id}” applies to {levels}, not to {name}; use --county",
+                    f"目标 “{target.id}” 适用于{levels}，不适用于{name}；{hint}",
+                    f"target “{target.id}” applies to {levels}, not to {name}; {hint}",
                     lang,
                 )
             )

@@ -21,6 +21,7 @@ from kxplan.commands.common import (
     language,
     open_plan,
 )
+from kxplan.datafolder import is_data_file
 from kxplan.dataload import FileChecker
 from kxplan.dataset import load_dataset
 from kxplan.errors import UsageError
@@ -59,10 +60,7 @@ def validate(
         # A changed plan can invalidate any data file: then every file is checked.
         if files and all(path.resolve() != plan_file for path in files):
             checker = FileChecker(plan, lang)
-            data_files = list(files)
-            for path in data_files:
-                if not path.is_file():
-                    raise UsageError(tr("file-not-found", lang, path=path))
+            data_files = _expand(files, lang)
             problems: list[Problem] = []
             for path in data_files:
                 problems.extend(checker.check(path, path.as_posix())[1])
@@ -84,6 +82,19 @@ def validate(
         _report(problems, count, fmt, lang)
         if problems:
             raise typer.Exit(3)
+
+
+def _expand(paths: list[Path], lang: str) -> list[Path]:
+    """The files named, a folder standing for the data files in it (`validate data/2024/`)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and is_data_file(p))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(tr("file-not-found", lang, path=path))
+    return found
 
 
 def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str) -> None:
