@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from kxplan import __version__
 from kxplan.commands import (
@@ -21,7 +22,27 @@ from kxplan.commands import (
     validate,
 )
 
+
+class _Flagged:
+    """`-h/--help` takes no value: no `<bool>` placeholder after it in the help."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Group(_Flagged, TyperGroup):
+    pass
+
+
+class Command(_Flagged, TyperCommand):
+    pass
+
+
 app = typer.Typer(
+    cls=Group,
     name="kxplan",
     help="KPI tracker for a five-year plan over plain files. 五年规划指标监测工具。",
     no_args_is_help=True,
@@ -56,16 +77,16 @@ def root(
     """
 
 
-app.command("validate")(validate.validate)
-app.command("check")(check.check)
-app.command("targets")(targets.targets)
-app.command("template")(template.template)
-app.command("import")(import_forms.import_forms)
-app.command("init")(init.init)
-app.command("schema")(schema.schema)
-app.command("report")(report.report)
-app.command("review")(review.review)
-app.command("explain")(explain.explain)
+app.command("validate", cls=Command)(validate.validate)
+app.command("check", cls=Command)(check.check)
+app.command("targets", cls=Command)(targets.targets)
+app.command("template", cls=Command)(template.template)
+app.command("import", cls=Command)(import_forms.import_forms)
+app.command("init", cls=Command)(init.init)
+app.command("schema", cls=Command)(schema.schema)
+app.command("report", cls=Command)(report.report)
+app.command("review", cls=Command)(review.review)
+app.command("explain", cls=Command)(explain.explain)
 
 
 def main() -> None:
