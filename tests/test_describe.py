@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from conftest import plan_dict, run
 from kinds import GROWTH
-from kxplan.describe import apart, grouped, number, percent, ratio_number
+from kxplan.describe import apart, grouped, number, percent, ratio_number, singular
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,18 @@ def test_growth_just_under_the_threshold_reads_so_everywhere(
     details = openpyxl.load_workbook(folder / "reports" / "c.xlsx")["明细"]
     [cell] = [row[3] for row in details.iter_rows(min_row=4) if row[1].value == "乙区"]
     assert cell.number_format == '#,##0.0000"%"'
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [
+        ("lectures", "lecture"),
+        ("societies", "society"),
+        ("people", "person"),
+        ("bases", "base"),
+        ("studios", "studio"),
+        ("× 10,000 visits", "× 10,000 visits"),
+    ],
+)
+def test_english_measure_is_singular_after_one(plural: str, one: str) -> None:
+    assert singular(plural) == one

@@ -129,12 +129,26 @@ def json_threshold(target: Target) -> object:
     return json_number(bound)
 
 
-def measure(indicator: Indicator, lang: str) -> str:
-    """The unit of measure to append to a number: `%`, `人`, ` people`."""
+def measure(indicator: Indicator, lang: str, amount: object = None) -> str:
+    """The unit of measure to append to a number: `%`, `人`, ` people`; in English singular
+    after exactly 1 (`1 lecture`, `≥ 1 site`), as plan files give the plural."""
     if indicator.measure is None:
         return ""
     word = pick(indicator.measure, indicator.measure_en, lang)
-    return f" {word}" if lang == "en" and not word.startswith("%") else word
+    if lang != "en" or word.startswith("%"):
+        return word
+    return f" {singular(word) if amount == 1 and not isinstance(amount, bool) else word}"
+
+
+def singular(word: str) -> str:
+    """The singular of a plan's English plural: societies → society, people → person."""
+    if word == "people":
+        return "person"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and word[:1].isalpha():
+        return word[:-1]
+    return word
 
 
 def rule(target: Target, indicator: Indicator, lang: str) -> str:
@@ -142,7 +156,8 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     en = lang == "en"
     if target.op is None:
         return "monitor" if en else "监测"
-    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang)
+    one = target.bound if not isinstance(target.bound, tuple) else target.bound[1]
+    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
     bound = target.bound
     if isinstance(bound, tuple):
         body = f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
@@ -170,7 +185,9 @@ def explain(result: Result, lang: str) -> str:
     en = lang == "en"
     if result.status is Status.MISSING:
         return _missing(result, lang)
-    unit = "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang)
+    unit = (
+        "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang, result.value)
+    )
     value = f"{shown(result.value, lang, result.target)}{unit}"
     if result.target.kind is Kind.GROWTH:
         value = (

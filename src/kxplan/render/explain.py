@@ -73,7 +73,7 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     value = shown(raw if isinstance(raw, bool) else observation.exact, lang)
     who = unit_name(item.unit, lang) if item.unit else ""
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
-    unit_of_measure = measure(found.result.indicator, lang)
+    unit_of_measure = measure(found.result.indicator, lang, raw)
     lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
     if observation.source:
         lines.append(f"        {pick('来源：', 'source: ', lang)}{observation.source}")
