@@ -30,6 +30,7 @@ def import_forms(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE",
             help="Filled-in forms (.xlsx; .xlsm is read as plain data), or folders of them.",
             show_default=False,
         ),
