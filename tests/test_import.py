@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -480,3 +481,46 @@ def test_import_into_a_data_repository_keeps_the_schema_line(
     again = (repo / "data/2021/剑阁县.yaml").read_text(encoding="utf-8").splitlines()
     assert again[0] == lines[0] and sum("yaml-language-server" in line for line in again) == 1
     assert values_of(repo / "data/2021/剑阁县.yaml") == {"spirit_lectures": 4}
+
+
+def test_a_formula_in_a_source_or_note_cell_is_told_to_be_text(
+    runner: CliRunner, sample: Path
+) -> None:
+    """`=见附件` typed in Excel is a formula whose result is #NAME?, not the text “=见附件”."""
+    make_forms(runner, "--county", "青川县")
+    form = fill(
+        FORMS / "青川县_2024.xlsx",
+        {"spirit_lectures": 3, "demo_studios": "=约3"},
+        sources={"spirit_lectures": "=见附件"},
+        notes={"spirit_lectures": "=补报"},
+    )
+    source, value = cell(form, "spirit_lectures", "source"), cell(form, "demo_studios")
+
+    def as_excel_saves_it(xml: bytes) -> bytes:
+        for where in (source, value):
+            xml = re.sub(
+                rf'(<c r="{where}"[^>]*)(><f>[^<]*</f>)<v ?/>'.encode(),
+                rb'\1 t="e"\2<v>#NAME?</v>',
+                xml,
+            )
+        return xml
+
+    rewrite_part(form, "xl/worksheets/sheet1.xml", as_excel_saves_it)
+    note = cell(form, "spirit_lectures", "note")
+    at = f"{form}!填报表!"
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"{at}{source}: type-error: 这里是公式 =见附件，不是文字：数据来源和备注请直接输入文字，"
+        "开头不要用 “=”",
+        f"{at}{note}: type-error: 这里是公式 =补报，不是文字：数据来源和备注请直接输入文字，"
+        "开头不要用 “=”",
+        f"{at}{value}: type-error: 公式 =约3 的结果是错误值 #NAME?：请填不小于 0 的整数，如 12",
+    ]
+    english = run(runner, "import", str(form), "--lang", "en").output.splitlines()
+    assert english[1] == (
+        f"{form}!填报表!{note}: type-error: this is the formula =补报, not text: type sources and "
+        "notes as plain text, without a leading “=”"
+    )
+    assert not (sample / "data/2024/青川县.yaml").exists()

@@ -123,6 +123,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "formula {formula} has no computed value; open and save the file in Excel/WPS, or type "
         "the number",
     ),
+    "formula-error": (
+        "公式 {formula} 的结果是错误值 {error}：{expect}",
+        "formula {formula} gives the error {error}: {expect}",
+    ),
+    "formula-in-text": (
+        "这里是公式 {formula}，不是文字：数据来源和备注请直接输入文字，开头不要用 “=”",
+        "this is the formula {formula}, not text: type sources and notes as plain text, without "
+        "a leading “=”",
+    ),
     "ambiguous": ("“{text}” 不是确切的数值：{expect}", "“{text}” is not an exact value: {expect}"),
     "not-yes-no": ("“{text}” 不是 是/否：{expect}", "“{text}” is not yes or no: {expect}"),
     "a-date": ("填的是日期或时间（{text}）：{expect}", "this is a date or time ({text}): {expect}"),
