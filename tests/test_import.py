@@ -524,3 +524,21 @@ def test_a_formula_in_a_source_or_note_cell_is_told_to_be_text(
         "notes as plain text, without a leading “=”"
     )
     assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_fraction_for_a_percentage_names_its_cell(runner: CliRunner, sample: Path) -> None:
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {"literacy_rate": 0.995, "party_org_coverage": 0.968, "party_work_coverage": 1},
+        formats={"party_org_coverage": "0.0%"},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert result.output.splitlines()[0] == (
+        f"{form}!填报表!{cell(form, 'literacy_rate')}: type-error: “0.995” 是 99.5% 还是 0.995%？"
+        "请填 99.5 或 99.5%（如确为 0.995%，请填 0.995%）"
+    )
+    assert f"{form}：1 个问题，本表未导入" in result.output
+    assert not (sample / "data/2024/广元市.yaml").exists()

@@ -135,6 +135,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ambiguous": ("“{text}” 不是确切的数值：{expect}", "“{text}” is not an exact value: {expect}"),
     "not-yes-no": ("“{text}” 不是 是/否：{expect}", "“{text}” is not yes or no: {expect}"),
     "a-date": ("填的是日期或时间（{text}）：{expect}", "this is a date or time ({text}): {expect}"),
+    "fraction": (
+        "“{text}” 是 {scaled}% 还是 {text}%？请填 {scaled} 或 {scaled}%"
+        "（如确为 {text}%，请填 {text}%）",
+        "“{text}”: {scaled}% or {text}%? Type {scaled} or {scaled}% (or {text}% if that is what "
+        "you mean)",
+    ),
     "percent-elsewhere": (
         "“{text}” 是百分数，但本指标不是百分比：{expect}",
         "“{text}” is a percentage but this indicator is not: {expect}",
