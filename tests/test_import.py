@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -174,7 +175,7 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
             "home_of_workers": "已建成",
             "tfkjy_demo_sites": "12.5%",
         },
-        sources={"workers_day_symposium": "会议纪要"},
+        sources={"workers_day_symposium": "会议纪要"},  # without a value: fine (missing data)
         cells={
             f"F{rows['rural_demo_villages']}": 2,  # typed into last year's column
             "L3": "备注：已核对",  # beside the form
@@ -203,9 +204,7 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         "的值 -2 超出范围：应为不小于 0 的整数",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
         "（企事业科协组织） 的值 3.5 类型不对：应为不小于 0 的整数",
-        f"{at}{cell(lizhou, 'workers_day_symposium')}: missing-field: 填了数据来源或备注，"
-        "但没有填本年数值（G 列）",
-        f"{lizhou}：10 个问题，本表未导入",
+        f"{lizhou}：9 个问题，本表未导入",
         f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
         "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",
         f"{qingchuan}：1 个问题，本表未导入",
@@ -542,3 +541,35 @@ def test_a_fraction_for_a_percentage_names_its_cell(runner: CliRunner, sample: P
     )
     assert f"{form}：1 个问题，本表未导入" in result.output
     assert not (sample / "data/2024/广元市.yaml").exists()
+
+
+def test_a_source_or_note_without_a_value_is_taken_as_in_a_data_file(
+    runner: CliRunner, sample: Path
+) -> None:
+    """SPEC §5: an empty value is missing data, not an error; `{source: x}` passes validate."""
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(
+        FORMS / "苍溪县_2024.xlsx",
+        {},
+        sources={"spirit_lectures": "会议纪要", "workers_day_symposium": "会议纪要"},
+        notes={"typical_cases": "待市科协认定后补报"},
+    )
+    path = sample / "data/2024/苍溪县.yaml"
+    old = values_of(path)
+    assert "typical_cases" not in old and old["spirit_lectures"] == 3
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "  typical_cases.note（“科技服务”“科技成果交易”典型案例）：— → “待市科协认定后补报”" in (
+        result.output
+    )
+    values = values_of(path)
+    assert values["typical_cases"] == {"value": None, "note": "待市科协认定后补报"}
+    assert values["spirit_lectures"] == {"value": 3, "source": "会议纪要"}  # the value stays
+    assert values["workers_day_symposium"] == {
+        "value": old["workers_day_symposium"],
+        "source": "会议纪要",
+    }
+    assert run(runner, "validate", str(path)).exit_code == 0
+    check = run(runner, "check", "2024", "--county", "苍溪县", "--format", "json")
+    statuses = {r["target"]: r["status"] for r in json.loads(check.output)["results"]}
+    assert statuses["typical_cases"] == "missing"

@@ -86,7 +86,7 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
     for indicator, entry in form.entries.items():
         before = old.get(indicator, Entry(None))
         new[indicator] = Entry(
-            entry.value,
+            entry.value if entry.value is not None else before.value,
             entry.source if entry.source is not None else before.source,
             entry.note if entry.note is not None else before.note,
         )

@@ -206,12 +206,9 @@ class _Reader:
             return None
         source = read_text(cells[meta.source_column].value) if meta.source_column in cells else None
         note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
-        if value is None and (source is not None or note is not None) and not broken:
-            message = say("orphan-text", lang, column=column_letter(meta.value_column))
-            self.cell(row, meta.value_column, ProblemCode.MISSING_FIELD, message)
-        if broken or value is None:
+        if broken or (value is None and source is None and note is None):
             return None
-        return Entry(value, source, note)
+        return Entry(value, source, note)  # a source or note alone: the value is missing data
 
     def _formula(self, found: Cell, column: int, indicator: Indicator) -> str | None:
         """Why a formula's cell is not taken: no computed value, an error value (Excel's

@@ -145,10 +145,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "“{text}” 是百分数，但本指标不是百分比：{expect}",
         "“{text}” is a percentage but this indicator is not: {expect}",
     ),
-    "orphan-text": (
-        "填了数据来源或备注，但没有填本年数值（{column} 列）",
-        "a source or note without a value (column {column})",
-    ),
     # importing
     "existing-invalid": (
         "已有数据文件 {path} 有误，未导入；请先修正（kxplan validate {path}）",
