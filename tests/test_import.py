@@ -573,3 +573,93 @@ def test_a_source_or_note_without_a_value_is_taken_as_in_a_data_file(
     check = run(runner, "check", "2024", "--county", "苍溪县", "--format", "json")
     statuses = {r["target"]: r["status"] for r in json.loads(check.output)["results"]}
     assert statuses["typical_cases"] == "missing"
+
+
+CANGXI = """\
+# 示例数据（虚构，仅供演示）
+# 数据由 kxplan import 从填报表写入，请勿手改
+# 由填报表 苍溪县_2023.xlsx 导入（kxplan import，2024-01-10T09:00:00+08:00）
+unit: 苍溪县   # 县区名称
+year: 2024
+values:
+  tfkjy_workers:
+    value: 14982  # 年末数
+    # 后台导出
+    source: 天府科技云后台导出 2024-12-31
+  home_of_workers: true  # 2023 年建成
+  spirit_lectures: 3  # 含线上一场
+  # typical_cases：待市科协认定后补报
+  demo_studios: 3
+  popsci_demo_bases:
+    value: 3
+    note:  # 待补：基地名单
+# 以上数据经县科协审核
+"""
+
+
+def test_comments_of_a_data_file_stay_by_their_keys(runner: CliRunner, sample: Path) -> None:
+    """A comment above a key, or after a value on its line, keeps its place in the new file."""
+    path = sample / "data/2024/苍溪县.yaml"
+    path.write_text(CANGXI, encoding="utf-8")
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(
+        FORMS / "苍溪县_2024.xlsx",
+        {"typical_cases": 2, "spirit_lectures": 4, "tfkjy_workers": 15000},
+        sources={"spirit_lectures": "会议纪要"},
+    )
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "注释" not in result.output  # none is lost, so none is named
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2].startswith("# 由填报表 苍溪县_2024.xlsx 导入（kxplan import，")
+    assert [line for i, line in enumerate(lines) if i != 2] == [
+        "# 示例数据（虚构，仅供演示）",
+        "# 数据由 kxplan import 从填报表写入，请勿手改",  # not the import line: a person's
+        "unit: 苍溪县  # 县区名称",
+        "year: 2024",
+        "values:",
+        "  tfkjy_workers:",
+        "    value: 15000  # 年末数",
+        "    # 后台导出",
+        "    source: 天府科技云后台导出 2024-12-31",
+        "  home_of_workers: true  # 2023 年建成",
+        "  spirit_lectures:  # 含线上一场",
+        "    value: 4",
+        "    source: 会议纪要",
+        "  typical_cases: 2",
+        "  # typical_cases：待市科协认定后补报",
+        "  demo_studios: 3",
+        "  popsci_demo_bases:",
+        "    value: 3",
+        "    note:  # 待补：基地名单",
+        "# 以上数据经县科协审核",
+    ]
+    assert run(runner, "validate", str(path)).exit_code == 0
+
+
+def test_a_comment_that_cannot_be_kept_is_named_before_writing(
+    runner: CliRunner, sample: Path
+) -> None:
+    path = sample / "data/2024/苍溪县.yaml"
+    text = CANGXI.replace("  demo_studios: 3\n", "  demo_studios:\n    # 线上线下合计\n    3\n")
+    path.write_text(text, encoding="utf-8")
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(FORMS / "苍溪县_2024.xlsx", {"spirit_lectures": 4})
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[:3] == [
+        f"{form} → data/2024/苍溪县.yaml：与已有数据不同，未覆盖"
+        "（核对以下差异后，如需替换请加 --force）",
+        "  spirit_lectures（科学家精神宣讲报告会）：3 → 4",
+        "  注释无法保留（原第 15 行）：# 线上线下合计",
+    ]
+    assert snapshot(sample / "data") == before
+    dry = run(runner, "import", str(form), "--force", "--dry-run", "--lang", "en")
+    assert "  comment not kept (line 15): # 线上线下合计" in dry.output.splitlines()
+    assert snapshot(sample / "data") == before
+    forced = run(runner, "import", str(form), "--force")
+    assert forced.exit_code == 0
+    assert "  注释无法保留（原第 15 行）：# 线上线下合计" in forced.output.splitlines()
+    written = path.read_text(encoding="utf-8")
+    assert "线上线下合计" not in written and "# 年末数" in written

@@ -158,6 +158,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "由填报表 {form} 导入（kxplan import，{when}）",
         "imported from the form {form} (kxplan import, {when})",
     ),
+    "comment-dropped": (
+        "注释无法保留（原第 {line} 行）：{text}",
+        "comment not kept (line {line}): {text}",
+    ),
     "written": ("{form} → {path}：已写入 {count} 项", "{form} → {path}: {count} value(s) written"),
     "would-write": (
         "{form} → {path}：将写入 {count} 项（演习，未写入）",
@@ -196,6 +200,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "nothing-to-report": ("{unit} 没有需要填报的指标", "{unit} reports no indicator"),
 }
+
+
+def texts(message_id: str) -> tuple[str, str]:
+    """A message's Chinese and English words, unfilled: to recognise what kxplan wrote."""
+    return _TEXTS[message_id]
 
 
 def say(message_id: str, lang: str, /, **params: object) -> str:
