@@ -3,7 +3,9 @@
 An empty cell reports nothing: it never erases a value, source or note of an existing data
 file, so importing an untouched form changes nothing. A form's values go over the existing
 file's; when that changes anything the caller must be told the differences and asked for
-`--force`. The text to be written is checked exactly as `kxplan validate` would check it.
+`--force`. The file's comments go back by their keys (`kxplan.yamlcomments`), and any the new
+text lacks is among the differences. The text to be written is checked exactly as
+`kxplan validate` would check it.
 """
 
 from __future__ import annotations
