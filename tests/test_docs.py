@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -40,3 +42,24 @@ def test_readme_setup_commands_are_the_specs() -> None:
 def test_version(runner: CliRunner) -> None:
     result = run(runner, "--version")
     assert result.exit_code == 0 and result.output.startswith("kxplan ")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_usage_names_arguments_in_capitals(runner: CliRunner, name: str) -> None:
+    """`kxplan import [OPTIONS] {FILE}...`, never the parameter's own name (`{files}...`)."""
+    usage = next(
+        line for line in run(runner, name, "--help").output.splitlines() if "Usage:" in line
+    )
+    assert not re.search(r"[{\[][a-z_]+[}\]]", usage), usage
+
+
+@pytest.mark.parametrize(
+    ("name", "metavar"),
+    [("import", "FILE"), ("validate", "FILE"), ("template", "YEAR"), ("init", "DIR")],
+)
+def test_usage_metavars(runner: CliRunner, name: str, metavar: str) -> None:
+    usage = next(
+        line for line in run(runner, name, "--help").output.splitlines() if "Usage:" in line
+    )
+    # typer ≥ 0.16 marks a required argument {NAME} and an optional one [NAME]
+    assert re.search(rf"\[OPTIONS\] [{{\[]?{metavar}[}}\]]?(\.\.\.)?\s*$", usage), usage

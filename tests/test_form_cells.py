@@ -59,6 +59,12 @@ BOOLEAN = indicator(ValueType.BOOLEAN)
         (PERCENT, 0.123, '[Red]0.0%;"-"', 12.3),
         (PERCENT, 0.5, '0.0"%"', 0.5),
         (PERCENT, 0.5, "0.0\\%", 0.5),
+        (PERCENT, 0.995, "0.0%", 99.5),
+        (PERCENT, "0.5%", "General", 0.5),
+        (PERCENT, 0, "General", 0),
+        (PERCENT, "0", "General", 0),
+        (PERCENT, 1, "General", 1),
+        (PERCENT, 99.5, "General", 99.5),
         (BOOLEAN, "是", "General", True),
         (BOOLEAN, "否", "General", False),
         (BOOLEAN, "√", "General", True),
@@ -100,6 +106,10 @@ def test_what_is_understood(
         (COUNT, True, "General", "不是确切的数值"),
         (COUNT, "12.5%", "General", "本指标不是百分比"),
         (COUNT, 0.5, "0%", "本指标不是百分比"),
+        (PERCENT, 0.995, "General", "“0.995” 是 99.5% 还是 0.995%？请填 99.5 或 99.5%"),
+        (PERCENT, 0.07, "0.00", "“0.07” 是 7% 还是 0.07%？请填 7 或 7%"),
+        (PERCENT, " 0.5 ", "General", "“0.5” 是 50% 还是 0.5%？请填 50 或 50%"),
+        (PERCENT, "０．９", "@", "“0.9” 是 90% 还是 0.9%？"),
         (AMOUNT, "120万", "General", "不是确切的数值"),
         (COUNT, date(2024, 12, 31), "yyyy-mm-dd", "日期"),
         (COUNT, datetime(2024, 12, 31, 8, 0), "General", "日期"),
@@ -120,6 +130,21 @@ def test_refusals_say_what_to_type_in_english() -> None:
     value = read_value("about 100", "General", COUNT, "en")
     assert isinstance(value, Refused)
     assert value.message == "“about 100” is not an exact value: type a whole number ≥ 0, e.g. 12"
+
+
+def test_a_fraction_for_a_percentage_is_ambiguous() -> None:
+    """0.995 in a plain cell: 99.5% written as a fraction, or 0.995%? Neither is guessed."""
+    value = read_value(0.995, "General", PERCENT, "zh")
+    assert isinstance(value, Refused)
+    assert value.code is ProblemCode.TYPE_ERROR
+    assert value.message == (
+        "“0.995” 是 99.5% 还是 0.995%？请填 99.5 或 99.5%（如确为 0.995%，请填 0.995%）"
+    )
+    value = read_value(0.995, "General", PERCENT, "en")
+    assert isinstance(value, Refused)
+    assert value.message == (
+        "“0.995”: 99.5% or 0.995%? Type 99.5 or 99.5% (or 0.995% if that is what you mean)"
+    )
 
 
 @pytest.mark.parametrize("typed", [None, "", "   ", "\u3000"])

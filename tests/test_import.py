@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -173,7 +175,7 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
             "home_of_workers": "已建成",
             "tfkjy_demo_sites": "12.5%",
         },
-        sources={"workers_day_symposium": "会议纪要"},
+        sources={"workers_day_symposium": "会议纪要"},  # without a value: fine (missing data)
         cells={
             f"F{rows['rural_demo_villages']}": 2,  # typed into last year's column
             "L3": "备注：已核对",  # beside the form
@@ -202,9 +204,7 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         "的值 -2 超出范围：应为不小于 0 的整数",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
         "（企事业科协组织） 的值 3.5 类型不对：应为不小于 0 的整数",
-        f"{at}{cell(lizhou, 'workers_day_symposium')}: missing-field: 填了数据来源或备注，"
-        "但没有填本年数值（G 列）",
-        f"{lizhou}：10 个问题，本表未导入",
+        f"{lizhou}：9 个问题，本表未导入",
         f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
         "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",
         f"{qingchuan}：1 个问题，本表未导入",
@@ -480,3 +480,186 @@ def test_import_into_a_data_repository_keeps_the_schema_line(
     again = (repo / "data/2021/剑阁县.yaml").read_text(encoding="utf-8").splitlines()
     assert again[0] == lines[0] and sum("yaml-language-server" in line for line in again) == 1
     assert values_of(repo / "data/2021/剑阁县.yaml") == {"spirit_lectures": 4}
+
+
+def test_a_formula_in_a_source_or_note_cell_is_told_to_be_text(
+    runner: CliRunner, sample: Path
+) -> None:
+    """`=见附件` typed in Excel is a formula whose result is #NAME?, not the text “=见附件”."""
+    make_forms(runner, "--county", "青川县")
+    form = fill(
+        FORMS / "青川县_2024.xlsx",
+        {"spirit_lectures": 3, "demo_studios": "=约3"},
+        sources={"spirit_lectures": "=见附件"},
+        notes={"spirit_lectures": "=补报"},
+    )
+    source, value = cell(form, "spirit_lectures", "source"), cell(form, "demo_studios")
+
+    def as_excel_saves_it(xml: bytes) -> bytes:
+        for where in (source, value):
+            xml = re.sub(
+                rf'(<c r="{where}"[^>]*)(><f>[^<]*</f>)<v ?/>'.encode(),
+                rb'\1 t="e"\2<v>#NAME?</v>',
+                xml,
+            )
+        return xml
+
+    rewrite_part(form, "xl/worksheets/sheet1.xml", as_excel_saves_it)
+    note = cell(form, "spirit_lectures", "note")
+    at = f"{form}!填报表!"
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"{at}{source}: type-error: 这里是公式 =见附件，不是文字：数据来源和备注请直接输入文字，"
+        "开头不要用 “=”",
+        f"{at}{note}: type-error: 这里是公式 =补报，不是文字：数据来源和备注请直接输入文字，"
+        "开头不要用 “=”",
+        f"{at}{value}: type-error: 公式 =约3 的结果是错误值 #NAME?：请填不小于 0 的整数，如 12",
+    ]
+    english = run(runner, "import", str(form), "--lang", "en").output.splitlines()
+    assert english[1] == (
+        f"{form}!填报表!{note}: type-error: this is the formula =补报, not text: type sources and "
+        "notes as plain text, without a leading “=”"
+    )
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_fraction_for_a_percentage_names_its_cell(runner: CliRunner, sample: Path) -> None:
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {"literacy_rate": 0.995, "party_org_coverage": 0.968, "party_work_coverage": 1},
+        formats={"party_org_coverage": "0.0%"},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert result.output.splitlines()[0] == (
+        f"{form}!填报表!{cell(form, 'literacy_rate')}: type-error: “0.995” 是 99.5% 还是 0.995%？"
+        "请填 99.5 或 99.5%（如确为 0.995%，请填 0.995%）"
+    )
+    assert f"{form}：1 个问题，本表未导入" in result.output
+    assert not (sample / "data/2024/广元市.yaml").exists()
+
+
+def test_a_source_or_note_without_a_value_is_taken_as_in_a_data_file(
+    runner: CliRunner, sample: Path
+) -> None:
+    """SPEC §5: an empty value is missing data, not an error; `{source: x}` passes validate."""
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(
+        FORMS / "苍溪县_2024.xlsx",
+        {},
+        sources={"spirit_lectures": "会议纪要", "workers_day_symposium": "会议纪要"},
+        notes={"typical_cases": "待市科协认定后补报"},
+    )
+    path = sample / "data/2024/苍溪县.yaml"
+    old = values_of(path)
+    assert "typical_cases" not in old and old["spirit_lectures"] == 3
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "  typical_cases.note（“科技服务”“科技成果交易”典型案例）：— → “待市科协认定后补报”" in (
+        result.output
+    )
+    values = values_of(path)
+    assert values["typical_cases"] == {"value": None, "note": "待市科协认定后补报"}
+    assert values["spirit_lectures"] == {"value": 3, "source": "会议纪要"}  # the value stays
+    assert values["workers_day_symposium"] == {
+        "value": old["workers_day_symposium"],
+        "source": "会议纪要",
+    }
+    assert run(runner, "validate", str(path)).exit_code == 0
+    check = run(runner, "check", "2024", "--county", "苍溪县", "--format", "json")
+    statuses = {r["target"]: r["status"] for r in json.loads(check.output)["results"]}
+    assert statuses["typical_cases"] == "missing"
+
+
+CANGXI = """\
+# 示例数据（虚构，仅供演示）
+# 数据由 kxplan import 从填报表写入，请勿手改
+# 由填报表 苍溪县_2023.xlsx 导入（kxplan import，2024-01-10T09:00:00+08:00）
+unit: 苍溪县   # 县区名称
+year: 2024
+values:
+  tfkjy_workers:
+    value: 14982  # 年末数
+    # 后台导出
+    source: 天府科技云后台导出 2024-12-31
+  home_of_workers: true  # 2023 年建成
+  spirit_lectures: 3  # 含线上一场
+  # typical_cases：待市科协认定后补报
+  demo_studios: 3
+  popsci_demo_bases:
+    value: 3
+    note:  # 待补：基地名单
+# 以上数据经县科协审核
+"""
+
+
+def test_comments_of_a_data_file_stay_by_their_keys(runner: CliRunner, sample: Path) -> None:
+    """A comment above a key, or after a value on its line, keeps its place in the new file."""
+    path = sample / "data/2024/苍溪县.yaml"
+    path.write_text(CANGXI, encoding="utf-8")
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(
+        FORMS / "苍溪县_2024.xlsx",
+        {"typical_cases": 2, "spirit_lectures": 4, "tfkjy_workers": 15000},
+        sources={"spirit_lectures": "会议纪要"},
+    )
+    result = run(runner, "import", str(form), "--force")
+    assert result.exit_code == 0, result.output
+    assert "注释" not in result.output  # none is lost, so none is named
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2].startswith("# 由填报表 苍溪县_2024.xlsx 导入（kxplan import，")
+    assert [line for i, line in enumerate(lines) if i != 2] == [
+        "# 示例数据（虚构，仅供演示）",
+        "# 数据由 kxplan import 从填报表写入，请勿手改",  # not the import line: a person's
+        "unit: 苍溪县  # 县区名称",
+        "year: 2024",
+        "values:",
+        "  tfkjy_workers:",
+        "    value: 15000  # 年末数",
+        "    # 后台导出",
+        "    source: 天府科技云后台导出 2024-12-31",
+        "  home_of_workers: true  # 2023 年建成",
+        "  spirit_lectures:  # 含线上一场",
+        "    value: 4",
+        "    source: 会议纪要",
+        "  typical_cases: 2",
+        "  # typical_cases：待市科协认定后补报",
+        "  demo_studios: 3",
+        "  popsci_demo_bases:",
+        "    value: 3",
+        "    note:  # 待补：基地名单",
+        "# 以上数据经县科协审核",
+    ]
+    assert run(runner, "validate", str(path)).exit_code == 0
+
+
+def test_a_comment_that_cannot_be_kept_is_named_before_writing(
+    runner: CliRunner, sample: Path
+) -> None:
+    path = sample / "data/2024/苍溪县.yaml"
+    text = CANGXI.replace("  demo_studios: 3\n", "  demo_studios:\n    # 线上线下合计\n    3\n")
+    path.write_text(text, encoding="utf-8")
+    make_forms(runner, "--county", "苍溪县")
+    form = fill(FORMS / "苍溪县_2024.xlsx", {"spirit_lectures": 4})
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 2
+    assert result.output.splitlines()[:3] == [
+        f"{form} → data/2024/苍溪县.yaml：与已有数据不同，未覆盖"
+        "（核对以下差异后，如需替换请加 --force）",
+        "  spirit_lectures（科学家精神宣讲报告会）：3 → 4",
+        "  注释无法保留（原第 15 行）：# 线上线下合计",
+    ]
+    assert snapshot(sample / "data") == before
+    dry = run(runner, "import", str(form), "--force", "--dry-run", "--lang", "en")
+    assert "  comment not kept (line 15): # 线上线下合计" in dry.output.splitlines()
+    assert snapshot(sample / "data") == before
+    forced = run(runner, "import", str(form), "--force")
+    assert forced.exit_code == 0
+    assert "  注释无法保留（原第 15 行）：# 线上线下合计" in forced.output.splitlines()
+    written = path.read_text(encoding="utf-8")
+    assert "线上线下合计" not in written and "# 年末数" in written

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import ROOT, run
+from conftest import ROOT, plan_dict, run
 from formhelpers import sample_project, snapshot
 from kxplan import describe
 from kxplan.datawrite import reported_by
@@ -71,6 +72,54 @@ def test_a_county_form_row_by_row(runner: CliRunner, sample: Path) -> None:
     assert sheet.cell(row, layout.TARGET).value == rule == "≥ 2次（每年）"
     share = sheet.cell(5 + ids.index("enterprise_associations"), layout.TARGET).value
     assert share == "计入广元市合计：≥ 130家（2025年）"
+    both = sheet.cell(5 + ids.index("tfkjy_workers"), layout.TARGET).value
+    assert both == "年增长 ≥ 30%；计入广元市合计：> 100000人（2025年）"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "年增长 ≥ 30%；计入甲市合计：≥ 100个（2025年）、≥ 10个（每年）"),
+        (
+            "en",
+            "growth ≥ 30% a year; counts towards Jia's total: ≥ 100 个 by 2025, ≥ 10 个 every year",
+        ),
+    ],
+)
+def test_a_share_shows_the_units_own_target_and_the_total_it_counts_towards(
+    runner: CliRunner, project: Callable[..., Path], lang: str, expected: str
+) -> None:
+    """A county judged on its own growth whose value is also summed into the city's targets."""
+    stock = {"indicator": "count_stock", "kind": "deadline", "deadline": 2025}
+    folder = project(
+        plan_dict(
+            {"id": "total", "level": "city", "op": ">=", "threshold": 100, **stock},
+            {
+                "id": "yearly",
+                "indicator": "count_stock",
+                "level": "city",
+                "kind": "annual",
+                "op": ">=",
+                "threshold": 10,
+            },
+            {
+                "id": "growth",
+                "indicator": "count_stock",
+                "level": "county",
+                "kind": "growth",
+                "op": ">=",
+                "threshold": 30,
+            },
+        ),
+        {},
+    )
+    plan, out = str(folder / "targets.yaml"), str(folder / "forms")
+    args = ("--plan", plan, "--data-dir", str(folder / "data"), "-o", out, "--lang", lang)
+    result = run(runner, "template", "2024", "--county", "乙区", *args)
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(folder / "forms" / "乙区_2024.xlsx").worksheets[0]
+    assert sheet.cell(layout.FIRST_ROW, layout.ID).value == "count_stock"
+    assert sheet.cell(layout.FIRST_ROW, layout.TARGET).value == expected
 
 
 def test_only_input_cells_are_unlocked_and_the_sheet_is_protected(

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from kxplan.datamodel import ENTRY_FIELDS
 from kxplan.plan import Aggregate, Plan, Unit
+from kxplan.yamlcomments import Comments, KeyPath
 
 
 @dataclass(frozen=True)
@@ -29,39 +31,55 @@ def render_data_file(
     header: Sequence[str] = (),
     schema: str | None = None,
     include_empty: bool = False,
+    comments: Comments | None = None,
 ) -> str:
     """The YAML text of one unit's data file.
 
     Indicators come in plan order so that two writes of the same data are byte-identical;
     `include_empty` writes every indicator of the unit's targets, empty where unknown.
+    `comments` (an earlier version's, by key) go back above and after their keys; an empty
+    source or note with a comment keeps its line, and an entry with comments inside stays a
+    mapping, so that each comment keeps its line.
     """
+    notes = comments or Comments()
     lines: list[str] = []
     if schema:
         lines.append(f"# yaml-language-server: $schema={schema}")
+    lines.extend(comment.text for comment in notes.header)
     lines.extend(f"# {line}" if line else "#" for line in header)
-    lines.append(f"unit: {_scalar(unit.name)}")
-    lines.append(f"year: {year}")
+    _line(lines, notes, ("unit",), f"unit: {_scalar(unit.name)}")
+    _line(lines, notes, ("year",), f"year: {year}")
     ids = [
         i
         for i in plan.indicators
         if i in values or (include_empty and i in reported_by(plan, unit))
     ]
-    if not ids:
-        lines.append("values: {}")
-        return "\n".join(lines) + "\n"
-    lines.append("values:")
+    _line(lines, notes, ("values",), "values:" if ids else "values: {}")
     for indicator_id in ids:
         entry = values.get(indicator_id, Entry(None))
-        if entry.source is None and entry.note is None:
-            lines.append(f"  {indicator_id}: {_scalar(entry.value)}".rstrip())
+        path = ("values", indicator_id)
+        parts = [
+            part
+            for part in ENTRY_FIELDS
+            if part == "value" or getattr(entry, part) is not None or notes.has((*path, part))
+        ]
+        if parts == ["value"] and not notes.has((*path, "value")):
+            _line(lines, notes, path, f"  {indicator_id}: {_scalar(entry.value)}")
             continue
-        lines.append(f"  {indicator_id}:")
-        lines.append(f"    value: {_scalar(entry.value)}".rstrip())
-        if entry.source is not None:
-            lines.append(f"    source: {_scalar(entry.source)}")
-        if entry.note is not None:
-            lines.append(f"    note: {_scalar(entry.note)}")
+        _line(lines, notes, path, f"  {indicator_id}:")
+        for part in parts:
+            _line(lines, notes, (*path, part), f"    {part}: {_scalar(getattr(entry, part))}")
+    lines.extend(comment.text for comment in notes.tail)
     return "\n".join(lines) + "\n"
+
+
+def _line(lines: list[str], notes: Comments, path: KeyPath, text: str) -> None:
+    """A key's line, with the comments that were above it (at its indent) and after it."""
+    indent = " " * (len(text) - len(text.lstrip()))
+    lines.extend(indent + comment.text for comment in notes.above.get(path, []))
+    text = text.rstrip()
+    inline = notes.inline.get(path)
+    lines.append(f"{text}  {inline.text}" if inline else text)
 
 
 def reported_by(plan: Plan, unit: Unit) -> list[str]:

@@ -30,6 +30,7 @@ def import_forms(
     files: Annotated[
         list[Path],
         typer.Argument(
+            metavar="FILE",
             help="Filled-in forms (.xlsx; .xlsm is read as plain data), or folders of them.",
             show_default=False,
         ),
@@ -55,7 +56,7 @@ def import_forms(
     """
     lang = language(lang_option)
     with guard(lang, debug):
-        from kxplan.forms.merge import Outcome, describe_change, import_forms
+        from kxplan.forms.merge import Outcome, describe_change, describe_dropped, import_forms
 
         plan = open_plan(plan_option, lang)
         data_dir = locate.data_dir(data_option, lang)
@@ -100,6 +101,8 @@ def import_forms(
                     )
             for change in landing.changes:
                 print(f"  {describe_change(change, plan, lang)}")
+            for comment in landing.dropped:
+                print(f"  {describe_dropped(comment, lang)}")
         summary = say("summary", lang, forms=len(results), **counts)
         print(summary + (say("dry-run", lang) if dry_run else ""), file=sys.stderr)
         if counts["invalid"]:

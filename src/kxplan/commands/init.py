@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder of the new data repository.")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder of the new data repository.")
+    ],
     plan_option: Annotated[
         Path | None,
         typer.Option(

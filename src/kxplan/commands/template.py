@@ -32,7 +32,9 @@ from kxplan.plan import Plan
 
 
 def template(
-    year: Annotated[int, typer.Argument(help="The year the forms collect.", show_default=False)],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", help="The year the forms collect.", show_default=False)
+    ],
     county: Annotated[
         str | None,
         typer.Option("--county", help="Only this unit (name or code).", show_default=False),

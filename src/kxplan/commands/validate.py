@@ -39,7 +39,9 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Data files to check (default: every file of the data folder).", show_default=False
+            metavar="FILE",
+            help="Data files to check (default: every file of the data folder).",
+            show_default=False,
         ),
     ] = None,
     fmt: Annotated[ValidateFormat, FormatOption] = ValidateFormat.TEXT,

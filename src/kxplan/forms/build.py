@@ -184,15 +184,18 @@ def _locked_cells(spec: FormSpec, number: int, indicator: Indicator) -> tuple[Ce
 
 
 def _target(spec: FormSpec, indicator: Indicator) -> str:
-    """The targets the unit is judged by for this indicator, or the total its share counts to."""
+    """The targets the unit is judged by for this indicator, and the total its share counts to.
+
+    A county may be judged on its own value (its registrations' growth) and report a share of
+    the city's total (the city's registrations by 2025): the form says both.
+    """
     plan, unit, lang = spec.plan, spec.unit, spec.lang
-    own = [
+    en = lang == "en"
+    parts = [
         describe.rule(target, indicator, lang)
         for target in plan.targets_for(unit)
         if target.indicator == indicator.id
     ]
-    if own:
-        return "；".join(own) if lang != "en" else "; ".join(own)
     if indicator.aggregate is Aggregate.SUM:
         for ancestor in plan.ancestors(unit):
             rules = [
@@ -202,8 +205,12 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
             ]
             if rules:
                 name = pick(ancestor.name, ancestor.name_en, lang)
-                return say("share-of", lang, unit=name, rule="；".join(rules))
-    return say("no-target", lang)
+                joined = (", " if en else "、").join(rules)
+                parts.append(say("share-of", lang, unit=name, rule=joined))
+                break
+    if not parts:
+        return say("no-target", lang)
+    return ("; " if en else "；").join(parts)
 
 
 def _validation(value_type: ValueType, lang: str) -> DataValidation:

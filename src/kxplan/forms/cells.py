@@ -3,7 +3,8 @@
 Accepted: `1,234`, full-width digits (１２３), `12.5%` or a percent-formatted cell for
 percentages, the measure typed after the number (`3个`), 是/否/√/×/Y/N/yes/no/true/false for
 yes-no, and spaces around any of them. Everything else that is not a plain number (`约100`,
-`3-4`, `1,23`, a date) is refused: a guess would put a wrong figure in the data.
+`3-4`, `1,23`, a date) is refused: a guess would put a wrong figure in the data. So is a
+percentage between 0 and 1 with no % typed or shown (`0.995`: 99.5% or 0.995%?).
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def read_value(
             return Refused(ProblemCode.TYPE_ERROR, message)
         scaled = Decimal(repr(raw)) * 100
         return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
+    percent = indicator.type is ValueType.PERCENT
+    if percent and "%" not in (number_format or "") and 0 < raw < 1:
+        return _fraction(Decimal(repr(raw)), repr(raw), lang)
     return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
 
 
@@ -126,7 +130,16 @@ def _number(text: str, indicator: Indicator, expect: str, lang: str) -> Value | 
     if match["percent"] and indicator.type is not ValueType.PERCENT:
         message = say("percent-elsewhere", lang, text=text, expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
-    return _tidy(Decimal(match["number"].replace(",", "")))
+    number = Decimal(match["number"].replace(",", ""))
+    if indicator.type is ValueType.PERCENT and not match["percent"] and 0 < number < 1:
+        return _fraction(number, text, lang)
+    return _tidy(number)
+
+
+def _fraction(number: Decimal, text: str, lang: str) -> Refused:
+    """A percentage typed as 0 < x < 1 without a % in sight: 0.995 may be 99.5% or 0.995%."""
+    scaled = f"{(number * 100).normalize():f}"
+    return Refused(ProblemCode.TYPE_ERROR, say("fraction", lang, text=text, scaled=scaled))
 
 
 def _tidy(number: Decimal) -> int | float:

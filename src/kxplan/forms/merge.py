@@ -3,13 +3,17 @@
 An empty cell reports nothing: it never erases a value, source or note of an existing data
 file, so importing an untouched form changes nothing. A form's values go over the existing
 file's; when that changes anything the caller must be told the differences and asked for
-`--force`. The text to be written is checked exactly as `kxplan validate` would check it.
+`--force`. The file's comments go back by their keys (`kxplan.yamlcomments`), and any the new
+text lacks is among the differences. The text to be written is checked exactly as
+`kxplan validate` would check it.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,14 +22,13 @@ from kxplan.dataload import FileChecker, normalize
 from kxplan.dataset import display_path
 from kxplan.datawrite import Entry, render_data_file
 from kxplan.forms.read import Form, read_form
-from kxplan.forms.texts import say
+from kxplan.forms.texts import say, texts
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, exact
 from kxplan.problems import Problem, ProblemCode
 from kxplan.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
+from kxplan.yamlcomments import Comment, Comments, find_comments
 from kxplan.yamlsafe import read_yaml
-
-_MARK = "kxplan import"
 
 
 class Outcome(StrEnum):
@@ -56,6 +59,7 @@ class Landing:
     text: str | None = None
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    dropped: list[Comment] = field(default_factory=list)  # comments the text does not keep
 
     @property
     def writes(self) -> bool:
@@ -76,17 +80,17 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
         problem = Problem(display, None, None, ProblemCode.DUPLICATE_KEY, message)
         return Landing(form, path, display, Outcome.BLOCKED, problems=[problem])
     old: dict[str, Entry] = {}
-    kept: list[str] = []
+    comments = Comments()
     if found:
         read = _existing(path, display, checker)
         if isinstance(read, list):
             return Landing(form, path, display, Outcome.BLOCKED, problems=read)
-        old, kept = read
+        old, comments = read
     new = dict(old)
     for indicator, entry in form.entries.items():
         before = old.get(indicator, Entry(None))
         new[indicator] = Entry(
-            entry.value,
+            entry.value if entry.value is not None else before.value,
             entry.source if entry.source is not None else before.source,
             entry.note if entry.note is not None else before.note,
         )
@@ -95,15 +99,24 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
         return Landing(form, path, display, Outcome.EMPTY)
     if not changes:
         return Landing(form, path, display, Outcome.UNCHANGED)
-    schema = _schema_reference(kept, data_dir)
-    kept = [line for line in kept if not line.startswith(_SCHEMA_MARK)]
-    header = [*kept, say("imported-from", lang, form=Path(form.file).name, when=when)]
-    text = render_data_file(plan, form.unit, form.year, new, header=header, schema=schema)
+    schema = _schema_reference(comments.header, data_dir)
+    kept = replace(
+        comments,
+        header=[
+            comment
+            for comment in comments.header
+            if not comment.text.startswith(_SCHEMA_MARK) and not _is_mark(comment.text)
+        ],
+    )
+    mark = [say("imported-from", lang, form=Path(form.file).name, when=when)]
+    text = render_data_file(
+        plan, form.unit, form.year, new, header=mark, schema=schema, comments=kept
+    )
     problems = _recheck(text, path.name, form.year, display, checker)
     if problems:  # the form's cells passed the same model: a bug, but never write it
         return Landing(form, path, display, Outcome.BLOCKED, problems=problems)
     outcome = Outcome.NEW if not found else Outcome.REPLACED if force else Outcome.DIFFERS
-    return Landing(form, path, display, outcome, text, changes)
+    return Landing(form, path, display, outcome, text, changes, dropped=_dropped(comments, text))
 
 
 def describe_change(change: Change, plan: Plan, lang: str) -> str:
@@ -116,21 +129,54 @@ def describe_change(change: Change, plan: Plan, lang: str) -> str:
     return f"{what}{sep}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
 
 
-_SCHEMA_MARK = "yaml-language-server: $schema="
+def describe_dropped(comment: Comment, lang: str) -> str:
+    """`注释无法保留（原第 11 行）：# …`: a comment the rewritten file will not have."""
+    return say("comment-dropped", lang, line=comment.line, text=comment.text)
 
 
-def _schema_reference(kept: list[str], data_dir: Path) -> str | None:
+_SCHEMA_MARK = "# yaml-language-server: $schema="
+# The line each import writes (`# 由填报表 … 导入（kxplan import，…）`): the next one replaces it.
+_MARKS = [
+    re.compile(re.escape(words).replace(r"\{form\}", ".+").replace(r"\{when\}", ".+"))
+    for words in texts("imported-from")
+]
+
+
+def _is_mark(comment: str) -> bool:
+    body = comment.removeprefix("#").strip()
+    return any(pattern.fullmatch(body) for pattern in _MARKS)
+
+
+def _schema_reference(header: list[Comment], data_dir: Path) -> str | None:
     """The file's own schema line, or the data repository's schema.json (made by `init`)."""
-    for line in kept:
-        if line.startswith(_SCHEMA_MARK):
-            return line.removeprefix(_SCHEMA_MARK)
+    for comment in header:
+        if comment.text.startswith(_SCHEMA_MARK):
+            return comment.text.removeprefix(_SCHEMA_MARK)
     return DATA_FILE_REFERENCE if (data_dir.parent / SCHEMA_NAME).is_file() else None
+
+
+def _dropped(comments: Comments, text: str) -> list[Comment]:
+    """The old file's comments that `text` lacks (the import line aside, which it replaces).
+
+    Counted on the written text, not on where they were meant to go: whatever the reason a
+    comment is missing, it is named before anything is written.
+    """
+    left = Counter(comment.text for comment in find_comments(text).every)
+    dropped: list[Comment] = []
+    for comment in comments.every:
+        if _is_mark(comment.text):
+            continue
+        if left[comment.text]:
+            left[comment.text] -= 1
+        else:
+            dropped.append(comment)
+    return dropped
 
 
 def _existing(
     path: Path, display: str, checker: FileChecker
-) -> tuple[dict[str, Entry], list[str]] | list[Problem]:
-    """The entries of a valid data file (empty ones too) and its own leading comments."""
+) -> tuple[dict[str, Entry], Comments] | list[Problem]:
+    """The entries of a valid data file (empty ones too) and its comments."""
     submission, problems = checker.check(path, display)
     document, _ = read_yaml(path, display, checker.lang)
     if submission is None or problems or document is None or not isinstance(document.data, dict):
@@ -140,13 +186,7 @@ def _existing(
         indicator: Entry(item.get("value"), item.get("source"), item.get("note"))
         for indicator, item in values.items()
     }
-    comments: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        if _MARK not in line:
-            comments.append(line[1:].removeprefix(" "))
-    return entries, comments
+    return entries, find_comments(path.read_text(encoding="utf-8-sig"))
 
 
 def _changes(plan: Plan, old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:

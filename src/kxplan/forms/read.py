@@ -12,20 +12,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.cell.cell import ERROR_CODES
 from pydantic import ValidationError
 
 from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
 from kxplan.forms.cells import Refused, read_text, read_value, shown
 from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
-from kxplan.forms.texts import say
+from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.messages import tr
-from kxplan.plan import Unit
+from kxplan.plan import Indicator, Unit
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_ERRORS = frozenset(ERROR_CODES)  # what Excel saves as the value of a failed formula
 
 
 @dataclass(frozen=True)
@@ -189,28 +191,40 @@ class _Reader:
 
     def _entry(self, row: int, cells: dict[int, Cell], indicator_id: str) -> Entry | None:
         meta, lang = self.meta, self.lang
+        indicator = self.plan.indicators[indicator_id]
         broken = False
         for column in self._inputs:
             found = cells.get(column)
-            if found is not None and found.value is None and found.formula is not None:
-                message = say("no-cached-value", lang, formula=found.formula)
+            message = self._formula(found, column, indicator) if found else None
+            if message is not None:
                 self.cell(row, column, ProblemCode.TYPE_ERROR, message)
                 broken = True
         typed = cells.get(meta.value_column, Cell(None))
-        value = read_value(
-            typed.value, typed.number_format, self.plan.indicators[indicator_id], lang
-        )
+        value = read_value(typed.value, typed.number_format, indicator, lang)
         if isinstance(value, Refused):
             self.cell(row, meta.value_column, value.code, value.message)
             return None
         source = read_text(cells[meta.source_column].value) if meta.source_column in cells else None
         note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
-        if value is None and (source is not None or note is not None) and not broken:
-            message = say("orphan-text", lang, column=column_letter(meta.value_column))
-            self.cell(row, meta.value_column, ProblemCode.MISSING_FIELD, message)
-        if broken or value is None:
+        if broken or (value is None and source is None and note is None):
             return None
-        return Entry(value, source, note)
+        return Entry(value, source, note)  # a source or note alone: the value is missing data
+
+    def _formula(self, found: Cell, column: int, indicator: Indicator) -> str | None:
+        """Why a formula's cell is not taken: no computed value, an error value (Excel's
+        `#NAME?` for `=见附件`), or a source or note cell, which wants text, not a formula."""
+        lang = self.lang
+        if found.formula is None:
+            return None
+        error = found.value if isinstance(found.value, str) and found.value in _ERRORS else None
+        if found.value is not None and error is None:
+            return None  # Excel or WPS computed it: the value is taken as typed
+        if column != self.meta.value_column:
+            return say("formula-in-text", lang, formula=found.formula)
+        if error is None:
+            return say("no-cached-value", lang, formula=found.formula)
+        expect = expectation(indicator.type, lang)
+        return say("formula-error", lang, formula=found.formula, error=error, expect=expect)
 
     def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:
         """Check the entries with the loader's own model; each problem lands on its cell."""

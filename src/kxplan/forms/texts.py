@@ -123,16 +123,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "formula {formula} has no computed value; open and save the file in Excel/WPS, or type "
         "the number",
     ),
+    "formula-error": (
+        "公式 {formula} 的结果是错误值 {error}：{expect}",
+        "formula {formula} gives the error {error}: {expect}",
+    ),
+    "formula-in-text": (
+        "这里是公式 {formula}，不是文字：数据来源和备注请直接输入文字，开头不要用 “=”",
+        "this is the formula {formula}, not text: type sources and notes as plain text, without "
+        "a leading “=”",
+    ),
     "ambiguous": ("“{text}” 不是确切的数值：{expect}", "“{text}” is not an exact value: {expect}"),
     "not-yes-no": ("“{text}” 不是 是/否：{expect}", "“{text}” is not yes or no: {expect}"),
     "a-date": ("填的是日期或时间（{text}）：{expect}", "this is a date or time ({text}): {expect}"),
+    "fraction": (
+        "“{text}” 是 {scaled}% 还是 {text}%？请填 {scaled} 或 {scaled}%"
+        "（如确为 {text}%，请填 {text}%）",
+        "“{text}”: {scaled}% or {text}%? Type {scaled} or {scaled}% (or {text}% if that is what "
+        "you mean)",
+    ),
     "percent-elsewhere": (
         "“{text}” 是百分数，但本指标不是百分比：{expect}",
         "“{text}” is a percentage but this indicator is not: {expect}",
-    ),
-    "orphan-text": (
-        "填了数据来源或备注，但没有填本年数值（{column} 列）",
-        "a source or note without a value (column {column})",
     ),
     # importing
     "existing-invalid": (
@@ -146,6 +157,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "imported-from": (
         "由填报表 {form} 导入（kxplan import，{when}）",
         "imported from the form {form} (kxplan import, {when})",
+    ),
+    "comment-dropped": (
+        "注释无法保留（原第 {line} 行）：{text}",
+        "comment not kept (line {line}): {text}",
     ),
     "written": ("{form} → {path}：已写入 {count} 项", "{form} → {path}: {count} value(s) written"),
     "would-write": (
@@ -185,6 +200,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "nothing-to-report": ("{unit} 没有需要填报的指标", "{unit} reports no indicator"),
 }
+
+
+def texts(message_id: str) -> tuple[str, str]:
+    """A message's Chinese and English words, unfilled: to recognise what kxplan wrote."""
+    return _TEXTS[message_id]
 
 
 def say(message_id: str, lang: str, /, **params: object) -> str:
