@@ -41,7 +41,9 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class Change:
+class FieldChange:
+    """One part of one indicator that the form changes in the data file (old → new)."""
+
     indicator: str
     part: str  # value, source or note
     old: bool | int | float | str | None
@@ -57,13 +59,9 @@ class Landing:
     display: str
     outcome: Outcome
     text: str | None = None
-    changes: list[Change] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     dropped: list[Comment] = field(default_factory=list)  # comments the text does not keep
-
-    @property
-    def writes(self) -> bool:
-        return self.outcome in (Outcome.NEW, Outcome.REPLACED)
 
 
 def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when: str) -> Landing:
@@ -119,7 +117,7 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
     return Landing(form, path, display, outcome, text, changes, dropped=_dropped(comments, text))
 
 
-def describe_change(change: Change, plan: Plan, lang: str) -> str:
+def describe_change(change: FieldChange, plan: Plan, lang: str) -> str:
     """`spirit_lectures（科学家精神宣讲报告会）：3 → 4`."""
     indicator = plan.indicators[change.indicator]
     name = pick(indicator.name, indicator.name_en, lang)
@@ -189,14 +187,14 @@ def _existing(
     return entries, find_comments(path.read_text(encoding="utf-8-sig"))
 
 
-def _changes(plan: Plan, old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
-    changes: list[Change] = []
+def _changes(plan: Plan, old: dict[str, Entry], new: dict[str, Entry]) -> list[FieldChange]:
+    changes: list[FieldChange] = []
     for indicator in plan.indicators:
         before, after = old.get(indicator, Entry(None)), new.get(indicator, Entry(None))
         for part in ("value", "source", "note"):
             was, now = getattr(before, part), getattr(after, part)
             if was != now:
-                changes.append(Change(indicator, part, was, now))
+                changes.append(FieldChange(indicator, part, was, now))
     return changes
 
 
