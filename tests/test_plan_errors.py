@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import plan_dict, run
+from conftest import ROOT, plan_dict, run
+from kxplan.compare import Op
+from kxplan.plan import Direction, Kind, Nature
+from kxplan.planload import load_plan
 from test_check_cli import ANNUAL
 from test_validate import located, problems
 
@@ -116,10 +119,50 @@ CASES = [
     ),
     (
         "cumulative-without-deadline",
-        'kind: deadline\n    op: ">="\n    threshold: 13\n    deadline: 2025\n',
-        'kind: cumulative\n    op: ">="\n    threshold: 13\n',
+        'indicator: rate\n    level: city\n    kind: deadline\n    op: ">="\n    threshold: 13\n'
+        "    deadline: 2025\n",
+        'indicator: count_flow\n    level: city\n    kind: cumulative\n    op: ">="\n'
+        "    threshold: 13\n",
         "25:5",
         "目标 “rate_2025” 的规则无效：cumulative 类目标需要 deadline",
+    ),
+    (
+        "cumulative-on-a-stock",
+        "kind: deadline",
+        "kind: cumulative",
+        "28:11",
+        "目标 “rate_2025” 的规则无效：指标 “rate” 是存量（nature: stock），各年数值相加没有意义，"
+        "不能设 cumulative 类目标；期末要达到的存量请用 kind: deadline",
+    ),
+    (
+        "growth-of-a-percentage",
+        'kind: deadline\n    op: ">="\n    threshold: 13\n    deadline: 2025\n',
+        'kind: growth\n    op: ">="\n    threshold: 13\n',
+        "28:11",
+        "目标 “rate_2025” 的规则无效：指标 “rate” 是百分比，growth 类目标算的是相对上年的增长率",
+    ),
+    (
+        "at-most-on-higher-is-better",
+        'op: ">="\n    threshold: 2',
+        'op: "<="\n    threshold: 2',
+        "22:9",
+        "目标 “lectures” 的规则无效：指标 “count_flow” 越高越好（direction: higher），"
+        'op: "<=" 却要求不高于阈值，二者矛盾；应为 >= 或 >，或改正指标的 direction',
+    ),
+    (
+        "at-least-on-lower-is-better",
+        "nature: flow, direction: higher",
+        "nature: flow, direction: lower",
+        "22:9",
+        "目标 “lectures” 的规则无效：指标 “count_flow” 越低越好（direction: lower），"
+        'op: ">=" 却要求不低于阈值',
+    ),
+    (
+        "percentages-summed",
+        "type: percent, nature: stock, direction: higher}",
+        "type: percent, nature: stock, direction: higher, aggregate: sum}",
+        "15:86",
+        "指标 “rate” 是百分比，各下级单位的比例相加没有意义，不能 aggregate: sum",
     ),
     (
         "between-without-a-pair",
@@ -249,6 +292,52 @@ def test_boolean_indicator_with_at_least(runner: CliRunner, folder: Path) -> Non
     # the op (line 22) or the threshold (line 23) is where the rule goes wrong
     assert line.startswith(("targets.yaml:22:9: plan-error: ", "targets.yaml:23:16: plan-error: "))
     assert "目标 “lectures” 的规则无效" in line
+
+
+def test_growth_floor_on_a_lower_is_better_indicator(runner: CliRunner, folder: Path) -> None:
+    # “fall by at most 5 % a year” (growth ≥ −5) is a floor on something meant to go down
+    edit(folder, "nature: flow, direction: higher", "nature: flow, direction: lower")
+    edit(
+        folder,
+        'kind: annual\n    op: ">="\n    threshold: 2',
+        'kind: growth\n    op: ">="\n    threshold: -5',
+    )
+    [line] = problems(run(runner, "validate", "--lang", "en").stdout)
+    assert line == (
+        "targets.yaml:22:9: plan-error: target “lectures” has an invalid rule: indicator"
+        ' “count_flow” is better lower (direction: lower) but op ">=" asks for at least the'
+        " threshold; use <= or <, or correct the indicator's direction"
+    )
+    # a cap on its growth fits: “fall by at least 5 % a year”
+    edit(folder, 'op: ">="\n    threshold: -5', 'op: "<="\n    threshold: -5')
+    assert run(runner, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize("op", ['"=="', "between"])
+@pytest.mark.parametrize("direction", ["higher", "lower"])
+def test_equal_and_between_fit_either_direction(
+    runner: CliRunner, folder: Path, op: str, direction: str
+) -> None:
+    edit(folder, "nature: flow, direction: higher", f"nature: flow, direction: {direction}")
+    threshold = "[1, 3]" if op == "between" else "2"
+    edit(folder, 'op: ">="\n    threshold: 2', f"op: {op}\n    threshold: {threshold}")
+    assert run(runner, "validate").exit_code == 0
+
+
+def test_caps_and_cumulative_targets_of_the_shipped_plans_fit_their_indicators() -> None:
+    # the rules above hold for both plans kxplan is tested with: the Guangyuan plan's
+    # “不超过5家” is a cap on a lower-is-better indicator, and nothing adds up a stock
+    for path in (ROOT / "targets.yaml", ROOT / "tests" / "fixtures" / "province" / "targets.yaml"):
+        plan = load_plan(path, path.name, "zh")
+        for target in plan.targets:
+            indicator = plan.indicators[target.indicator]
+            if target.op is not None and target.op.is_cap:
+                assert indicator.direction is Direction.LOWER, target.id
+            if target.kind is Kind.CUMULATIVE:
+                assert indicator.nature is Nature.FLOW, target.id
+    guangyuan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+    cap = next(t for t in guangyuan.targets if t.id == "new_workstations_cap")
+    assert (cap.op, guangyuan.indicators[cap.indicator].direction) == (Op.LE, Direction.LOWER)
 
 
 def test_parent_cycle_names_each_unit_of_it(runner: CliRunner, folder: Path) -> None:

@@ -165,9 +165,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "period {start}–{end} is invalid: start ≤ end, base year before start",
     ),
     "plan-rule": ("目标 “{id}” 的规则无效：{why}", "target “{id}” has an invalid rule: {why}"),
-    "plan-indicator": (
+    "plan-sum-boolean": (
         "指标 “{id}” 是是否类，不能 aggregate: sum",
         "indicator “{id}” is yes/no and cannot aggregate: sum",
+    ),
+    "plan-sum-percent": (
+        "指标 “{id}” 是百分比，各下级单位的比例相加没有意义，不能 aggregate: sum",
+        "indicator “{id}” is a percentage: the children's percentages cannot be added up,"
+        " so it cannot aggregate: sum",
     ),
     "plan-field": ("{why}", "{why}"),
     "unit-level": (
