@@ -185,7 +185,7 @@ def test_plan_error_is_located_with_a_suggestion(runner: CliRunner, folder: Path
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert result.stdout.startswith(
-        f"targets.yaml:{number}:{column}: plan-error: indicator “count_flw” 不存在，"
+        f"targets.yaml:{number}:{column}: plan-error: 目标 “lectures” 的指标 “count_flw” 不存在，"
         "是否为 “count_flow”？"
     )
 

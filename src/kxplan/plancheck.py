@@ -4,7 +4,7 @@ target's rule against its kind and its indicator's type, nature and direction.""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kxplan.compare import Op
 from kxplan.messages import tr
@@ -31,14 +31,15 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
 
     for what, key, items in (
         ("level", "levels", [level.id for level in spec.levels]),
-        ("unit", "units", [unit.code for unit in spec.units]),
-        ("unit", "units", [unit.name for unit in spec.units]),
+        ("unit-code", "units", [unit.code for unit in spec.units]),
+        ("unit-name", "units", [unit.name for unit in spec.units]),
         ("indicator", "indicators", [indicator.id for indicator in spec.indicators]),
         ("target", "targets", [target.id for target in spec.targets]),
     ):
         for index, item in enumerate(items):
             if items.index(item) != index:
-                yield (key, index), tr("plan-duplicate-id", lang, what=what, id=item)
+                words = tr(f"plan-what-{what}", lang)
+                yield (key, index), tr("plan-duplicate-id", lang, what=words, id=item)
 
     level_ids = [level.id for level in spec.levels]
     codes = {unit.code for unit in spec.units}
@@ -49,7 +50,8 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
                 tr("unit-level", lang, unit=unit.name, level=unit.level),
             )
         if unit.parent is not None and unit.parent not in codes:
-            yield ("units", index, "parent"), _unknown("parent", unit.parent, codes, lang)
+            owner = tr("plan-unit", lang, id=unit.name)
+            yield ("units", index, "parent"), _unknown(owner, "parent", unit.parent, codes, lang)
     roots = Counter(unit.parent is None for unit in spec.units)[True]
     if roots != 1:
         yield ("units",), tr("plan-root", lang, count=roots)
@@ -57,15 +59,16 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
 
     indicators = {indicator.id: indicator for indicator in spec.indicators}
     for index, target in enumerate(spec.targets):
+        owner = tr("plan-target", lang, id=target.id)
         if target.indicator not in indicators:
             yield (
                 ("targets", index, "indicator"),
-                _unknown("indicator", target.indicator, indicators, lang),
+                _unknown(owner, "indicator", target.indicator, indicators, lang),
             )
             continue
         for level in target.levels:
             if level not in level_ids:
-                yield ("targets", index, "level"), _unknown("level", level, level_ids, lang)
+                yield ("targets", index, "level"), _unknown(owner, "level", level, level_ids, lang)
         indicator = indicators[target.indicator]
         for field, why in (
             *_rule_problems(target, indicator.type, start, end),
@@ -79,10 +82,11 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             yield ("indicators", index, "aggregate"), message
 
 
-def _unknown(what: str, ref: str, known: object, lang: str) -> str:
-    guess = closest(ref, list(known))  # type: ignore[call-overload]
+def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
+    guess = closest(ref, known)
     suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-    return tr("plan-unknown-ref", lang, what=what, ref=ref, suggest=suggest)
+    words = tr(f"plan-ref-{what}", lang)
+    return tr("plan-unknown-ref", lang, owner=owner, what=words, ref=ref, suggest=suggest)
 
 
 def _cycles(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
