@@ -198,10 +198,10 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         "但本指标不是百分比：请填不小于 0 的整数，如 12",
         f"{at}F{rows['rural_demo_villages']}: unknown-field: 受保护的单元格被改动"
         "（原为 “1”，现为 “2”）；本年数值请填在 G 列",
-        f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地） "
+        f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地）"
         "的值 -2 超出范围：应为不小于 0 的整数",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
-        "（企事业科协组织） 的值 3.5 类型不对：应为不小于 0 的整数",
+        "（企事业科协组织）的值 3.5 类型不对：应为不小于 0 的整数",
         f"{at}{cell(lizhou, 'workers_day_symposium')}: missing-field: 填了数据来源或备注，"
         "但没有填本年数值（G 列）",
         f"{lizhou}：10 个问题，本表未导入",

@@ -277,7 +277,7 @@ def test_check_treats_an_invalid_file_as_missing_and_lists_it(
         "line": 4,
         "column": 15,
         "code": "type-error",
-        "message": "count_flow（当年数） 的值 '3' 类型不对：应为不小于 0 的整数（去掉引号）",
+        "message": "count_flow（当年数）的值 '3' 类型不对：应为不小于 0 的整数（去掉引号）",
     }
 
 
@@ -361,8 +361,8 @@ def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
 @pytest.mark.parametrize(
     ("typed", "lang", "message"),
     [
-        ("是", "zh", "done（是否建成） 的值 '是' 类型不对：应写 true（是）或 false（否）"),
-        ("否", "zh", "done（是否建成） 的值 '否' 类型不对：应写 true（是）或 false（否）"),
+        ("是", "zh", "done（是否建成）的值 '是' 类型不对：应写 true（是）或 false（否）"),
+        ("否", "zh", "done（是否建成）的值 '否' 类型不对：应写 true（是）或 false（否）"),
         (
             "是",
             "en",

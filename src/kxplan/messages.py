@@ -45,7 +45,28 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "number-too-long": ("数字位数过多", "the number has too many digits"),
     "recursive-alias": ("递归的 YAML 别名", "recursive YAML alias"),
-    "too-deep": ("嵌套层级过深", "nesting is too deep"),
+    "too-deep": (
+        "嵌套超过 {limit} 层，层级过深（提示：kxplan 的文件只有几层嵌套，"
+        "检查是否多写了 [ 或 {{，或缩进越来越深）",
+        "nesting is deeper than {limit} levels (hint: kxplan's files nest only a few levels;"
+        " look for stray [ or {{, or indentation that keeps growing)",
+    ),
+    "yaml-documents": (
+        "一个文件只能有一个 YAML 文档，第 {line} 行却开始了另一个"
+        "（提示：删去多余的 “---” 或 “...”；文件开头的一个 “---” 可以保留）",
+        "a file holds one YAML document, but another starts on line {line}"
+        " (hint: remove the extra “---” or “...”; one “---” at the very top may stay)",
+    ),
+    "full-width-colon": (
+        "用了全角冒号 “：”，YAML 不识别"
+        "（提示：改用英文冒号 “:” 并在其后加一个空格，写作 “{fixed}”）",
+        "a full-width colon “：” is not a YAML colon"
+        " (hint: use an ASCII colon “:” followed by a space: “{fixed}”)",
+    ),
+    "full-width-colon-hint": (
+        "（提示：其中的全角冒号 “：” 应改为英文冒号 “:” 并在其后加一个空格）",
+        " (hint: its full-width colon “：” should be an ASCII colon “:” followed by a space)",
+    ),
     "complex-key": ("键必须是简单的文字", "a key must be plain text"),
     "duplicate-key": (
         "键 “{key}” 重复出现（首次在第 {first} 行）；YAML 只会保留最后一个，数据会丢失",
@@ -108,16 +129,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "expect-text": ("应为文字", "should be text"),
     "expect-year": ("应为四位年份", "should be a four-digit year"),
     "type-error": (
-        "{field} 的值 {value!r} 类型不对：{expect}",
+        "{field}的值 {value!r} 类型不对：{expect}",
         "value {value!r} of {field} has the wrong type: {expect}",
     ),
     "quoted-number": ("（去掉引号）", " (remove the quotes)"),
     "text-too-long": (
-        "{field} 过长（{length} 字，上限 {limit} 字）",
+        "{field}过长（{length} 字，上限 {limit} 字）",
         "{field} is too long ({length} characters, at most {limit})",
     ),
     "out-of-range": (
-        "{field} 的值 {value} 超出范围：{expect}",
+        "{field}的值 {value} 超出范围：{expect}",
         "{field} = {value} is out of range: {expect}",
     ),
     # plan
