@@ -83,6 +83,18 @@ BASE_PLAN: dict[str, Any] = {
 }
 
 
+# A lower-is-better flow (a cap such as “at most 5 new workstations a year”): the caps of the
+# tests need one, since a plan refuses `<=` and `<` on a higher-is-better indicator.
+NEW_SITES: dict[str, Any] = {
+    "id": "new_sites",
+    "name": "新建站点",
+    "measure": "家",
+    "type": "count",
+    "nature": "flow",
+    "direction": "lower",
+}
+
+
 def plan_dict(*targets: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """BASE_PLAN with these targets (each given `clause` if it has none)."""
     plan = {

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kinds
-from conftest import ROOT, plan_dict, run, write_yaml
+from conftest import BASE_PLAN, NEW_SITES, ROOT, plan_dict, run, write_yaml
 from kinds import GROWTH, MONEY
 from kxplan.audit import audit, ratio_text
 from kxplan.dataset import load_dataset
@@ -278,7 +278,7 @@ def test_ratio_text() -> None:
     assert ratio_text(Fraction(3)) == "3"
 
 
-CAP = {**MONEY, "id": "cap", "op": "<=", "threshold": 10}
+CAP = {**MONEY, "id": "cap", "indicator": "new_sites", "op": "<=", "threshold": 10}
 BETWEEN = {**MONEY, "id": "range", "indicator": "count_flow", "op": "between", "threshold": [1, 2]}
 BUILT = {
     "id": "built",
@@ -301,12 +301,12 @@ BUILT = {
         ),
         (
             CAP,
-            {(2021, "甲市"): {"money": 6}, (2022, "甲市"): {"money": 5}},
+            {(2021, "甲市"): {"new_sites": 6}, (2022, "甲市"): {"new_sites": 5}},
             "判定：11 ≤ 10：不成立 → 未达标",
         ),
         (
             CAP,
-            {(2021, "甲市"): {"money": 1}, (2022, "甲市"): {"money": 2}},
+            {(2021, "甲市"): {"new_sites": 1}, (2022, "甲市"): {"new_sites": 2}},
             "判定：3 ≤ 10：成立；2 − R = 1.25 ≥ 1.1 → 快于预期",
         ),
         (
@@ -330,6 +330,7 @@ def test_trail_of_each_special_case(
     values: dict[tuple[int, str], dict[str, object]],
     last_step: str,
 ) -> None:
-    monkeypatch.chdir(project(plan_dict(target), values))
+    indicators = [*BASE_PLAN["indicators"], NEW_SITES]
+    monkeypatch.chdir(project(plan_dict(target, indicators=indicators), values))
     output = run(runner, "explain", str(target["id"]), "--year", "2022").output
     assert output.rstrip().splitlines()[-1].split(". ", 1)[1] == last_step

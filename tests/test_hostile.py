@@ -106,9 +106,68 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ("nul", HEAD + "  count_flow: 3\x00\n", "4:16", "encoding", "U+0000"),
     ("empty", "", "1:1", "not-a-mapping", "文件为空"),
     ("only-a-comment", "# 2024 年数据\n", "1:1", "not-a-mapping", "文件为空"),
-    ("a-list", "- 乙区\n- 2024\n", "1:1", "not-a-mapping", "list"),
-    ("a-string", "乙区 2024\n", "1:1", "not-a-mapping", "str"),
-    ("two-documents", VALID + "---\n" + VALID, "5:1", "yaml-syntax", "another document"),
+    (
+        "a-list",
+        "- 乙区\n- 2024\n",
+        "1:1",
+        "not-a-mapping",
+        "文件顶层应为“键: 值”的映射，实际是列表",
+    ),
+    ("a-string", "乙区 2024\n", "1:1", "not-a-mapping", "文件顶层应为“键: 值”的映射，实际是文字"),
+    ("a-number", "2024\n", "1:1", "not-a-mapping", "文件顶层应为“键: 值”的映射，实际是数字"),
+    (
+        "values-a-list",
+        HEAD + "  - 3\n",
+        "4:3",
+        "not-a-mapping",
+        "values 应为“键: 值”的映射，实际是列表",
+    ),
+    (
+        "document-end-then-more",
+        VALID + "...\ncount_flow: 4\n",
+        "6:1",
+        "yaml-syntax",
+        "一个文件只能有一个 YAML 文档，第 6 行却开始了另一个",
+    ),
+    (
+        # libyaml complains on the next line, where the text `count_flow：2` runs on into
+        "full-width-colon",
+        HEAD + "  count_flow：2\n  rate: 3\n",
+        "4:13",
+        "yaml-syntax",
+        "用了全角冒号 “：”，YAML 不识别（提示：改用英文冒号 “:” 并在其后加一个空格，"
+        "写作 “count_flow: 2”）",
+    ),
+    (
+        "full-width-colon-on-the-last-line",
+        VALID + "  rate：2\n",
+        "5:7",
+        "yaml-syntax",
+        "写作 “rate: 2”",
+    ),
+    (
+        "full-width-colons-in-a-row",
+        "unit：乙区\nyear：2024\nvalues:\n  count_flow: 3\n",
+        "1:5",
+        "yaml-syntax",
+        "写作 “unit: 乙区”",
+    ),
+    (
+        "full-width-colon-of-the-only-value",
+        HEAD + "  count_flow：2\n",
+        "4:3",
+        "not-a-mapping",
+        "values 应为“键: 值”的映射，实际是文字（提示：其中的全角冒号 “：” 应改为英文冒号 “:”"
+        " 并在其后加一个空格）",
+    ),
+    (
+        "two-documents",
+        VALID + "---\n" + VALID,
+        "5:1",
+        "yaml-syntax",
+        "一个文件只能有一个 YAML 文档，第 5 行却开始了另一个（提示：删去多余的 “---” 或 “...”；"
+        "文件开头的一个 “---” 可以保留）",
+    ),
     ("tab-indent", HEAD + "\tcount_flow: 3\n", "4:1", "yaml-syntax", "不要用 Tab"),
     ("huge-percent", HEAD + f"  rate: {10**30}\n", "4:9", "out-of-range", "0–100"),
     ("true-for-count", HEAD + "  count_flow: true\n", "4:15", "type-error", "整数"),
@@ -182,6 +241,57 @@ def test_deep_nesting_does_not_kill_the_process(folder: Path, content: str, plac
     assert "Traceback" not in child.stdout + child.stderr
     [line] = problems(child.stdout)
     assert line.startswith(place) and ": yaml-syntax: " in line
+    assert line.endswith(
+        ": yaml-syntax: 嵌套超过 100 层，层级过深（提示：kxplan 的文件只有几层嵌套，"
+        "检查是否多写了 [ 或 {，或缩进越来越深）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        (
+            VALID + "---\n" + VALID,
+            "5:1",
+            "yaml-syntax: a file holds one YAML document, but another starts on line 5 (hint:"
+            " remove the extra “---” or “...”; one “---” at the very top may stay)",
+        ),
+        (
+            HEAD + "  count_flow：2\n  rate: 3\n",
+            "4:13",
+            "yaml-syntax: a full-width colon “：” is not a YAML colon (hint: use an ASCII colon"
+            " “:” followed by a space: “count_flow: 2”)",
+        ),
+        (
+            "- 乙区\n",
+            "1:1",
+            "not-a-mapping: the top level should be a mapping of “key: value”, got a list",
+        ),
+        (
+            "unit: 乙区\nyear: 2024\nvalues: " + "[" * 200 + "]" * 200 + "\n",
+            "3:108",
+            "yaml-syntax: nesting is deeper than 100 levels (hint: kxplan's files nest only a few"
+            " levels; look for stray [ or {, or indentation that keeps growing)",
+        ),
+    ],
+    ids=["two-documents", "full-width-colon", "a-list", "deep"],
+)
+def test_file_shape_problems_in_english(
+    runner: CliRunner, folder: Path, content: str, where: str, message: str
+) -> None:
+    put(folder, "乙区", content)
+    result = run(runner, "validate", "--lang", "en")
+    assert problems(result.stdout) == [f"{SHOWN}:{where}: {message}"]
+
+
+def test_a_plan_with_two_documents_is_a_plan_error_in_chinese(
+    runner: CliRunner, folder: Path
+) -> None:
+    plan = folder / "targets.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "---\nplan: {}\n", encoding="utf-8")
+    [line] = problems(run(runner, "validate").stdout)
+    assert ": plan-error: yaml-syntax: 一个文件只能有一个 YAML 文档" in line
+    assert "another document" not in line
 
 
 def test_random_bytes_are_an_encoding_problem_with_a_line(

@@ -200,10 +200,10 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         "但本指标不是百分比：请填不小于 0 的整数，如 12",
         f"{at}F{rows['rural_demo_villages']}: unknown-field: 受保护的单元格被改动"
         "（原为 “1”，现为 “2”）；本年数值请填在 G 列",
-        f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地） "
+        f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地）"
         "的值 -2 超出范围：应为不小于 0 的整数",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
-        "（企事业科协组织） 的值 3.5 类型不对：应为不小于 0 的整数",
+        "（企事业科协组织）的值 3.5 类型不对：应为不小于 0 的整数",
         f"{lizhou}：9 个问题，本表未导入",
         f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
         "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",

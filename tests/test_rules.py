@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BASE_PLAN, load, plan_dict, run
+from conftest import BASE_PLAN, NEW_SITES, load, plan_dict, run
 from kxplan.dataset import Gap
 from kxplan.evaluation import evaluate_year
 from kxplan.rules import Result, Why
@@ -57,7 +57,7 @@ def judge(
     **changes: Any,
 ) -> Result:
     """The result of target `t` at `unit` in `year`, with the data written as files."""
-    changes.setdefault("indicators", [*BASE_PLAN["indicators"], COST])
+    changes.setdefault("indicators", [*BASE_PLAN["indicators"], COST, NEW_SITES])
     folder = project(plan_dict(target, **changes), values)
     plan, data = load(folder)
     assert data.problems == []
@@ -84,11 +84,11 @@ def places(result: Result) -> list[tuple[str, int | None]]:
         ("count_flow", ">", 2, 2, NOT_MET),
         ("count_flow", ">", 2, 3, MET),
         # 5 ≤ 5 holds; 6 ≤ 5 fails
-        ("count_flow", "<=", 5, 5, MET),
-        ("count_flow", "<=", 5, 6, NOT_MET),
+        ("new_sites", "<=", 5, 5, MET),
+        ("new_sites", "<=", 5, 6, NOT_MET),
         # 5 < 5 fails: < is strict; 4 < 5 holds
-        ("count_flow", "<", 5, 5, NOT_MET),
-        ("count_flow", "<", 5, 4, MET),
+        ("new_sites", "<", 5, 5, NOT_MET),
+        ("new_sites", "<", 5, 4, MET),
         # == only at the threshold itself
         ("count_flow", "==", 3, 3, MET),
         ("count_flow", "==", 3, 4, NOT_MET),
@@ -101,7 +101,7 @@ def places(result: Result) -> list[tuple[str, int | None]]:
         # decimals: 12.99 < 13; 0.3 == 0.3 (0.1 + 0.2 would not be, but 0.3 as written is)
         ("rate", ">=", 13, 12.99, NOT_MET),
         ("rate", ">=", 13, 13.0, MET),
-        ("rate", "<", 0.3, 0.3, NOT_MET),
+        ("cost", "<", 0.3, 0.3, NOT_MET),
         ("rate", "==", 33.3, 33.3, MET),
         ("rate", "between", [30.5, 40.25], 30.5, MET),
         ("rate", "between", [30.5, 40.25], 40.25, MET),
@@ -558,8 +558,8 @@ def test_cumulative_between(
 
 def test_cumulative_cap_exceeded_before_the_deadline_is_not_met(project: Build) -> None:
     # ≤ 5 over 2021–2025; 2023: S = 3 + 2 + 1 = 6 > 5, and flows cannot go back down → not_met
-    target = rule("cumulative", "count_flow", op="<=", threshold=5)
-    result = judge(project, target, flows("count_flow", 3, 2, 1), 2023)
+    target = rule("cumulative", "new_sites", op="<=", threshold=5)
+    result = judge(project, target, flows("new_sites", 3, 2, 1), 2023)
     assert result.status is NOT_MET
     assert result.value == 6
 

@@ -12,10 +12,11 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import plan_dict
+from conftest import BASE_PLAN, plan_dict
 from kxplan.dataload import Observation, Submission
 from kxplan.dataset import DataSet
 from kxplan.plan import Plan, PlanFile
+from kxplan.plancheck import contradictions
 from kxplan.rules import Result, evaluate
 from kxplan.status import Status
 
@@ -64,7 +65,9 @@ def build(
 
     A year whose value is None has a file without the value; an absent year has no file.
     """
-    plan = Plan(PlanFile.model_validate(plan_dict(target, **changes)), "targets.yaml")
+    spec = PlanFile.model_validate(plan_dict(target, **changes) | lower_is_better(target))
+    assert list(contradictions(spec, "en")) == []
+    plan = Plan(spec, "targets.yaml")
     data = DataSet(plan)
     chosen = plan.unit(unit)
     assert chosen is not None
@@ -74,6 +77,20 @@ def build(
         observations = {key: Observation(key, v, file, 4) for key, v in entries.items()}
         data.submissions[(year, chosen.code)] = Submission(chosen, year, file, observations)
     return plan, data
+
+
+def lower_is_better(target: dict[str, Any]) -> dict[str, Any]:
+    """The indicators, with the target's made lower-is-better when the target is a cap."""
+    if target.get("op") not in ("<=", "<"):
+        return {}
+    return {
+        "indicators": [
+            indicator | {"direction": "lower"}
+            if indicator["id"] == target["indicator"]
+            else indicator
+            for indicator in BASE_PLAN["indicators"]
+        ]
+    }
 
 
 def status_of(target: dict[str, Any], values: dict[int, Any], year: int, **changes: Any) -> Result:

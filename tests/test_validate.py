@@ -185,7 +185,7 @@ def test_plan_error_is_located_with_a_suggestion(runner: CliRunner, folder: Path
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert result.stdout.startswith(
-        f"targets.yaml:{number}:{column}: plan-error: indicator “count_flw” 不存在，"
+        f"targets.yaml:{number}:{column}: plan-error: 目标 “lectures” 的指标 “count_flw” 不存在，"
         "是否为 “count_flow”？"
     )
 
@@ -277,7 +277,7 @@ def test_check_treats_an_invalid_file_as_missing_and_lists_it(
         "line": 4,
         "column": 15,
         "code": "type-error",
-        "message": "count_flow（当年数） 的值 '3' 类型不对：应为不小于 0 的整数（去掉引号）",
+        "message": "count_flow（当年数）的值 '3' 类型不对：应为不小于 0 的整数（去掉引号）",
     }
 
 
@@ -361,8 +361,8 @@ def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
 @pytest.mark.parametrize(
     ("typed", "lang", "message"),
     [
-        ("是", "zh", "done（是否建成） 的值 '是' 类型不对：应写 true（是）或 false（否）"),
-        ("否", "zh", "done（是否建成） 的值 '否' 类型不对：应写 true（是）或 false（否）"),
+        ("是", "zh", "done（是否建成）的值 '是' 类型不对：应写 true（是）或 false（否）"),
+        ("否", "zh", "done（是否建成）的值 '否' 类型不对：应写 true（是）或 false（否）"),
         (
             "是",
             "en",

@@ -18,6 +18,16 @@ class Op(StrEnum):
     def symbol(self) -> str:
         return "≥" if self is Op.GE else "≤" if self is Op.LE else self.value
 
+    @property
+    def is_floor(self) -> bool:
+        """At least (`>=`, `>`): only for an indicator where higher is better."""
+        return self in (Op.GE, Op.GT)
+
+    @property
+    def is_cap(self) -> bool:
+        """At most (`<=`, `<`): only for an indicator where lower is better."""
+        return self in (Op.LE, Op.LT)
+
 
 Threshold = Fraction | tuple[Fraction, Fraction]
 

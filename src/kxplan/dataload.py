@@ -73,11 +73,9 @@ class FileChecker:
         report.problems.extend(problems)
         data = document.data
         if not isinstance(data, dict):
-            got = type(data).__name__
             what = tr("the-file", self.lang)
-            report.add(
-                (), ProblemCode.NOT_A_MAPPING, tr("not-a-mapping", self.lang, what=what, got=got)
-            )
+            message = not_a_mapping(what, data, self.lang)
+            report.add((), ProblemCode.NOT_A_MAPPING, message)
             return None, report.problems
         normalized = normalize(data, document)
         try:
@@ -147,8 +145,7 @@ class FileChecker:
                 allowed=", ".join(allowed),
             )
         if code is ProblemCode.NOT_A_MAPPING:
-            got = kind_of(detail.get("input"), lang)
-            return tr("not-a-mapping", lang, what=".".join(loc), got=got)
+            return not_a_mapping(".".join(loc), detail.get("input"), lang)
         field, expect = self._field_and_expectation(loc)
         value = detail.get("input")
         if detail["type"] == "string_too_long":
@@ -234,6 +231,14 @@ class FileChecker:
                     ProblemCode.OUT_OF_RANGE,
                     outside,
                 )
+
+
+def not_a_mapping(what: str, value: object, lang: str) -> str:
+    """`what` should be a mapping; text with a full-width colon (`unit：乙区`) says so."""
+    message = tr("not-a-mapping", lang, what=what, got=kind_of(value, lang))
+    if isinstance(value, str) and "：" in value:
+        message += tr("full-width-colon-hint", lang)
+    return message
 
 
 def outside_data_years(plan: Plan, year: int, lang: str) -> str | None:

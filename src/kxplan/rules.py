@@ -143,7 +143,7 @@ def _cumulative(plan: Plan, data: DataSet, result: Result) -> Result:
     op, bound = _op(target), _bound(target)
     if exceeds_upper(total, op, bound):
         return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
-    is_cap = op in (Op.LT, Op.LE)
+    is_cap = op.is_cap
     if is_cap and not satisfies(total, op, bound):
         return _replace(result, status=Status.NOT_MET, why=Why.CAP_EXCEEDED)
     share = Fraction(result.year - first + 1, deadline - first + 1)

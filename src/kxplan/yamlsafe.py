@@ -99,25 +99,21 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
+    too_deep = tr("too-deep", lang, limit=MAX_DEPTH)
     try:
         deep_at = _too_deep(text)
         if deep_at is not None:
-            return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang), deep_at)]
+            return None, [problem(ProblemCode.YAML_SYNTAX, too_deep, deep_at)]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if error.context_mark is not None and "quoted scalar" in (error.context or ""):
-            mark = error.context_mark  # an unclosed quote: where it opens, not the end of file
-        pos = Pos(mark.line + 1, mark.column + 1) if mark else None
-        hint = _syntax_hint(text, str(error.problem), lang)
-        message = tr("yaml-syntax", lang, problem=error.problem or error.context, hint=hint)
+        message, pos = _syntax_problem(text, error, lang)
         return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
     except yaml.YAMLError as error:
         return None, [
             problem(ProblemCode.YAML_SYNTAX, tr("yaml-syntax", lang, problem=error, hint=""))
         ]
     except RecursionError:
-        return None, [problem(ProblemCode.YAML_SYNTAX, tr("too-deep", lang))]
+        return None, [problem(ProblemCode.YAML_SYNTAX, too_deep)]
 
     if node is None:
         return None, [problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))]
@@ -188,12 +184,47 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def _syntax_hint(text: str, problem: str, lang: str) -> str:
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[str, Pos | None]:
+    """libyaml's complaint in words, at the place people must change."""
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "quoted scalar" in (error.context or ""):
+        mark = error.context_mark  # an unclosed quote: where it opens, not the end of file
+    pos = Pos(mark.line + 1, mark.column + 1) if mark else None
+    problem = str(error.problem or "")
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000), hit before ours
+        return tr("too-deep", lang, limit=MAX_DEPTH), pos
+    if "another document" in problem or "<document start>" in problem:
+        return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
+    colon = _full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
+    if colon is not None:
+        return colon
     if "\t" in text and "token" in problem:
-        return tr("yaml-tab-hint", lang)
-    if "document" in problem:
-        return ""
-    return tr("yaml-colon-hint", lang)
+        hint = tr("yaml-tab-hint", lang)
+    else:
+        hint = tr("yaml-colon-hint", lang)
+    return tr("yaml-syntax", lang, problem=error.problem or error.context, hint=hint), pos
+
+
+# A key followed by a full-width colon, before any ASCII colon, quote or comment on its line.
+_FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"][^:：#'\"]*?)\s*：\s*(.*)$")
+
+
+def _full_width_colon(text: str, error_line: int, lang: str) -> tuple[str, Pos] | None:
+    """A `key：value` line that libyaml's complaint comes from. `typical_cases：2` is text that
+    runs on into the next line, so libyaml complains there (or at the end of the file): the
+    complaint's line or the lines right before it, the first of a run of them."""
+    lines = text.splitlines()
+    found: tuple[str, Pos] | None = None
+    for number in range(min(error_line, len(lines)), 0, -1):
+        match = _FULL_WIDTH_KEY.match(lines[number - 1])
+        if match is None:
+            if number < error_line:
+                break
+            continue
+        indent, key, value = match.groups()
+        column = lines[number - 1].index("：", len(indent)) + 1
+        found = tr("full-width-colon", lang, fixed=f"{key}: {value}".rstrip()), Pos(number, column)
+    return found
 
 
 class _Builder:
@@ -214,7 +245,8 @@ class _Builder:
             message = tr("too-many-nodes", self.lang, limit=MAX_NODES)
             raise _Stop(ProblemCode.FILE_TOO_LARGE, message, _pos(node))
         if depth > MAX_DEPTH:
-            raise _Stop(ProblemCode.YAML_SYNTAX, tr("too-deep", self.lang), _pos(node))
+            message = tr("too-deep", self.lang, limit=MAX_DEPTH)
+            raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
         if id(node) in self.active:
             raise _Stop(ProblemCode.YAML_SYNTAX, tr("recursive-alias", self.lang), _pos(node))
         self.values.setdefault(path, _pos(node))
