@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
-from kxplan.compare import Op
+from kxplan.comparisons import Op
 from kxplan.errors import PlanInvalid
 from kxplan.plan import Direction, Kind, Nature
 from kxplan.planload import load_plan

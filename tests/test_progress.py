@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import load, plan_dict
-from kxplan.compare import Op
+from kxplan.comparisons import Op
 from kxplan.progress import (
     Period,
     annual_completion,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kxplan.compare import Op, driving_bound, satisfies
+from kxplan.comparisons import Op, driving_bound, satisfies
 from kxplan.dataload import Observation
 from kxplan.dataset import DataSet, Missing, Reading
 from kxplan.describe import explain, number, shown

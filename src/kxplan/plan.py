@@ -17,7 +17,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from kxplan.compare import Op, Threshold
+from kxplan.comparisons import Op, Threshold
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from kxplan.compare import Op
+from kxplan.comparisons import Op
 from kxplan.messages import tr
 from kxplan.plan import (
     Aggregate,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from kxplan.compare import Op, Threshold, driving_bound, satisfies
+from kxplan.comparisons import Op, Threshold, driving_bound, satisfies
 
 
 @dataclass(frozen=True)

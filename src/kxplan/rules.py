@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
-from kxplan.compare import Op, Threshold, driving_bound, exceeds_upper, satisfies
+from kxplan.comparisons import Op, Threshold, driving_bound, exceeds_upper, satisfies
 from kxplan.dataload import Observation
 from kxplan.dataset import DataSet, Missing, Reading
 from kxplan.plan import Indicator, Kind, Plan, Target, Unit, ValueType
