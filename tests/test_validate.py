@@ -70,8 +70,8 @@ CASES = [
         "yaml-syntax",
         VALID + "   rate: 5\n",
         "5:8",
-        "检查冒号后是否有空格",
-        "check for a space after each colon",
+        "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
+        "a second “: ” on this line (quote a value that holds a colon), or wrong indentation",
     ),
     Case(
         "duplicate-key",
@@ -408,3 +408,26 @@ def test_plan_problems_follow_the_format(
     else:
         assert result.stdout.startswith("::error file=targets.yaml,line=")
         assert ",title=kxplan plan-error::" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("  count_flow: 3: 4", "这一行多了一个 “: ”"),
+        ('  count_flow: "3', "文件在引号或括号闭合之前就结束了"),
+        ("  count_flow: [1, 2", "方括号 [ ] 中缺少逗号或右方括号 ]"),
+        ("  count_flow: {value: 1", "花括号 { } 中缺少逗号或右花括号 }"),
+        ("  count_flow: *x", "引用了未定义的锚点"),
+        ("  count_flow: `3`", "这一行以 YAML 不允许的字符开头"),
+        ("  count_flow: 3\n rate: 5", "这里应是 “键: 值”，缩进与上一行不一致"),
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_chinese(
+    runner: CliRunner, folder: Path, line: str, words: str
+) -> None:
+    put(folder, "乙区", HEAD + line + "\n")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    [problem] = problems(result.stdout)
+    assert ": yaml-syntax: YAML 语法错误：" in problem and words in problem, problem
+    assert not any(english in problem for english in ("found", "expected", "allowed"))

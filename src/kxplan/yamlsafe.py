@@ -198,11 +198,54 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     colon = _full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
     if colon is not None:
         return colon
+    known = next((pair for words, pair in _LIBYAML_WORDS.items() if words in problem), None)
+    said = error.problem or error.context if known is None else known[lang == "en"]
     if "\t" in text and "token" in problem:
         hint = tr("yaml-tab-hint", lang)
-    else:
-        hint = tr("yaml-colon-hint", lang)
-    return tr("yaml-syntax", lang, problem=error.problem or error.context, hint=hint), pos
+    else:  # a known complaint says what to do; libyaml's own words need the usual hint
+        hint = "" if known else tr("yaml-colon-hint", lang)
+    return tr("yaml-syntax", lang, problem=said, hint=hint), pos
+
+
+#: libyaml's commonest complaints, in words people who fill in data files know.
+_LIBYAML_WORDS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed": (
+        "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
+        "a second “: ” on this line (quote a value that holds a colon), or wrong indentation",
+    ),
+    "found unexpected end of stream": (
+        "文件在引号或括号闭合之前就结束了",
+        "the file ends before a quote or bracket is closed",
+    ),
+    "did not find expected ',' or ']'": (
+        "方括号 [ ] 中缺少逗号或右方括号 ]",
+        "a [ ] list lacks a comma or its closing ]",
+    ),
+    "did not find expected ',' or '}'": (
+        "花括号 { } 中缺少逗号或右花括号 }",
+        "a { } mapping lacks a comma or its closing }",
+    ),
+    "did not find expected key": (
+        "这里应是 “键: 值”，缩进与上一行不一致",
+        "a “key: value” was expected here; the indentation does not match the lines above",
+    ),
+    "found undefined alias": (
+        "引用了未定义的锚点（* 号后的名称）",
+        "an alias (*name) refers to an anchor that is not defined",
+    ),
+    "found character that cannot start any token": (
+        "这一行以 YAML 不允许的字符开头（如 Tab、@ 或 `）",
+        "a character YAML does not allow here (a tab, @ or `)",
+    ),
+    "could not find expected ':'": (
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）",
+        "a colon is missing (“key: value”)",
+    ),
+    "did not find expected node content": (
+        "这里缺少值",
+        "a value is missing here",
+    ),
+}
 
 
 # A key followed by a full-width colon, before any ASCII colon, quote or comment on its line.
