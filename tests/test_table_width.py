@@ -16,6 +16,7 @@ from kxplan.planload import load_plan
 from kxplan.render import View
 from kxplan.render.common import cell, grid
 from kxplan.render.table import render
+from kxplan.status import Status
 
 
 class Terminal(io.StringIO):
@@ -54,3 +55,22 @@ def test_narrow_terminal_wraps_names_but_keeps_values(lang: str, width: int) -> 
     assert "…" not in out.getvalue()
     for text in _cells(lang):
         assert any(text in line for line in table), text
+
+
+def test_no_line_is_wrapped_off_a_terminal(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    output = run(runner, "check", "2024", "--lang", "en").output
+    hint = "Bring China Science Popularization and Tianfu Science Cloud"
+    assert any(hint in line for line in output.splitlines())
+
+
+def test_lines_after_the_table_wrap_at_the_window() -> None:
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+    evaluation = evaluate_year(plan, load_dataset(plan, ROOT / "data", "zh"), 2024)
+    out = Terminal()
+    render(evaluation, View(lang="zh", fail_on=frozenset({Status.NOT_MET}), width=80), out)
+    lines = out.getvalue().splitlines()
+    after = lines[next(i for i, line in enumerate(lines) if line.startswith("✔")) :]
+    assert max(cell_len(line) for line in after) <= 80

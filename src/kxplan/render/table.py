@@ -28,8 +28,9 @@ from kxplan.render.common import (
 )
 from kxplan.status import Status
 
-#: Line width off a terminal (a file, a pipe, CI's log) unless a table needs more.
-PLAIN_WIDTH = 200
+#: Line width off a terminal (a file, a pipe, CI's log): never wrap a line there, so that
+#: grep and log readers see each message whole.
+PLAIN_WIDTH = 100_000
 
 
 def console(out: TextIO, view: View) -> Console:
@@ -59,8 +60,10 @@ def print_whole(con: Console, table: Table) -> None:
     log) the console grows to the table's natural width; on a terminal a table wider than
     the window runs past it rather than lose a value."""
     natural = con.measure(table, options=con.options.update_width(10**6)).maximum
-    con.width = max(con.width, natural)
+    width = con.width
+    con.width = max(width, natural)
     con.print(table)
+    con.width = width  # the lines after the table wrap at the window again
 
 
 def fit(con: Console, table: Table, *, wrapping: int) -> None:
