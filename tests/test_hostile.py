@@ -409,3 +409,20 @@ def test_leading_zero_count_is_not_octal(
         assert "✔ 17" in run(runner, "check", "2024", "--county", "乙区").output
     else:
         assert located(result.stdout) == [f"{SHOWN}:4:15 type-error"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["rate: 99.9999999", "rate: 99.999999999999999", "rate: 100.0000000000000000001"]
+)
+def test_more_digits_than_can_be_judged_exactly_are_refused(
+    validate: Callable[[str | bytes], Any], typed: str
+) -> None:
+    """99.999999999999999 would read as the float 100.0 and pass “≥ 100”: refused instead."""
+    result = validate(HEAD + f"  {typed}\n")
+    assert result.exit_code == 3
+    [line] = [line for line in result.stdout.splitlines() if "out-of-range" in line]
+    assert "位数太多：最多 6 位小数、15 位有效数字" in line and "rate（比例）的值" in line
+
+
+def test_six_decimals_are_judged_exactly(validate: Callable[[str | bytes], Any]) -> None:
+    assert validate(HEAD + "  rate: 99.999999\n").exit_code == 0

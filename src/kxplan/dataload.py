@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -84,6 +85,7 @@ class FileChecker:
             self._explain(error.errors(), report)
             parsed = None
         self._check_identity(path, data, report)
+        self._check_precision(document, report)
         if parsed is None or report.problems:
             return None, report.problems
         unit = self.plan.unit(str(data["unit"]))
@@ -103,6 +105,25 @@ class FileChecker:
             )
         ordered = {i: values[i] for i in self.plan.indicators if i in values}
         return Submission(unit, data["year"], display, ordered), []
+
+    def _check_precision(self, document: Document, report: _Report) -> None:
+        """A number is judged exactly as written: more digits than a binary float keeps
+        (99.999999999999999 reads as 100) or than any figure needs would be judged wrong."""
+        said = {(problem.line, problem.column) for problem in report.problems}
+        for where, text in document.raw.items():
+            if where[:1] != ("values",) or where[-1] in ("source", "note"):
+                continue
+            pos = document.where(where)
+            if pos is not None and (pos.line, pos.column) in said:
+                continue  # one problem per place: the type or range error says enough
+            match = _DECIMAL.match(text.strip())
+            if match is None:
+                continue
+            whole, decimals = match.group(1).lstrip("+-").lstrip("0"), match.group(2) or ""
+            if len(decimals) > MAX_DECIMALS or len(whole) + len(decimals) > MAX_DIGITS:
+                field = self._field_and_expectation([str(part) for part in where])[0]
+                message = tr("too-precise", self.lang, field=field, value=text.strip())
+                report.add(where, ProblemCode.OUT_OF_RANGE, message)
 
     def _explain(self, errors: list[ErrorDetails], report: _Report) -> None:
         """One problem per place: a union's members each complain, the most telling wins."""
@@ -256,6 +277,10 @@ def _short(value: object) -> str:
     text = str(value)
     return text if len(text) <= 20 else f"{text[:12]}…"
 
+
+#: Figures are judged on their digits as written; a binary float keeps 15 significant digits.
+MAX_DECIMALS, MAX_DIGITS = 6, 15
+_DECIMAL = re.compile(r"^([+-]?\d+)(?:\.(\d*))?$")
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
 

@@ -137,8 +137,13 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{field}过长（{length} 字，上限 {limit} 字）",
         "{field} is too long ({length} characters, at most {limit})",
     ),
+    "too-precise": (
+        "{field}的值 {value} 位数太多：最多 6 位小数、15 位有效数字（多出的位数无法准确判定）",
+        "value {value} of {field} has too many digits: at most 6 decimals and 15 significant"
+        " digits (more cannot be judged exactly)",
+    ),
     "number-too-large": (
-        "{field} 的值 {value} 太大（超过 10¹²），不可能是实际数据：请检查是否多打了数字",
+        "{field}的值 {value} 太大（超过 10¹²），不可能是实际数据：请检查是否多打了数字",
         "value {value} of {field} is too large (over 10¹²) to be a real figure: check for"
         " extra digits",
     ),
