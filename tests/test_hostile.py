@@ -146,19 +146,25 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "写作 “rate: 2”",
     ),
     (
-        "full-width-colons-in-a-row",
-        "unit：乙区\nyear：2024\nvalues:\n  count_flow: 3\n",
-        "1:5",
-        "yaml-syntax",
-        "写作 “unit: 乙区”",
-    ),
-    (
         "full-width-colon-of-the-only-value",
         HEAD + "  count_flow：2\n",
-        "4:3",
-        "not-a-mapping",
-        "values 应为“键: 值”的映射，实际是文字（提示：其中的全角冒号 “：” 应改为英文冒号 “:”"
-        " 并在其后加一个空格）",
+        "4:13",
+        "yaml-syntax",
+        "写作 “count_flow: 2”",
+    ),
+    (
+        "no-space-after-the-colon",
+        HEAD + "  count_flow:2\n  rate: 3\n",
+        "4:13",
+        "yaml-syntax",
+        "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “count_flow: 2”）",
+    ),
+    (
+        "no-space-after-the-colon-of-the-last-value",
+        VALID + "  rate:2\n",
+        "5:7",
+        "yaml-syntax",
+        "写作 “rate: 2”",
     ),
     (
         "two-documents",
@@ -426,3 +432,10 @@ def test_more_digits_than_can_be_judged_exactly_are_refused(
 
 def test_six_decimals_are_judged_exactly(validate: Callable[[str | bytes], Any]) -> None:
     assert validate(HEAD + "  rate: 99.999999\n").exit_code == 0
+
+
+def test_every_colon_slip_is_reported_at_its_line(validate: Callable[[str | bytes], Any]) -> None:
+    result = validate("unit：乙区\nyear:2024\nvalues:\n  count_flow: 3\n  note: 时间:2024\n")
+    assert result.exit_code == 3
+    assert located(result.stdout) == [f"{SHOWN}:1:5 yaml-syntax", f"{SHOWN}:2:5 yaml-syntax"]
+    assert "写作 “unit: 乙区”" in result.stdout and "写作 “year: 2024”" in result.stdout

@@ -63,6 +63,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "a full-width colon “：” is not a YAML colon"
         " (hint: use an ASCII colon “:” followed by a space: “{fixed}”)",
     ),
+    "colon-space": (
+        "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “{fixed}”）",
+        "no space after the colon, so YAML reads the whole line as text (hint: “{fixed}”)",
+    ),
     "full-width-colon-hint": (
         "（提示：其中的全角冒号 “：” 应改为英文冒号 “:” 并在其后加一个空格）",
         " (hint: its full-width colon “：” should be an ASCII colon “:” followed by a space)",

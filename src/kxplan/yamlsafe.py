@@ -99,6 +99,10 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
+    slips = _colon_slips(text, lang)
+    if slips:
+        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos) for message, pos in slips]
+
     too_deep = tr("too-deep", lang, limit=MAX_DEPTH)
     try:
         deep_at = _too_deep(text)
@@ -250,6 +254,29 @@ _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
 
 # A key followed by a full-width colon, before any ASCII colon, quote or comment on its line.
 _FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"][^:：#'\"]*?)\s*：\s*(.*)$")
+
+
+# A key (an id: ASCII letters, digits, `_`) whose colon has no space after it, or is full-width:
+# `spirit_lectures:3`, `typical_cases：2`. YAML reads either as text, not as a key and a value,
+# and complains somewhere else (or not at all), so the line is found before parsing.
+_SLIP = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?::(?=[^\s/])|\s*：)\s*(.*)$")
+
+
+def _colon_slips(text: str, lang: str) -> list[tuple[str, Pos]]:
+    slips = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _SLIP.match(line)
+        if match is None:
+            continue
+        indent, key, value = match.groups()
+        fixed = f"{key}: {value}".rstrip()
+        column = len(indent) + len(key) + 1
+        if "：" in line[len(indent) + len(key) : len(indent) + len(key) + 3]:
+            column = line.index("：", len(indent)) + 1
+            slips.append((tr("full-width-colon", lang, fixed=fixed), Pos(number, column)))
+        else:
+            slips.append((tr("colon-space", lang, fixed=fixed), Pos(number, column)))
+    return slips
 
 
 def _full_width_colon(text: str, error_line: int, lang: str) -> tuple[str, Pos] | None:
