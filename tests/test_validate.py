@@ -431,3 +431,20 @@ def test_yaml_syntax_errors_are_said_in_chinese(
     [problem] = problems(result.stdout)
     assert ": yaml-syntax: YAML 语法错误：" in problem and words in problem, problem
     assert not any(english in problem for english in ("found", "expected", "allowed"))
+
+
+@pytest.mark.parametrize("typed", ["yes", "on", "Off", "Y", "no"])
+def test_only_true_and_false_mean_yes_and_no(runner: CliRunner, folder: Path, typed: str) -> None:
+    """YAML 1.1 would read these as booleans, silently: kxplan keeps them as typed."""
+    shown = put(folder, "乙区", HEAD + f"  done: {typed}\n  count_flow: {typed}\n")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    assert located(result.stdout) == [f"{shown}:4:9 type-error", f"{shown}:5:15 type-error"]
+    assert (
+        f"done（是否建成）的值 '{typed}' 类型不对：应写 true（是）或 false（否）" in result.stdout
+    )
+
+
+def test_true_and_false_in_any_case_are_yes_and_no(runner: CliRunner, folder: Path) -> None:
+    put(folder, "乙区", HEAD + "  done: True\n")
+    assert run(runner, "validate").exit_code == 0

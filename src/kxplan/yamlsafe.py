@@ -346,6 +346,10 @@ class _Builder:
             raise _Stop(
                 ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
             )
+        if node.tag == _TAG + "bool" and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes, no, on, off (and Y, N) as true or false: keep such text as
+            # typed, so that only true and false mean yes and no.
+            return node.value
         if node.tag in _NUMBER_TAGS and not _PLAIN_NUMBER.match(node.value):
             # YAML 1.1 reads 017 as octal 15, 1:30 as 90 and 1_000 as 1000: keep such text as
             # typed, so that it is refused as a number instead of silently changed.
