@@ -19,6 +19,7 @@ from kxplan.commands.common import (
     find_unit,
     guard,
     language,
+    one_year,
     open_plan,
     plan_year,
 )
@@ -40,6 +41,12 @@ def check(
             metavar="YEAR",
             help="Year to check (default: the latest year with data).",
             show_default=False,
+        ),
+    ] = None,
+    year_option: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="Same as YEAR, as report and review take it.", show_default=False
         ),
     ] = None,
     fmt: Annotated[Format | None, FormatOption] = None,
@@ -86,7 +93,7 @@ def check(
         plan = open_plan(plan_option, lang)
         unit = find_unit(plan, county, lang) if county else None
         folder = locate.data_dir(data_option, lang)
-        year = plan_year(plan, year, folder, lang)
+        year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
         if output is not None and compare is not None:
             raise UsageError(
                 pick(
