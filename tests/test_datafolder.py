@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -130,3 +131,17 @@ def test_a_folder_given_to_validate_stands_for_its_data_files(
     assert result.exit_code == 3
     assert "data/2024/乙区.yaml:4:15: out-of-range" in result.stdout
     assert "已检查 2 个文件" in result.output  # 甲市.yaml and 乙区.yaml, not the form
+
+
+def test_two_files_of_one_unit_are_named_where_the_problem_is(
+    runner: CliRunner, folder: Path
+) -> None:
+    put(folder, "2024/乙区.yaml")
+    put(folder, "2024/100001.yaml")  # 乙区's division code: the same unit again
+    result = run(runner, "check", "2024", "--format", "json")
+    assert result.exit_code == 3
+    document = json.loads(result.stdout)
+    [problem] = document["problems"]
+    assert problem["code"] == "duplicate-key"
+    assert document["invalid_files"] == [problem["file"]]
+    assert "data/2024/100001.yaml" in problem["message"]

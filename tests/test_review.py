@@ -106,9 +106,7 @@ def test_sentence_counts_targets_in_review_order(small: Path) -> None:
     assert sentence(review, "en") == "Of 3 targets: 2 on track, 1 missing data."
 
 
-@pytest.mark.parametrize(
-    "command", [["review"], ["report"], ["explain", "rate_2025"], ["check"]]
-)
+@pytest.mark.parametrize("command", [["review"], ["report"], ["explain", "rate_2025"], ["check"]])
 def test_year_as_an_argument_like_check(runner: CliRunner, small: Path, command: list[str]) -> None:
     by_option = run(runner, *command, "--year", "2022", "--format", "json")
     by_argument = run(runner, *command, "2022", "--format", "json")

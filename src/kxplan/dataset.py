@@ -162,7 +162,7 @@ def _add(
         message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other_file)
         dataset.problems.append(Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message))
         dataset.submissions.pop(key, None)
-        dataset.invalid[key] = other_file
+        dataset.invalid[key] = display  # where the problem is said (it names the other file)
         return
     if submission is not None and not problems:
         dataset.submissions[key] = submission
