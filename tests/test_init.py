@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ SMALL_FILES = {
     ".pre-commit-config.yaml",
     ".github/workflows/kxplan.yml",
     ".vscode/extensions.json",
+    ".gitignore",
 }
 
 
@@ -181,7 +183,7 @@ def test_workflow_installs_kxplan_and_runs_validate_and_check(
     runs = [step.get("run", "") for step in workflow["jobs"]["kxplan"]["steps"]]
     assert 'pip install "$KXPLAN_PACKAGE"' in runs
     assert "kxplan validate --format github" in runs
-    assert 'kxplan check "$KXPLAN_YEAR" --format github' in runs
+    assert any('kxplan check "$KXPLAN_YEAR" --format github' in step for step in runs)
     assert any("--compare" in step for step in runs)
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
     assert hooks["repos"][0]["repo"] == url and hooks["repos"][0]["rev"] == rev
@@ -210,7 +212,8 @@ def test_force_keeps_the_kxplan_source_the_repository_already_names(
     result = run(runner, "init", str(repo), "--force")
     assert result.exit_code == 0, result.output
     assert "YOUR-ORG" not in result.stdout
-    assert f"git ls-remote {url} {rev}" in result.stdout
+    assert f"git ls-remote {url} {rev}" not in result.stdout  # a commit id needs no check
+    assert "git init" not in result.stdout or not (repo / ".git").exists()
     workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
     assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{url}@{rev}"
     assert url in (repo / "README.md").read_text("utf-8")
@@ -252,3 +255,23 @@ def test_an_invalid_plan_writes_nothing(runner: CliRunner, tmp_path: Path) -> No
     assert result.exit_code == 3
     assert "plan-error" in result.stdout
     assert not (tmp_path / "repo").exists()
+
+
+def test_a_new_repository_is_ready_for_its_first_push(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    run(runner, "init", str(repo), "--plan", str(small_plan))
+    assert (repo / ".gitignore").read_text("utf-8").splitlines()[-1] == "reports/"
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    [check] = [
+        s["run"]
+        for s in workflow["jobs"]["kxplan"]["steps"]
+        if s.get("name") == "Check the targets"
+    ]
+    # CI checks KXPLAN_YEAR only once that year has files: the first push has only the base year
+    assert 'if ls data/"$KXPLAN_YEAR"/*.y*ml' in check and "::notice::" in check
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "README.md").unlink()
+    again = run(runner, "init", str(repo), "--force")
+    assert "git init" not in again.stdout and "git add ." in again.stdout

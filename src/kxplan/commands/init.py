@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -154,7 +155,7 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
                 lang,
             )
         )
-    else:
+    elif not re.fullmatch(r"[0-9a-f]{7,40}", source.rev):  # a tag; a commit id needs no check
         steps.append(
             pick(
                 f"确认 kxplan 仓库 {source.repo} 有版本 {source.rev}"
@@ -165,7 +166,8 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
                 lang,
             )
         )
-    steps.append(f"cd {folder} && git init && git add . && git commit -m 'kxplan init'")
+    git = "git add ." if (folder / ".git").exists() else "git init && git add ."
+    steps.append(f"cd {folder} && {git} && git commit -m 'kxplan init'")
     steps.append(
         pick(
             "填写 data/ 中各单位的数据，然后运行 kxplan validate",
