@@ -663,3 +663,35 @@ def test_a_comment_that_cannot_be_kept_is_named_before_writing(
     assert "  注释无法保留（原第 15 行）：# 线上线下合计" in forced.output.splitlines()
     written = path.read_text(encoding="utf-8")
     assert "线上线下合计" not in written and "# 年末数" in written
+
+
+def test_filling_the_empty_files_of_init_needs_no_force(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    assert run(runner, "init", str(repo)).exit_code == 0
+    monkeypatch.chdir(repo)
+    path = repo / "data/2020/剑阁县.yaml"
+    empty = path.read_text(encoding="utf-8")
+    assert run(runner, "template", "2020", "--county", "剑阁县").exit_code == 0
+    form = fill(
+        Path("reports/forms/2020/剑阁县_2020.xlsx"),
+        {"spirit_lectures": 3},
+        sources={"spirit_lectures": "县科协台账"},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert "→ data/2020/剑阁县.yaml：已写入 1 项" in result.output
+    assert "  spirit_lectures（科学家精神宣讲报告会）：— → 3\n" in result.output
+    assert values_of(path)["spirit_lectures"] == {"value": 3, "source": "县科协台账"}
+    # every other indicator stays as init left it: present and empty
+    left_empty = {key for key, value in values_of(path).items() if value is None}
+    init_empty = set(yaml.safe_load(empty)["values"])
+    assert left_empty == init_empty - {"spirit_lectures"} and len(left_empty) > 5
+    # a value the file now has is changed only with --force
+    before = path.read_bytes()
+    form = fill(form, {"spirit_lectures": 4})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 2
+    assert "spirit_lectures（科学家精神宣讲报告会）：3 → 4" in result.output
+    assert path.read_bytes() == before

@@ -97,7 +97,7 @@ def import_forms(
                 print(say(key, lang, count=values, **names))
                 if not dry_run and landing.text is not None:
                     write_text_atomic(
-                        landing.path, landing.text, overwrite=landing.outcome is Outcome.REPLACED
+                        landing.path, landing.text, overwrite=landing.outcome is not Outcome.NEW
                     )
             for change in landing.changes:
                 print(f"  {describe_change(change, plan, lang)}")

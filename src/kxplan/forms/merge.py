@@ -2,7 +2,8 @@
 
 An empty cell reports nothing: it never erases a value, source or note of an existing data
 file, so importing an untouched form changes nothing. A form's values go over the existing
-file's; when that changes anything the caller must be told the differences and asked for
+file's; filling parts the file leaves empty (the files `kxplan init` writes) needs no more, but
+when that changes anything the file says the caller must be told the differences and asked for
 `--force`. The file's comments go back by their keys (`kxplan.yamlcomments`), and any the new
 text lacks is among the differences. The text to be written is checked exactly as
 `kxplan validate` would check it.
@@ -33,6 +34,7 @@ from kxplan.yamlsafe import read_yaml
 
 class Outcome(StrEnum):
     NEW = "new"  # no data file yet: written
+    FILLED = "filled"  # only fills parts the data file leaves empty (init's files): written
     REPLACED = "replaced"  # differs from the data file, --force given: written
     DIFFERS = "differs"  # differs from the data file, no --force: not written
     UNCHANGED = "unchanged"  # the data file already says all the form says
@@ -113,8 +115,14 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
     problems = _recheck(text, path.name, form.year, display, checker)
     if problems:  # the form's cells passed the same model: a bug, but never write it
         return Landing(form, path, display, Outcome.BLOCKED, problems=problems)
-    outcome = Outcome.NEW if not found else Outcome.REPLACED if force else Outcome.DIFFERS
-    return Landing(form, path, display, outcome, text, changes, dropped=_dropped(comments, text))
+    dropped = _dropped(comments, text)
+    if not found:
+        outcome = Outcome.NEW
+    elif all(change.old is None for change in changes) and not dropped:
+        outcome = Outcome.FILLED  # nothing the file says is lost or changed
+    else:
+        outcome = Outcome.REPLACED if force else Outcome.DIFFERS
+    return Landing(form, path, display, outcome, text, changes, dropped=dropped)
 
 
 def describe_change(change: FieldChange, plan: Plan, lang: str) -> str:
