@@ -160,6 +160,58 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “count_flow: 2”）",
     ),
     (
+        # an IME left on: the indentation is full-width, so the key would be “　count_flow”
+        "full-width-space-indent",
+        HEAD + "\u3000count_flow: 2\n",
+        "4:1",
+        "yaml-syntax",
+        "行首有全角空格，YAML 不把它当作缩进（提示：缩进只能用半角空格）",
+    ),
+    (
+        "full-width-space-before-the-colon",
+        HEAD + "  count_flow\u3000: 2\n",
+        "4:13",
+        "yaml-syntax",
+        "键 count_flow 与冒号之间有全角空格，YAML 会把它当作键的一部分"
+        "（提示：删去它，写作 “count_flow: 2”）",
+    ),
+    (
+        "full-width-space-after-the-colon",
+        HEAD + "  count_flow:\u30002\n  rate: 3\n",
+        "4:14",
+        "yaml-syntax",
+        "冒号后是全角空格而不是半角空格，YAML 会把整行当作文字（提示：写作 “count_flow: 2”）",
+    ),
+    (
+        "no-break-space-after-the-colon",
+        HEAD + "  count_flow:\u00a02\n",
+        "4:14",
+        "yaml-syntax",
+        "冒号后是特殊空格（U+00A0）而不是半角空格",
+    ),
+    (
+        "full-width-space-in-a-number",
+        HEAD + "  count_flow: \u30002\n",
+        "4:15",
+        "type-error",
+        "count_flow（当年数）的值 “\u30002” 类型不对：应为不小于 0 的整数"
+        "（提示：去掉其中的全角空格）",
+    ),
+    (
+        "tab-indenting-a-nested-value",
+        HEAD + "  rate:\n    value: 3\n\tnote: x\n",
+        "6:1",
+        "yaml-syntax",
+        "Tab",
+    ),
+    (
+        "tab-indenting-the-next-value",
+        HEAD + "  count_flow: 2\n\trate: 3\n",
+        "5:1",
+        "yaml-syntax",
+        "这一行用 Tab 缩进了，YAML 的缩进只能用空格",
+    ),
+    (
         "no-space-after-the-colon-of-the-last-value",
         VALID + "  rate:2\n",
         "5:7",

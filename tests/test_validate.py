@@ -277,7 +277,7 @@ def test_check_treats_an_invalid_file_as_missing_and_lists_it(
         "line": 4,
         "column": 15,
         "code": "type-error",
-        "message": "count_flow（当年数）的值 '3' 类型不对：应为不小于 0 的整数（去掉引号）",
+        "message": "count_flow（当年数）的值 “3” 类型不对：应为不小于 0 的整数（去掉引号）",
     }
 
 
@@ -346,7 +346,7 @@ def test_validate_github_annotations(runner: CliRunner, folder: Path) -> None:
         f"file is too large ({len(padded)} bytes, limit 1000000);"
         " a data file has a few dozen lines",
         f"::error file={shown},line=4,col=15,title=kxplan type-error::"
-        "value '3' of count_flow (当年数) has the wrong type: should be a whole number ≥ 0"
+        "value “3” of count_flow (当年数) has the wrong type: should be a whole number ≥ 0"
         " (remove the quotes)",
     ]
 
@@ -361,12 +361,12 @@ def test_unknown_unit_is_reported_once(runner: CliRunner, folder: Path) -> None:
 @pytest.mark.parametrize(
     ("typed", "lang", "message"),
     [
-        ("是", "zh", "done（是否建成）的值 '是' 类型不对：应写 true（是）或 false（否）"),
-        ("否", "zh", "done（是否建成）的值 '否' 类型不对：应写 true（是）或 false（否）"),
+        ("是", "zh", "done（是否建成）的值 “是” 类型不对：应写 true（是）或 false（否）"),
+        ("否", "zh", "done（是否建成）的值 “否” 类型不对：应写 true（是）或 false（否）"),
         (
             "是",
             "en",
-            "value '是' of done (是否建成) has the wrong type: "
+            "value “是” of done (是否建成) has the wrong type: "
             "should be written true (yes) or false (no)",
         ),
     ],
@@ -441,7 +441,7 @@ def test_only_true_and_false_mean_yes_and_no(runner: CliRunner, folder: Path, ty
     assert result.exit_code == 3
     assert located(result.stdout) == [f"{shown}:4:9 type-error", f"{shown}:5:15 type-error"]
     assert (
-        f"done（是否建成）的值 '{typed}' 类型不对：应写 true（是）或 false（否）" in result.stdout
+        f"done（是否建成）的值 “{typed}” 类型不对：应写 true（是）或 false（否）" in result.stdout
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 from kxplan.validation import error_path, kind_of
 from kxplan.yamlsafe import Document, Path_, Pos, read_yaml
+from kxplan.yamlslips import space_name
 
 _RANGE_ERRORS = {
     "greater_than_equal",
@@ -176,8 +178,11 @@ class FileChecker:
             return tr("number-too-large", lang, field=field, value=_short(value))
         if code is ProblemCode.OUT_OF_RANGE:
             return tr("out-of-range", lang, field=field, value=value, expect=expect)
-        text = tr("type-error", lang, field=field, value=value, expect=expect)
-        if quoted and isinstance(value, str) and _looks_numeric(value):
+        text = tr("type-error", lang, field=field, value=_typed(value), expect=expect)
+        space = space_name(value, lang) if isinstance(value, str) else None
+        if space is not None:
+            text += tr("odd-space-value", lang, space=space)
+        elif quoted and isinstance(value, str) and _looks_numeric(value):
             text += tr("quoted-number", lang)
         return text
 
@@ -270,6 +275,17 @@ def outside_data_years(plan: Plan, year: int, lang: str) -> str | None:
     return tr(
         "year-outside-data", lang, year=year, base=plan.base_year, start=plan.start, end=plan.end
     )
+
+
+def _typed(value: object) -> str:
+    """A value as the file has it: text in quotes, yes/no as YAML writes it, lists as lists."""
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return _short(value)
 
 
 def _short(value: object) -> str:

@@ -63,6 +63,27 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "a full-width colon “：” is not a YAML colon"
         " (hint: use an ASCII colon “:” followed by a space: “{fixed}”)",
     ),
+    "odd-space-indent": (
+        "行首有{space}，YAML 不把它当作缩进（提示：缩进只能用半角空格）",
+        "the line starts with {space}, which YAML does not take as indentation"
+        " (hint: indent with ASCII spaces only)",
+    ),
+    "odd-space-key": (
+        "键 {key} 与冒号之间有{space}，YAML 会把它当作键的一部分（提示：删去它，写作 “{fixed}”）",
+        "{space} between the key {key} and its colon becomes part of the key"
+        " (hint: remove it: “{fixed}”)",
+    ),
+    "odd-space-colon": (
+        "冒号后是{space}而不是半角空格，YAML 会把整行当作文字（提示：写作 “{fixed}”）",
+        "the colon is followed by {space}, not an ASCII space, so YAML reads the whole line as"
+        " text (hint: “{fixed}”)",
+    ),
+    "odd-space-value": (
+        "（提示：去掉其中的{space}）",
+        " (hint: remove the {space} in it)",
+    ),
+    "full-width-space": ("全角空格", "a full-width space"),
+    "special-space": ("特殊空格（{code}）", "a special space ({code})"),
     "colon-space": (
         "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “{fixed}”）",
         "no space after the colon, so YAML reads the whole line as text (hint: “{fixed}”)",
@@ -133,8 +154,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "expect-text": ("应为文字", "should be text"),
     "expect-year": ("应为四位年份", "should be a four-digit year"),
     "type-error": (
-        "{field}的值 {value!r} 类型不对：{expect}",
-        "value {value!r} of {field} has the wrong type: {expect}",
+        "{field}的值 {value} 类型不对：{expect}",
+        "value {value} of {field} has the wrong type: {expect}",
     ),
     "quoted-number": ("（去掉引号）", " (remove the quotes)"),
     "text-too-long": (

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kxplan.messages import tr
 from kxplan.problems import Problem, ProblemCode
+from kxplan.yamlslips import full_width_colon, line_slips
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -99,9 +100,12 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
-    slips = _colon_slips(text, lang)
+    slips = line_slips(text, lang)
     if slips:
-        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos) for message, pos in slips]
+        return None, [
+            problem(ProblemCode.YAML_SYNTAX, message, Pos(line, column))
+            for message, line, column in slips
+        ]
 
     too_deep = tr("too-deep", lang, limit=MAX_DEPTH)
     try:
@@ -199,9 +203,10 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
         return tr("too-deep", lang, limit=MAX_DEPTH), pos
     if "another document" in problem or "<document start>" in problem:
         return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
-    colon = _full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
+    colon = full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
     if colon is not None:
-        return colon
+        message, line, column = colon
+        return message, Pos(line, column)
     known = next((pair for words, pair in _LIBYAML_WORDS.items() if words in problem), None)
     said = error.problem or error.context if known is None else known[lang == "en"]
     if "\t" in text and "token" in problem:
@@ -237,6 +242,10 @@ _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
         "引用了未定义的锚点（* 号后的名称）",
         "an alias (*name) refers to an anchor that is not defined",
     ),
+    "found a tab character": (
+        "这一行用 Tab 缩进了，YAML 的缩进只能用空格",
+        "this line is indented with a tab; YAML indents with spaces only",
+    ),
     "found character that cannot start any token": (
         "这一行以 YAML 不允许的字符开头（如 Tab、@ 或 `）",
         "a character YAML does not allow here (a tab, @ or `)",
@@ -250,51 +259,6 @@ _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
         "a value is missing here",
     ),
 }
-
-
-# A key followed by a full-width colon, before any ASCII colon, quote or comment on its line.
-_FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"][^:：#'\"]*?)\s*：\s*(.*)$")
-
-
-# A key (an id: ASCII letters, digits, `_`) whose colon has no space after it, or is full-width:
-# `spirit_lectures:3`, `typical_cases：2`. YAML reads either as text, not as a key and a value,
-# and complains somewhere else (or not at all), so the line is found before parsing.
-_SLIP = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)(?::(?=[^\s/])|\s*：)\s*(.*)$")
-
-
-def _colon_slips(text: str, lang: str) -> list[tuple[str, Pos]]:
-    slips = []
-    for number, line in enumerate(text.splitlines(), 1):
-        match = _SLIP.match(line)
-        if match is None:
-            continue
-        indent, key, value = match.groups()
-        fixed = f"{key}: {value}".rstrip()
-        column = len(indent) + len(key) + 1
-        if "：" in line[len(indent) + len(key) : len(indent) + len(key) + 3]:
-            column = line.index("：", len(indent)) + 1
-            slips.append((tr("full-width-colon", lang, fixed=fixed), Pos(number, column)))
-        else:
-            slips.append((tr("colon-space", lang, fixed=fixed), Pos(number, column)))
-    return slips
-
-
-def _full_width_colon(text: str, error_line: int, lang: str) -> tuple[str, Pos] | None:
-    """A `key：value` line that libyaml's complaint comes from. `typical_cases：2` is text that
-    runs on into the next line, so libyaml complains there (or at the end of the file): the
-    complaint's line or the lines right before it, the first of a run of them."""
-    lines = text.splitlines()
-    found: tuple[str, Pos] | None = None
-    for number in range(min(error_line, len(lines)), 0, -1):
-        match = _FULL_WIDTH_KEY.match(lines[number - 1])
-        if match is None:
-            if number < error_line:
-                break
-            continue
-        indent, key, value = match.groups()
-        column = lines[number - 1].index("：", len(indent)) + 1
-        found = tr("full-width-colon", lang, fixed=f"{key}: {value}".rstrip()), Pos(number, column)
-    return found
 
 
 class _Builder:

@@ -1,0 +1,95 @@
+"""Slips of the keyboard that YAML misreads, found line by line before a file is parsed.
+
+`spirit_lectures:3` (no space after the colon), `typical_cases：2` (a full-width colon) and a
+line indented with full-width spaces are each read by YAML as something else — text, or a key
+with an invisible character in it — and the complaint, if any, comes lines later. Each is
+found here at its own line and column with the line as it should be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kxplan.messages import tr
+
+#: Spaces that look like spaces but are not to YAML: full-width (IME), no-break (Word, web pages).
+ODD_SPACES = "\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff"
+_ODD = re.compile(f"[{ODD_SPACES}]")
+
+# A line that starts with an id as a key (ASCII letters, digits, `_`), maybe as a list item.
+_KEY_LINE = re.compile(
+    rf"^(?P<indent>[ \t{ODD_SPACES}]*)(?P<dash>-[ ]+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*)"
+    rf"(?P<gap>[ \t{ODD_SPACES}]*)(?P<colon>[:：])(?P<after>[ \t{ODD_SPACES}]*)(?P<value>.*)$"
+)
+
+# A key followed by a full-width colon, before any ASCII colon, quote or comment on its line.
+_FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"][^:：#'\"]*?)\s*：\s*(.*)$")
+
+Slip = tuple[str, int, int]  # message, line, column
+
+
+def line_slips(text: str, lang: str) -> list[Slip]:
+    """Every key line of `text` that YAML would misread, with what to write instead."""
+    slips: list[Slip] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _KEY_LINE.match(line)
+        if match is None:
+            continue
+        slip = _slip(match, lang)
+        if slip is not None:
+            message, column = slip
+            slips.append((message, number, column))
+    return slips
+
+
+def space_name(text: str, lang: str) -> str | None:
+    """`全角空格` for the first odd space in `text` (`特殊空格 U+00A0` …), None if it has none."""
+    found = _ODD.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char == "\u3000":
+        return tr("full-width-space", lang)
+    return tr("special-space", lang, code=f"U+{ord(char):04X}")
+
+
+def _slip(match: re.Match[str], lang: str) -> tuple[str, int] | None:
+    indent, gap, colon, after, value = match.group("indent", "gap", "colon", "after", "value")
+    key = match.group("key")
+    fixed = f"{key}: {value}".rstrip()
+    odd = _ODD.search(indent)
+    if odd is not None:
+        space = space_name(indent, lang)
+        return tr("odd-space-indent", lang, space=space), odd.start() + 1
+    odd = _ODD.search(gap)
+    if odd is not None:
+        space = space_name(gap, lang)
+        return tr("odd-space-key", lang, key=key, space=space, fixed=fixed), match.start("gap") + 1
+    if colon == "：":
+        return tr("full-width-colon", lang, fixed=fixed), match.start("colon") + 1
+    rest = after + value
+    if rest and rest[0] not in " \t/":  # YAML wants a space after a colon; `/` for `https://`
+        space = space_name(rest[0], lang)
+        if space is not None:
+            message = tr("odd-space-colon", lang, space=space, fixed=fixed)
+            return message, match.start("after") + 1
+        return tr("colon-space", lang, fixed=fixed), match.start("colon") + 1
+    return None
+
+
+def full_width_colon(text: str, error_line: int, lang: str) -> Slip | None:
+    """A `key：value` line that libyaml's complaint comes from. `典型案例：2` is text that
+    runs on into the next line, so libyaml complains there (or at the end of the file): the
+    complaint's line or the lines right before it, the first of a run of them."""
+    lines = text.splitlines()
+    found: Slip | None = None
+    for number in range(min(error_line, len(lines)), 0, -1):
+        match = _FULL_WIDTH_KEY.match(lines[number - 1])
+        if match is None:
+            if number < error_line:
+                break
+            continue
+        indent, key, value = match.groups()
+        column = lines[number - 1].index("：", len(indent)) + 1
+        found = tr("full-width-colon", lang, fixed=f"{key}: {value}".rstrip()), number, column
+    return found
