@@ -75,6 +75,17 @@ def test_a_folder_gets_a_default_name(runner: CliRunner, small: Path) -> None:
     ]
 
 
+def test_a_new_folder_written_with_a_slash_is_made(runner: CliRunner, small: Path) -> None:
+    assert run(runner, "review", "-o", "meeting/").exit_code == 0
+    assert [p.name for p in (small / "meeting").iterdir()] == ["review-2024.xlsx"]
+
+
+def test_dot_slash_keeps_the_file_in_the_current_folder(runner: CliRunner, small: Path) -> None:
+    assert run(runner, "review", "-o", "./v.md").exit_code == 0
+    assert (small / "v.md").is_file()
+    assert not (small / "reports").exists()
+
+
 def test_reports_folder_is_beside_the_data_folder(
     runner: CliRunner, small: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,6 +156,8 @@ def test_unwritable_output_in_english_names_the_reason(
     [
         (["check", "2024", "-o", "c.csv"], "输出文件 c.csv 的后缀应为 .xlsx、.json 或 .md"),
         (["check", "2024", "-o", "c"], "的后缀应为 .xlsx、.json 或 .md"),
+        (["check", "2024", "-o", ""], "-o 后的输出文件名是空的"),
+        (["review", "-o", " "], "-o 后的输出文件名是空的"),
         (
             ["check", "2024", "-o", "c.xlsx", "-f", "json"],
             "--format json 与输出文件后缀 .xlsx 不一致",

@@ -4,6 +4,7 @@ name goes to `reports/` beside the data folder, and nothing existing is replaced
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,13 +16,15 @@ from kxplan.errors import UsageError
 from kxplan.locate import shown_path
 from kxplan.messages import tr
 
+# Text, not Path: a Path drops the trailing `/` of a folder and the `./` of `./2024.xlsx`.
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         help="Write to PATH instead: .xlsx, .json or .md; a bare file name goes to reports/.",
         show_default=False,
+        metavar="PATH",
     ),
 ]
 ForceOption = Annotated[
@@ -47,6 +50,7 @@ _TEXTS = {
         "--format {fmt} contradicts the output suffix {suffix}; the suffix picks the format",
     ),
     "written": ("已写入 {path}", "written to {path}"),
+    "empty": ("-o 后的输出文件名是空的", "the output file name after -o is empty"),
 }
 
 
@@ -55,13 +59,18 @@ def _text(key: str, lang: str, **params: object) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
-def target_path(option: Path, data_dir: Path, default_stem: str) -> Path:
-    """Where `-o` writes: a folder gets `<default_stem>.xlsx`, a bare name goes to reports/."""
-    if option.is_dir() or str(option).endswith(("/", "\\")):
-        return option / f"{default_stem}{Export.XLSX.value}"
-    if option.parent == Path() and not option.is_absolute():
-        return data_dir.resolve().parent / REPORTS / option
-    return option
+def target_path(option: str, data_dir: Path, default_stem: str) -> Path:
+    """Where `-o` writes: a folder (existing, or written with a trailing `/`) gets
+    `<default_stem>.xlsx`; a bare name goes to reports/; `./name` stays in the current folder."""
+    path = Path(option)
+    if path.is_dir() or option.endswith(_SEPARATORS):
+        return path / f"{default_stem}{Export.XLSX.value}"
+    if not any(separator in option for separator in _SEPARATORS):
+        return data_dir.resolve().parent / REPORTS / path
+    return path
+
+
+_SEPARATORS = tuple({"/", os.sep})
 
 
 def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
@@ -85,9 +94,11 @@ def outside_data(path: Path, data_dir: Path, lang: str) -> None:
 
 
 def prepare(
-    option: Path, data_dir: Path, default_stem: str, fmt: str | None, *, force: bool, lang: str
+    option: str, data_dir: Path, default_stem: str, fmt: str | None, *, force: bool, lang: str
 ) -> tuple[Path, Export]:
     """The output path and format, refused before any work when the file exists already."""
+    if not option.strip():
+        raise UsageError(_text("empty", lang))
     path = target_path(option, data_dir, default_stem)
     export = export_of(path, lang, fmt)
     outside_data(path, data_dir, lang)

@@ -103,7 +103,11 @@ def check(
                 )
             )
         stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
-        chosen = prepare(output, folder, stem, fmt, force=force, lang=lang) if output else None
+        chosen = (
+            prepare(output, folder, stem, fmt, force=force, lang=lang)
+            if output is not None
+            else None
+        )
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
         evaluation = evaluate_year(plan, data, year, unit)
         view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))

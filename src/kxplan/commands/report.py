@@ -68,7 +68,7 @@ def report(
         fmt_name = fmt.value if fmt else None
         chosen = (
             prepare(output, folder, f"report-{unit.name}-{last}", fmt_name, force=force, lang=lang)
-            if output
+            if output is not None
             else None
         )
         # Imported here rather than at the top: `kxplan check` imports every command module.

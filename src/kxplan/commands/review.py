@@ -57,7 +57,7 @@ def review(
         fmt_name = fmt.value if fmt else None
         chosen = (
             prepare(output, folder, f"review-{year}", fmt_name, force=force, lang=lang)
-            if output
+            if output is not None
             else None
         )
         # Imported here rather than at the top: `kxplan check` imports every command module.
