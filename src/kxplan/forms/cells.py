@@ -76,7 +76,7 @@ def read_value(
         scaled = Decimal(repr(raw)) * 100
         return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
     percent = indicator.type is ValueType.PERCENT
-    if percent and "%" not in (number_format or "") and 0 < raw < 1:
+    if percent and "%" not in (number_format or "") and 0 < raw <= 1:
         return _fraction(Decimal(repr(raw)), repr(raw), lang)
     return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
 
@@ -131,13 +131,14 @@ def _number(text: str, indicator: Indicator, expect: str, lang: str) -> Value | 
         message = say("percent-elsewhere", lang, text=text, expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     number = Decimal(match["number"].replace(",", ""))
-    if indicator.type is ValueType.PERCENT and not match["percent"] and 0 < number < 1:
+    if indicator.type is ValueType.PERCENT and not match["percent"] and 0 < number <= 1:
         return _fraction(number, text, lang)
     return _tidy(number)
 
 
 def _fraction(number: Decimal, text: str, lang: str) -> Refused:
-    """A percentage typed as 0 < x < 1 without a % in sight: 0.995 may be 99.5% or 0.995%."""
+    """A percentage typed as 0 < x ≤ 1 without a % in sight: 0.995 may be 99.5% or 0.995%, and
+    1 may be a coverage of 100% written as a fraction."""
     scaled = f"{(number * 100).normalize():f}"
     return Refused(ProblemCode.TYPE_ERROR, say("fraction", lang, text=text, scaled=scaled))
 
