@@ -4,6 +4,7 @@ on a narrow terminal the names and rules wrap and the values stay whole."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -12,10 +13,12 @@ from typer.testing import CliRunner
 from conftest import ROOT, run
 from kxplan.dataset import load_dataset
 from kxplan.evaluation import evaluate_year
+from kxplan.history import unit_history
 from kxplan.planload import load_plan
-from kxplan.render import View
+from kxplan.render import View, report, review
 from kxplan.render.common import cell, grid
 from kxplan.render.table import render
+from kxplan.review import build_review
 from kxplan.status import Status
 
 
@@ -74,3 +77,30 @@ def test_lines_after_the_table_wrap_at_the_window() -> None:
     lines = out.getvalue().splitlines()
     after = lines[next(i for i, line in enumerate(lines) if line.startswith("✔")) :]
     assert max(cell_len(line) for line in after) <= 80
+
+
+def _fits(render_table: Any, subject: object, lang: str, width: int, texts: list[str]) -> None:
+    out = Terminal()
+    render_table(subject, View(lang=lang, fail_on=frozenset(), width=width), out)
+    lines = out.getvalue().splitlines()
+    table = lines[: lines.index(next(line for line in lines if line.startswith("✔")))]
+    assert max(cell_len(line) for line in table) <= width
+    assert "…" not in out.getvalue()
+    for text in texts:  # every value, trend and status whole on one line
+        assert any(text in line for line in table), text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_and_review_wrap_names_on_a_terminal_and_keep_values(lang: str) -> None:
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", lang)
+    data = load_dataset(plan, ROOT / "data", lang)
+    history = unit_history(plan, data, plan.root, 2025)
+    values = [text for row in history.rows for text in report.cells(row, lang)[2:]]
+    _fits(report.render_table, history, lang, 120, values)
+    found = build_review(plan, data, 2025)
+    values = [
+        text
+        for number, row in enumerate(found.rows, 1)
+        for text in review.cells(found, number, row, lang)[3:-2]
+    ]
+    _fits(review.render_table, found, lang, 160, values)

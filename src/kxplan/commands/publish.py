@@ -18,9 +18,6 @@ from kxplan.problems import Problem
 from kxplan.render import View
 
 Subject = TypeVar("Subject")
-# Console width for report and review tables: wide enough for a column per year, so that
-# rich never shortens a cell; a table is only as wide as its content.
-WIDE = 320
 
 
 class TextFormat(StrEnum):
@@ -58,7 +55,7 @@ def publish(
     elif fmt is TextFormat.MARKDOWN:
         renderers.markdown(subject, lang, sys.stdout)
     else:
-        view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), width=WIDE)
+        view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
         renderers.table(subject, view, sys.stdout)
     if problems:
         raise typer.Exit(3)

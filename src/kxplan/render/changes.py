@@ -65,7 +65,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
     from rich.text import Text
 
     from kxplan.render.blocks import rich_problems
-    from kxplan.render.table import console, print_whole
+    from kxplan.render.terminal import console, fit, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -89,6 +89,7 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
                 Text(status_text(new, lang), style=new.status.style if new else ""),
                 _why(change, lang),
             )
+        fit(con, table, wrapping=(0, 5))  # the target's name and why
         print_whole(con, table)
     con.print(summary(comparison, view))
     rich_problems(con, comparison.new.problems, lang)

@@ -77,7 +77,7 @@ def notes(history: History, lang: str) -> list[str]:
 def render_table(history: History, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.table import console, print_whole
+    from kxplan.render.terminal import console, fit, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -91,6 +91,7 @@ def render_table(history: History, view: View, out: TextIO) -> None:
         ]
         styled += [Text(texts[-2]), Text(texts[-1], style=row.latest.status.style)]
         table.add_row(*styled)
+    fit(con, table, wrapping=(0, 1))  # the target's name and rule
     print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     needing = attention(history)

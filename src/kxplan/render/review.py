@@ -198,7 +198,7 @@ def closing_lines(review: Review, lang: str) -> list[str]:
 def render_table(review: Review, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.table import console, print_whole
+    from kxplan.render.terminal import console, fit, print_whole
 
     lang = view.lang
     con = console(out, view)
@@ -209,6 +209,8 @@ def render_table(review: Review, view: View, out: TextIO) -> None:
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)
         table.add_row(*texts)
+    # the target's name and rule, what is still needed and the counties' tally
+    fit(con, table, wrapping=(1, 2, len(headers) - 2, len(headers) - 1))
     print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     for line in closing_lines(review, lang):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Column, Table
+from rich.table import Table
 from rich.text import Text
 
 from kxplan.describe import explain, rule, target_name
@@ -26,86 +24,8 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
+from kxplan.render.terminal import console, fit, print_whole
 from kxplan.status import Status
-
-#: Line width off a terminal (a file, a pipe, CI's log): never wrap a line there, so that
-#: grep and log readers see each message whole.
-PLAIN_WIDTH = 100_000
-
-
-def console(out: TextIO, view: View) -> Console:
-    """A console on `out`: the window's width on a terminal, `PLAIN_WIDTH` off it; without
-    colour it writes no escape codes at all (not even bold)."""
-    con = Console(
-        file=out,
-        force_terminal=view.color,
-        color_system="auto" if view.color else None,
-        highlight=False,
-        emoji=False,
-    )
-    if view.width:
-        con.width = view.width
-    elif not on_terminal(con):
-        con.width = PLAIN_WIDTH
-    return con
-
-
-def on_terminal(con: Console) -> bool:
-    isatty = getattr(con.file, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def print_whole(con: Console, table: Table) -> None:
-    """Prints `table` without cutting a cell short: off a terminal (a file, a pipe, a CI
-    log) the console grows to the table's natural width; on a terminal a table wider than
-    the window runs past it rather than lose a value."""
-    natural = con.measure(table, options=con.options.update_width(10**6)).maximum
-    width = con.width
-    con.width = max(width, natural)
-    con.print(table)
-    con.width = width  # the lines after the table wrap at the window again
-
-
-def fit(con: Console, table: Table, *, wrapping: int) -> None:
-    """Sets the widths of `table`'s columns for a terminal narrower than the table: the first
-    `wrapping` columns (names, rules) share the room left and wrap; the others keep the width
-    of their widest value, their headings wrapping if they must."""
-    columns = table.columns
-    natural = [_widest(column, header=True) for column in columns]
-    overhead = con.measure(table, options=con.options.update_width(10**6)).maximum - sum(natural)
-    if not on_terminal(con) or sum(natural) + overhead <= con.width:
-        return
-    fixed = [
-        max(_widest(column, header=False), *map(cell_len, str(column.header).split()))
-        for column in columns[wrapping:]
-    ]
-    room = con.width - overhead - sum(fixed)
-    shares = _share(natural[:wrapping], room)
-    for column, width in zip(columns, shares + fixed, strict=True):
-        column.width = width
-        column.no_wrap = False
-    for column in columns[:wrapping]:
-        column.overflow = "fold"
-
-
-def _widest(column: Column, *, header: bool) -> int:
-    cells = [cell_len(str(text)) for text in column.cells]
-    if header:
-        cells.append(cell_len(str(column.header)))
-    return max(cells, default=1)
-
-
-def _share(wants: list[int], room: int, floor: int = 10) -> list[int]:
-    """Splits `room` among columns that want `wants`, none below `floor`: the narrow ones
-    get what they want, the rest split what is left evenly."""
-    shares = [0] * len(wants)
-    left, open_ = room, sorted(range(len(wants)), key=wants.__getitem__)
-    while open_:
-        each = max(left // len(open_), floor)
-        index = open_.pop(0)
-        shares[index] = max(min(wants[index], each), floor)
-        left -= shares[index]
-    return shares
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
@@ -131,7 +51,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         table.add_column(unit_name(unit, lang), no_wrap=True)
     for row in rows:
         table.add_row(*row)
-    fit(con, table, wrapping=2)
+    fit(con, table, wrapping=(0, 1))
     print_whole(con, table)
     con.print(Text(legend(lang), style="dim"))
     failed = [
