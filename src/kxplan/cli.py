@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from kxplan import __version__
+from kxplan import __version__, usage
 from kxplan.commands import (
     check,
     explain,
@@ -23,8 +23,9 @@ from kxplan.commands import (
 )
 
 
-class _Flagged:
-    """`-h/--help` takes no value: no `<bool>` placeholder after it in the help."""
+class _Ours:
+    """What kxplan changes in typer's commands: `-h/--help` takes no value (no `<bool>`
+    placeholder after it in the help), and usage errors are said in the user's language."""
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -32,12 +33,22 @@ class _Flagged:
             option.metavar = ""
         return option
 
+    def make_context(self, info_name: Any, args: list[str], *rest: Any, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, *rest, **extra)  # type: ignore[misc]
+        except usage.UsageError as error:
+            raise usage.in_language(error, usage.lang_of(args)) from None
 
-class Group(_Flagged, TyperGroup):
-    pass
+
+class Group(_Ours, TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except usage.UsageError as error:  # an unknown command
+            raise usage.in_language(error, usage.lang_of(args)) from None
 
 
-class Command(_Flagged, TyperCommand):
+class Command(_Ours, TyperCommand):
     pass
 
 
