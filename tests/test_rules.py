@@ -422,6 +422,10 @@ def test_deadline_needs_no_base_once_achieved_or_at_the_deadline(project: Build)
         (">", 13, 13, BEHIND, Why.BASE_AT_GOAL),
         # b = 13 = T: no line; v = 13.2 > 13 → achieved_early
         (">", 13, 13.2, EARLY, None),
+        # b = 14 already satisfies ≥ 13 and v = 15 still does: no line either (a line from 14
+        # to 13 would give completion (15 − 14) / (13 − 14) = −1) → achieved_early
+        (">=", 14, 15, EARLY, None),
+        (">=", 14, 14, EARLY, None),
     ],
 )
 def test_deadline_with_no_line_from_the_base(

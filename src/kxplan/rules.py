@@ -110,8 +110,9 @@ def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> R
         result, baseline=base.value, time_share=share, evidence=base.evidence + result.evidence
     )
     base_met = _satisfies(base.value, target)
-    if goal == base.value or (base_met and not reached):
-        # No line to draw: it is flat at the threshold, met or (when the value fell back) not.
+    if goal == base.value or base_met:
+        # No line to draw: the base is at or already past the threshold, so the line is flat
+        # at the threshold, met or (when the value fell back) not.
         if reached:
             return _replace(result, status=Status.ACHIEVED_EARLY, expected=goal)
         why = Why.BASE_SATISFIED if base_met else Why.BASE_AT_GOAL  # `> 5` from a base of 5
