@@ -55,11 +55,13 @@ def test_rows_carry_the_hand_computed_progress(small: Path) -> None:
     # 31.8 of > 50: c = 63.6 %, projected 53, needed 9.1 a year
     assert money.by_year[2023] == F("31.8")
     assert (money.progress.projected, money.progress.needed) == (F(53), F("9.1"))
-    # counties: 乙区 met, 丙县 has no 2023 file → the target is missing (a county is unknown)
+    # counties, each year ≥ 2: 乙区 3, 2, 4 → met every year; 丙县 1, 2, no 2023 file → its
+    # least favourable year is 2021 (not met, which outweighs the gap): the target is not met
     assert lectures.result is None and lectures.base is None
-    assert lectures.status is Status.MISSING
-    assert lectures.lower_counts() == {Status.MET: 1, Status.MISSING: 1}
+    assert lectures.status is Status.NOT_MET
+    assert lectures.lower_counts() == {Status.MET: 1, Status.NOT_MET: 1}
     assert lectures.reached == {2021: 1, 2022: 2, 2023: 1}
+    assert lectures.missed == [2021]
 
 
 def test_review_shows_the_figures_check_judged_on(
@@ -102,8 +104,8 @@ def test_stage_by_year(small: Path) -> None:
 def test_sentence_counts_targets_in_review_order(small: Path) -> None:
     plan, data = load(small)
     review = build_review(plan, data, 2023)
-    assert sentence(review, "zh") == "3项指标中，基本符合预期2项、缺数据1项。"
-    assert sentence(review, "en") == "Of 3 targets: 2 on track, 1 missing data."
+    assert sentence(review, "zh") == "3项指标中，基本符合预期2项、未达标1项。"
+    assert sentence(review, "en") == "Of 3 targets: 2 on track, 1 not met."
 
 
 @pytest.mark.parametrize("command", [["review"], ["report"], ["explain", "rate_2025"], ["check"]])
@@ -128,18 +130,23 @@ def test_cli_table(runner: CliRunner, small: Path) -> None:
     assert "8.6" in row and "56.8%" in row and "60%" in row and "基本符合预期" in row
     assert "12.77" in row and "年均 +0.95" in row
     county = next(line for line in result.output.splitlines() if "当年数" in line)
-    assert "1/2" in county and "达标1、缺数据1" in county
-    assert "3项指标中，基本符合预期2项、缺数据1项。" in result.output
+    assert "1/2" in county and "2021年未达标" in county and "达标1、未达标1" in county
+    assert "3项指标中，基本符合预期2项、未达标1项。" in result.output
+    assert (
+        "每年目标（每年、年增长）按 2021—2023 年逐年评估：任一年未达标即计为未达标" in result.output
+    )
     assert "按现有进度测算，尚未实现的 2 项中，到期末可实现 1 项、难以实现 1 项。" in result.output
 
 
 def test_cli_json(runner: CliRunner, small: Path) -> None:
     document = json.loads(run(runner, "review", "--year", "2023", "-f", "json").output)
     assert document["stage"] == "mid_term" and document["year"] == 2023
-    assert document["sentence"] == "3项指标中，基本符合预期2项、缺数据1项。"
+    assert document["sentence"] == "3项指标中，基本符合预期2项、未达标1项。"
     rate = document["rows"][0]
     assert rate["base"] == 8.6 and rate["latest"] == 11.1
     assert rate["by_year"] == {"2021": 9.5, "2022": 10.3, "2023": 11.1}
+    assert rate["status_by_year"] == {"2021": "on_track", "2022": "on_track", "2023": "on_track"}
+    assert rate["missed_years"] == []
     assert rate["completion_rate"] == round(25 / 44, 6)
     assert rate["time_progress"] == 0.6
     assert rate["projected"] == round(8.6 + 2.5 * 5 / 3, 6)
@@ -147,7 +154,8 @@ def test_cli_json(runner: CliRunner, small: Path) -> None:
     assert rate["reaches_at_current_pace"] is False
     lectures = document["rows"][1]
     assert lectures["lower_units"] == 2
-    assert lectures["lower_statuses"] == {"met": 1, "missing": 1}
+    assert lectures["lower_statuses"] == {"met": 1, "not_met": 1}
+    assert lectures["missed_years"] == [2021] and lectures["status_by_year"] == {}
     assert lectures["lower_reached"] == {"2021": 1, "2022": 2, "2023": 1}
 
 
@@ -155,7 +163,7 @@ def test_cli_markdown_is_a_table_with_the_sentence_first(runner: CliRunner, smal
     output = run(runner, "review", "--year", "2023", "-f", "markdown").output
     lines = output.splitlines()
     assert lines[0] == "## 测试规划 中期评估（2023年）"
-    assert lines[2] == "3项指标中，基本符合预期2项、缺数据1项。"
+    assert lines[2] == "3项指标中，基本符合预期2项、未达标1项。"
     assert lines[4].startswith("| 序号 | 指标 | 目标 | 2020 基期 | 2021 | 2022 | 2023（最新）")
 
 
@@ -170,7 +178,8 @@ def test_final_review_has_no_projection_and_gives_the_rate_met(
     assert "预计期末值" not in result.output and "序时进度" not in result.output
     row = next(line for line in result.output.splitlines() if "比例" in line)
     assert "差 0.5" in row and "未达标" in row  # 12.5 of 13
-    assert "2项指标中，达标1项、未达标1项；达标率 50%。" in result.output
+    # 12.5 of ≥ 13 is not met; 丙县 held 1 of ≥ 2 in 2021, so the every-year target is not met
+    assert "2项指标中，未达标2项；达标率 0%。" in result.output
 
 
 def test_sample_mid_term_review(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +188,7 @@ def test_sample_mid_term_review(runner: CliRunner, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 0
     assert (
         "25项指标中，提前实现1项、快于预期1项、基本符合预期3项、相对滞后6项、推进中1项、"
-        "达标9项、未达标3项、监测1项。"
+        "达标2项、未达标10项、监测1项。"
     ) in result.output
 
 
@@ -187,8 +196,12 @@ def test_sample_final_review_by_default(runner: CliRunner, monkeypatch: pytest.M
     monkeypatch.chdir(ROOT)
     result = run(runner, "review")
     assert "终期评估（2025年）" in result.output
-    # 24 targets have a threshold; 15 are met in every unit they apply to
-    assert "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。" in result.output
+    # 24 targets have a threshold; 9 are met in every unit they apply to (every year of the
+    # period for a target set for each year)
+    assert "25项指标中，达标9项、未达标15项、缺数据1项；达标率 37.5%。" in result.output
+    row = next(line for line in result.output.splitlines() if "每年新建市级工作站" in line)
+    assert row.split()[4:12] == ["3", "✔", "4", "✔", "5", "✘", "6", "✔"]  # 2023: 6 > 5
+    assert "2023年未达标" in row and "未达标" in row
 
 
 def test_sample_review_rows_by_hand() -> None:
@@ -209,7 +222,7 @@ def test_sample_review_rows_by_hand() -> None:
 def test_english(runner: CliRunner, small: Path) -> None:
     output = run(runner, "review", "--year", "2023", "--lang", "en").output
     assert "Test plan: mid-term review (2023)" in output
-    assert "Of 3 targets: 2 on track, 1 missing data." in output
+    assert "Of 3 targets: 2 on track, 1 not met." in output
     assert "+0.95 a year" in output
 
 
@@ -264,14 +277,14 @@ NOTE = (
 def test_target_of_both_levels_in_table_and_markdown(runner: CliRunner, both_levels: Path) -> None:
     output = run(runner, "review", "--year", "2021").output
     row = next(line for line in output.splitlines() if "当年数" in line and "≥" in line)
-    assert row.split()[4:] == ["2", "3", "150%", "✔", "达标", "达标1、未达标1"]
+    assert row.split()[4:] == ["2", "✔", "3", "150%", "✔", "达标", "达标1、未达标1"]
     assert "1项指标中，未达标1项。" in output
     assert NOTE in output
     assert "项涉及县区" not in output  # no target of the counties alone
 
     markdown = run(runner, "review", "--year", "2021", "-f", "markdown").output
     assert (
-        "| 1 | 当年数 | ≥ 2次（每年） | 2 | 3 | 150% |  | ✔ 达标 |  |  | 达标1、未达标1 |"
+        "| 1 | 当年数 | ≥ 2次（每年） | 2 | ✔ 3 | 150% |  | ✔ 达标 |  |  | 达标1、未达标1 |"
         in markdown
     )
     assert NOTE in markdown
@@ -301,5 +314,6 @@ def test_missing_value_is_a_dash_never_a_dash_percent(
     monkeypatch.chdir(project(plan_dict(growth), values))
     output = run(runner, "review", "--year", "2022").output
     row = next(line for line in output.splitlines() if "存量" in line)
-    assert row.split()[5:10] == ["—", "50%", "—", "?", "缺数据"]
+    # 2021: 150 of 100 is 50 % (met); 2022 has no value: `? —`, and the row is missing data
+    assert "✔ 50%" in row and "? —" in row and row.split()[-2:] == ["?", "缺数据"]
     assert "—%" not in output

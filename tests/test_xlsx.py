@@ -259,13 +259,17 @@ def test_review_workbook(runner: CliRunner, small: Path) -> None:
     assert workbook.sheetnames == ["评估表", "图表"]
     sheet = workbook["评估表"]
     assert sheet["A1"].value == "测试规划 中期评估（2023年）"
-    assert sheet["A2"].value == "3项指标中，基本符合预期1项、缺数据2项。"
+    # lectures (≥ 2 each year): 丙县 held 1 in 2021 → not met over the period so far
+    assert sheet["A2"].value == "3项指标中，基本符合预期1项、未达标1项、缺数据1项。"
     header = [c.value for c in sheet[4]]
-    first = ["序号", "指标", "目标", "条款", "2020 基期值", "2021", "2022", "2023", "最新值"]
+    first = ["序号", "指标", "目标", "条款", "2020 基期", "2021", "2022", "2023", "最新值"]
     assert header[:10] == [*first, "完成率"]
     row = dict(zip(header, [c.value for c in sheet[5]], strict=True))
-    # b = 8.6, 2023 has no value → missing; the row still shows what is known
-    assert (row["2020 基期值"], row["2021"], row["2022"], row["2023"]) == (8.6, 9.5, 10.3, None)
+    # b = 8.6, 2023 has no value → missing; the row still shows what is known, each year's
+    # value with that year's status (its glyph in the number format, its colour as the fill)
+    assert (row["2020 基期"], row["2021"], row["2022"], row["2023"]) == (8.6, 9.5, 10.3, "? 缺数据")
+    assert row["最新值"] is None
+    assert sheet.cell(row=5, column=header.index("2021") + 1).number_format.startswith('"● "')
     assert row["状态"] == "? 缺数据"
     money = dict(zip(header, [c.value for c in sheet[7]], strict=True))
     # 8.3 + 10.9 + 12.6 = 31.8 of > 50: c = 63.6 %, t = 60 %, R = 1.06, pace 10.6, 53, 9.1
@@ -277,7 +281,8 @@ def test_review_workbook(runner: CliRunner, small: Path) -> None:
     )
     lectures = dict(zip(header, [c.value for c in sheet[6]], strict=True))
     assert (lectures["2021"], lectures["2022"], lectures["2023"]) == ("1/2", "1/2", "0/2")
-    assert lectures["县区情况"] == "缺数据2"
+    assert lectures["县区情况"] == "未达标1、缺数据1"  # 乙区: no 2022, 2023 files; 丙县: 1 in 2021
+    assert lectures["未达标年份"] == "2021年未达标" and lectures["状态"] == "✘ 未达标"
     with zipfile.ZipFile(path) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
     chart_data = rows(workbook["图表"], 4)
@@ -298,7 +303,7 @@ def test_sample_workbooks_open(
     notes = [c.value for c in details["M"] if isinstance(c.value, str)]
     assert "-较上年口径调整，剔除重复注册账号" in notes
     review = book(tmp_path / "reports" / "v.xlsx")["评估表"]
-    assert review["A2"].value == "25项指标中，达标15项、未达标9项、缺数据1项；达标率 62.5%。"
+    assert review["A2"].value == "25项指标中，达标9项、未达标15项、缺数据1项；达标率 37.5%。"
 
 
 def test_review_workbook_target_of_both_levels(

@@ -4,6 +4,12 @@ A target that applies to lower units (the counties) is judged as the plan words 
 county shall …” — so its status is the least favourable status among the units it applies
 to, in the order of `SEVERITY`; the row also counts the units per status.
 
+A target for every year (an annual or a growth target: “每年…”, “年增长…”) is reviewed over the
+years of the period so far, not on the review year alone: a unit's status is its least
+favourable status of those years, and the years in which it was not met are listed
+(`ReviewRow.missed`), so that a year missed in the middle of the period is not hidden by a good
+last year.
+
 A target for the top unit *and* the lower units (“市县区科协每年…”) shows the top unit's own
 values and status, so that a row's figures and status come from the same unit, and counts the
 lower units per status beside them; the summary counts it once, by the least favourable status
@@ -13,7 +19,7 @@ of all its units (`ReviewRow.overall`), as it would count a target of the counti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from kxplan.dataset import DataSet
@@ -56,6 +62,8 @@ SUMMARY_ORDER: tuple[Status, ...] = (
     Status.MISSING,
 )
 REACHED = frozenset({Status.MET, Status.ACHIEVED_EARLY})
+#: Targets the plan sets for each year: reviewed over every year of the period so far.
+EVERY_YEAR = frozenset({Kind.ANNUAL, Kind.GROWTH})
 
 
 class Stage(StrEnum):
@@ -80,14 +88,21 @@ class ReviewRow:
     progress: Progress
     lower: list[Result]
     reached: dict[int, int]
+    results: dict[int, Result] = field(default_factory=dict)  # the top unit's, each year
+    lower_statuses: list[Status] = field(default_factory=list)  # each lower unit's, as judged
+    missed: list[int] = field(default_factory=list)  # years an every-year target was not met
 
     @property
     def both_levels(self) -> bool:
         """The target applies to the top unit and to lower units."""
         return self.result is not None and bool(self.lower)
 
+    @property
+    def every_year(self) -> bool:
+        return self.target.kind in EVERY_YEAR
+
     def lower_counts(self) -> dict[Status, int]:
-        counts = Counter(result.status for result in self.lower)
+        counts = Counter(self.lower_statuses)
         return {status: counts[status] for status in SUMMARY_ORDER if counts[status]}
 
 
@@ -130,19 +145,30 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
         lower_results = {y: [evaluate(plan, data, target, u, y) for u in lower] for y in years}
         result = own.get(year)
         base = base_value(plan, data, target, top) if result else None
-        statuses = [r.status for r in lower_results[year]]
+        if target.kind in EVERY_YEAR:
+            own_status = worst([r.status for r in own.values()]) if result else None
+            statuses = [
+                worst([results[index].status for results in lower_results.values()])
+                for index in range(len(lower))
+            ]
+        else:
+            own_status = result.status if result else None
+            statuses = [r.status for r in lower_results[year]]
         rows.append(
             ReviewRow(
                 target=target,
                 indicator=plan.indicators[target.indicator],
-                status=result.status if result else worst(statuses),
-                overall=worst(statuses + ([result.status] if result else [])),
+                status=own_status or worst(statuses),
+                overall=worst(statuses + ([own_status] if own_status else [])),
                 result=result,
                 base=base,
                 by_year={y: r.value for y, r in own.items()},
                 progress=progress_of(plan, result, base) if result else Progress(),
                 lower=lower_results[year],
                 reached=_reached(target, lower_results) if lower else {},
+                results=own,
+                lower_statuses=statuses,
+                missed=_missed(target, own, lower_results),
             )
         )
     everyone = plan.tree_order
@@ -200,6 +226,18 @@ def _reached(target: Target, by_year: dict[int, list[Result]]) -> dict[int, int]
     if target.kind is Kind.MONITOR:
         return {}
     return {year: sum(r.status in REACHED for r in results) for year, results in by_year.items()}
+
+
+def _missed(target: Target, own: dict[int, Result], lower: dict[int, list[Result]]) -> list[int]:
+    """The years an every-year target was not met: by the top unit when it is the top unit's,
+    else by any lower unit."""
+    if target.kind not in EVERY_YEAR:
+        return []
+    if own:
+        return [year for year, result in own.items() if result.status is Status.NOT_MET]
+    return [
+        year for year, results in lower.items() if any(r.status is Status.NOT_MET for r in results)
+    ]
 
 
 def _deadline(target: Target) -> int:

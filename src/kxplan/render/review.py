@@ -11,7 +11,7 @@ from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render import View
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
-from kxplan.render.common import legend, unit_name
+from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.markdown import escape
 from kxplan.review import Review, ReviewRow, Stage
 from kxplan.status import Status
@@ -124,7 +124,17 @@ def header(review: Review, lang: str) -> list[str]:
     ]
 
 
+def missed_text(row: ReviewRow, lang: str) -> str:
+    """`2021、2022年未达标`: the years an every-year target was not met."""
+    if not row.missed:
+        return ""
+    years = [str(year) for year in row.missed]
+    return pick(f"{'、'.join(years)}年未达标", f"not met in {', '.join(years)}", lang)
+
+
 def needed_text(row: ReviewRow, lang: str) -> str:
+    if row.missed:
+        return missed_text(row, lang)
     progress = row.progress
     if progress.shortfall is not None:
         return pick(
@@ -146,6 +156,10 @@ def counts_text(row: ReviewRow, lang: str) -> str:
 
 
 def year_text(row: ReviewRow, year: int, lang: str) -> str:
+    """The top unit's glyph and value that year (`✘ 95`), or how many lower units reached the
+    threshold (`3/7`)."""
+    if year in row.results:
+        return value_cell(row.results[year], lang)
     if row.result is not None:
         return figure(row.by_year.get(year), row.target, lang)
     if year in row.reached:
@@ -183,9 +197,25 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
     ]
 
 
+def every_year_note(review: Review, lang: str) -> str | None:
+    """How targets set for each year are reviewed, when the review has any."""
+    if not any(row.every_year for row in review.rows):
+        return None
+    first = review.plan.start
+    return pick(
+        f"每年目标（每年、年增长）按 {first}—{review.year} 年逐年评估：任一年未达标即计为未达标，"
+        "并列出未达标的年份；各年数值前的符号为当年状态。",
+        f"Targets set for each year (every year, yearly growth) are reviewed over {first}–"
+        f"{review.year}: a year not met makes the target not met, and those years are listed; "
+        "the glyph before each year's value is that year's status.",
+        lang,
+    )
+
+
 def closing_lines(review: Review, lang: str) -> list[str]:
     lines = [sentence(review, lang)]
-    lines += [line for line in (outlook(review, lang),) if line] + lower_notes(review, lang)
+    lines += [line for line in (outlook(review, lang), every_year_note(review, lang)) if line]
+    lines += lower_notes(review, lang)
     if review.missing_files:
         names = pick("、", ", ", lang).join(unit_name(u, lang) for u in review.missing_files)
         lines.append(pick(f"{review.year} 年未报送数据文件：{names}", f"No file: {names}", lang))
@@ -263,6 +293,8 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
         "summary_status": row.overall.value,
         "base": json_number(row.base),
         "by_year": {str(y): json_number(v) for y, v in row.by_year.items()},
+        "status_by_year": {str(y): r.status.value for y, r in row.results.items()},
+        "missed_years": row.missed,
         "latest": json_number(row.by_year.get(review.year)),
         "completion_rate": json_number(progress.completion),
         "time_progress": json_number(progress.time_share),

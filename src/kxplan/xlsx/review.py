@@ -13,11 +13,12 @@ from kxplan.render.review import (
     counts_text,
     heading,
     lower_levels,
+    missed_text,
     sentence,
     year_text,
 )
 from kxplan.review import Review, ReviewRow, Stage
-from kxplan.xlsx.cells import plain, share
+from kxplan.xlsx.cells import plain, result_cell, share
 from kxplan.xlsx.sheet import (
     RATIO,
     Item,
@@ -52,7 +53,7 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
         (pick("指标", "Target", lang), True),
         (pick("目标", "Rule", lang), True),
         (pick("条款", "Clause", lang), True),
-        (pick(f"{base} 基期值", f"{base} base", lang), True),
+        (pick(f"{base} 基期", f"{base} base", lang), True),
         *[(str(year), True) for year in review.years],
         (pick("最新值", "Latest", lang), True),
         (pick("完成率", "Completion", lang), True),
@@ -63,14 +64,15 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
         (pick("预计期末值", "Projected", lang), not final),
         (pick("尚需年均", "Needed a year", lang), not final),
         (pick("差距", "Short by", lang), final),
+        (pick("未达标年份", "Years not met", lang), any(row.missed for row in review.rows)),
         (pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang), True),
     ]
 
 
 def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
     progress = row.progress
-    if row.result is not None:
-        years: list[Item] = [plain(row.by_year.get(year), lang) for year in review.years]
+    if row.result is not None:  # the top unit's value, coloured by that year's status
+        years: list[Item] = [result_cell(row.results[year], lang) for year in review.years]
     else:
         years = [year_text(row, year, lang) or None for year in review.years]
     return [
@@ -80,7 +82,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
         row.target.clause,
         plain(row.base, lang),
         *years,
-        years[-1],
+        plain(row.by_year.get(review.year), lang) if row.result is not None else years[-1],
         share(progress.completion),
         share(progress.time_share),
         Styled(progress.ratio, fmt=RATIO),
@@ -89,6 +91,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
         progress.projected,
         progress.needed,
         progress.shortfall,
+        Styled(missed_text(row, lang) or None, wrap=True),
         Styled(counts_text(row, lang) or None, wrap=True),
     ]
 
