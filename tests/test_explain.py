@@ -334,3 +334,20 @@ def test_trail_of_each_special_case(
     monkeypatch.chdir(project(plan_dict(target, indicators=indicators), values))
     output = run(runner, "explain", str(target["id"]), "--year", "2022").output
     assert output.rstrip().splitlines()[-1].split(". ", 1)[1] == last_step
+
+
+def test_notes_are_printed_as_text_never_obeyed(
+    runner: CliRunner, small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note's escape sequence, bell, carriage return or right-to-left override is shown, and
+    a note of several lines keeps the indentation of the listing."""
+    note = "+1 \x07 bell \x1b[31m red\nline2\r\nline3 \u202e RLO"
+    write_yaml(
+        small / "data" / "2024" / "甲市.yaml",
+        {"unit": "甲市", "year": 2024, "values": {"rate": {"value": 11.9, "note": note}}},
+    )
+    output = run(runner, "explain", "rate_2025", "--year", "2024").output
+    assert not any(char in output for char in "\x07\x1b\r\u202e")
+    assert (
+        "        说明：+1 \\x07 bell \\x1b[31m red\n        line2\n        line3 \\u202e RLO\n"
+    ) in output

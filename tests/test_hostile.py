@@ -491,3 +491,18 @@ def test_every_colon_slip_is_reported_at_its_line(validate: Callable[[str | byte
     assert result.exit_code == 3
     assert located(result.stdout) == [f"{SHOWN}:1:5 yaml-syntax", f"{SHOWN}:2:5 yaml-syntax"]
     assert "写作 “unit: 乙区”" in result.stdout and "写作 “year: 2024”" in result.stdout
+
+
+def test_values_and_keys_from_the_file_are_quoted_printable(
+    validate: Callable[[str | bytes], Any],
+) -> None:
+    """An escape sequence in a value or a key is shown, not sent to the terminal or the CI
+    log; a very long value is quoted by its start and its length."""
+    long = "a" * 5000
+    result = validate(HEAD + f'  count_flow: "\\e[31mred\\a"\n  "x\\e[2Jy": 3\n  rate: "{long}"\n')
+    assert result.exit_code == 3
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "“\\x1b[31mred\\x07”" in result.output
+    assert "规划中没有指标 “x\\x1b[2Jy”" in result.output
+    assert f"“{'a' * 80}…（共 5000 字）”" in result.output
+    assert max(len(line) for line in result.output.splitlines()) < 300

@@ -17,6 +17,7 @@ from kxplan.datafolder import YEAR_FOLDER
 from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
+from kxplan.printable import shortened
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 from kxplan.validation import error_path, kind_of
@@ -178,7 +179,7 @@ class FileChecker:
             return tr("number-too-large", lang, field=field, value=_short(value))
         if code is ProblemCode.OUT_OF_RANGE:
             return tr("out-of-range", lang, field=field, value=value, expect=expect)
-        text = tr("type-error", lang, field=field, value=_typed(value), expect=expect)
+        text = tr("type-error", lang, field=field, value=_typed(value, lang), expect=expect)
         space = space_name(value, lang) if isinstance(value, str) else None
         if space is not None:
             text += tr("odd-space-value", lang, space=space)
@@ -277,14 +278,14 @@ def outside_data_years(plan: Plan, year: int, lang: str) -> str | None:
     )
 
 
-def _typed(value: object) -> str:
+def _typed(value: object, lang: str) -> str:
     """A value as the file has it: text in quotes, yes/no as YAML writes it, lists as lists."""
     if isinstance(value, str):
-        return f"“{value}”"
+        return f"“{shortened(value, lang)}”"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return shortened(json.dumps(value, ensure_ascii=False, default=str), lang)
     return _short(value)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kxplan.printable import printable
+
 
 class ProblemCode(StrEnum):
     YAML_SYNTAX = "yaml-syntax"
@@ -25,11 +27,18 @@ class ProblemCode(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem on one line. The message may quote a data file (a value, a key), so it is
+    kept printable: control and bidi characters shown as escapes, never obeyed."""
+
     file: str
     line: int | None
     column: int | None
     code: ProblemCode
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "message", printable(self.message))
 
     def location(self) -> str:
         parts = [self.file]

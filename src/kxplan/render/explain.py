@@ -9,6 +9,7 @@ from kxplan.audit import Audit, Input
 from kxplan.describe import gap_words, json_number, measure, rule, shown, target_name
 from kxplan.messages import pick
 from kxplan.plan import Kind
+from kxplan.printable import printable
 from kxplan.render.common import unit_name
 
 _KINDS: dict[Kind, tuple[str, str]] = {
@@ -75,10 +76,13 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
     unit_of_measure = measure(found.result.indicator, lang, raw)
     lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
+    indent = "\n" + " " * 8
     if observation.source:
-        lines.append(f"        {pick('来源：', 'source: ', lang)}{observation.source}")
+        source = printable(observation.source, newline=indent)
+        lines.append(f"        {pick('来源：', 'source: ', lang)}{source}")
     if observation.note:
-        lines.append(f"        {pick('说明：', 'note: ', lang)}{observation.note}")
+        note = printable(observation.note, newline=indent)
+        lines.append(f"        {pick('说明：', 'note: ', lang)}{note}")
     return lines
 
 

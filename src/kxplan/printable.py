@@ -1,0 +1,33 @@
+"""Text from data files, made safe to print on a terminal or in a CI log.
+
+A note or a mistyped value may hold control characters (an escape sequence that recolours
+the terminal, a bell, a carriage return that overwrites the line) or bidirectional overrides
+that make text read backwards. Printed as they are, they are obeyed; here they are shown as
+escapes (`\\x1b`, `\\u202e`), so the reader sees what the file holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, newline: str = "\\n") -> str:
+    """`text` with control and bidi characters as escapes; line breaks become `newline`."""
+    text = text.replace("\r\n", "\n")
+    shown = _HIDDEN.sub(_escape, text)
+    return shown.replace("\n", newline)
+
+
+def shortened(text: str, lang: str, limit: int = 80) -> str:
+    """`text` printable on one line: its first `limit` characters and its length when longer."""
+    if len(text) <= limit:
+        return printable(text)
+    length = f" ({len(text)} characters)" if lang == "en" else f"（共 {len(text)} 字）"
+    return f"{printable(text[:limit])}…{length}"
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
