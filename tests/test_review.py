@@ -317,3 +317,14 @@ def test_missing_value_is_a_dash_never_a_dash_percent(
     # 2021: 150 of 100 is 50 % (met); 2022 has no value: `? —`, and the row is missing data
     assert "✔ 50%" in row and "? —" in row and row.split()[-2:] == ["?", "缺数据"]
     assert "—%" not in output
+
+
+def test_a_range_is_complete_anywhere_inside_it() -> None:
+    """跨区域学术会议1—2次: 0 + 1 + 0 + 0 + 1 = 2 meetings of 1–2 by 2025 is 100 %, not the
+    200 % that 2 / 1 (the lower bound) would say; in 2023 the running total 1 is 100 % too."""
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+    data = load_dataset(plan, ROOT / "data", "zh")
+    for year, total in ((2025, 2), (2023, 1)):
+        row = next(r for r in build_review(plan, data, year).rows if r.target.op == "between")
+        assert row.result is not None and row.result.value == total
+        assert row.progress.completion == 1

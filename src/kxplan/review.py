@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from fractions import Fraction
 
+from kxplan.comparisons import Op, satisfies
 from kxplan.dataset import DataSet
 from kxplan.history import Value, base_value
 from kxplan.plan import Indicator, Kind, Plan, Target, Unit
@@ -199,11 +201,16 @@ def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
     if target.kind is Kind.DEADLINE:
         period = Period(plan.base_year, _deadline(target), result.year)
         number = None if isinstance(base, bool) else base
-        return _as_judged(deadline_progress(number, value, op, bound, period), result)
-    if target.kind is Kind.CUMULATIVE:
+        progress = _as_judged(deadline_progress(number, value, op, bound, period), result)
+    elif target.kind is Kind.CUMULATIVE:
         period = Period(target.start or plan.start, _deadline(target), result.year)
-        return _as_judged(cumulative_progress(value, op, bound, period), result)
-    return Progress()
+        progress = _as_judged(cumulative_progress(value, op, bound, period), result)
+    else:
+        return Progress()
+    if op is Op.BETWEEN and progress.completion is not None and satisfies(value, op, bound):
+        # a range (“1—2次”) is complete anywhere inside it: 2 of 1–2 is 100 %, not 200 %
+        return replace(progress, completion=Fraction(1))
+    return progress
 
 
 def _as_judged(progress: Progress, result: Result) -> Progress:
