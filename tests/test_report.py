@@ -150,3 +150,23 @@ def test_sparkline() -> None:
     assert sparkline([F(4), None, F(4)]) == "▄·▄"
     assert sparkline([True, False]) == "█▁"
     assert sparkline([]) == ""
+
+
+@pytest.mark.parametrize("name", ["Lizhou District", "lizhou district", "利州区", "510802"])
+def test_county_by_its_english_name_too(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """English tables head the column “Lizhou District”: that name finds the unit too."""
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "report", "2024", "--county", name, "--lang", "en", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["unit_code"] == "510802"
+
+
+def test_a_slip_in_an_english_county_name_gets_a_guess(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run(runner, "check", "2024", "--county", "Lizhou Distrct", "--lang", "en")
+    assert result.exit_code == 2
+    assert "no unit “Lizhou Distrct” (did you mean “Lizhou District”?)" in result.output

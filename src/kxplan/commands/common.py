@@ -137,9 +137,14 @@ def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
 
 
 def find_unit(plan: Plan, name: str, lang: str) -> Unit:
-    unit = plan.unit(name.strip())
+    """The unit `--county` names: by name, code or English name (as English tables show it,
+    in any case). Data files are named by name or code only (SPEC §5)."""
+    wanted = name.strip()
+    english = {unit.name_en.casefold(): unit for unit in plan.units if unit.name_en}
+    unit = plan.unit(wanted) or english.get(wanted.casefold())
     if unit is None:
-        guess = closest(name, plan.unit_words())
+        words = plan.unit_words() + ([u.name_en for u in english.values()] if lang == "en" else [])
+        guess = closest(name, [word for word in words if word])
         suggest = tr("did-you-mean", lang, id=guess) if guess else ""
         raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))
     return unit
