@@ -6,6 +6,7 @@ request: code-running YAML tags, alias bombs, deep nesting, other encodings, bin
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -506,3 +507,23 @@ def test_values_and_keys_from_the_file_are_quoted_printable(
     assert "规划中没有指标 “x\\x1b[2Jy”" in result.output
     assert f"“{'a' * 80}…（共 5000 字）”" in result.output
     assert max(len(line) for line in result.output.splitlines()) < 300
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+def test_special_files_are_refused_not_read_for_ever(runner: CliRunner, folder: Path) -> None:
+    """A link to /dev/zero or a named pipe would never end; a link to nothing is named as the
+    link. Each is one problem at its own name, and validate goes on with the other files."""
+    year = folder / "data" / "2024"
+    year.mkdir(parents=True, exist_ok=True)
+    (year / "乙区.yaml").symlink_to("/dev/zero")
+    os.mkfifo(year / "丙县.yaml")
+    (year / "甲市.yaml").symlink_to(folder / "nowhere.yaml")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert (
+        "data/2024/乙区.yaml: encoding: 不是普通文件（可能是设备、管道或指向它们的链接）"
+        in lines[1]
+    )
+    assert lines[0].startswith("data/2024/丙县.yaml: encoding: 不是普通文件")
+    assert "data/2024/甲市.yaml: encoding: 无法读取此文件：文件不存在" in result.output

@@ -109,7 +109,9 @@ class DataSet:
 def display_path(path: Path, data_dir: Path) -> str:
     """A data file's name relative to the data folder's parent (SPEC §6)."""
     try:
-        return Path(os.path.relpath(path.resolve(), data_dir.resolve().parent)).as_posix()
+        # the folder resolved, not the file: a link is named as the link, not as its target
+        place = path.parent.resolve() / path.name
+        return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
         return path.as_posix()
 

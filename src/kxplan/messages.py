@@ -63,6 +63,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "a full-width colon “：” is not a YAML colon"
         " (hint: use an ASCII colon “:” followed by a space: “{fixed}”)",
     ),
+    "not-a-file": (
+        "不是普通文件（可能是设备、管道或指向它们的链接），无法作为数据文件读取",
+        "not a regular file (a device, a pipe or a link to one): it cannot be read as a data file",
+    ),
+    "unreadable": ("无法读取此文件：{reason}", "cannot read this file: {reason}"),
+    "no-such-file": (
+        "文件不存在（可能是指向已删除文件的链接）",
+        "it does not exist (perhaps a link to a removed file)",
+    ),
+    "no-permission": ("没有读取权限", "no permission to read it"),
     "odd-space-indent": (
         "行首有{space}，YAML 不把它当作缩进（提示：缩进只能用半角空格）",
         "the line starts with {space}, which YAML does not take as indentation"

@@ -8,6 +8,7 @@ here: duplicate keys, unknown tags, alias bombs and recursion become problems, n
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,13 +87,19 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         )
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = tr("file-too-large", lang, size=size, limit=MAX_BYTES)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
+            return None, [problem(ProblemCode.ENCODING, tr("not-a-file", lang))]
+        if info.st_size > MAX_BYTES:
+            message = tr("file-too-large", lang, size=info.st_size, limit=MAX_BYTES)
             return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
-        raw_bytes = path.read_bytes()
+        with path.open("rb") as stream:  # at most the limit, whatever the size said
+            raw_bytes = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        return None, [problem(ProblemCode.ENCODING, str(error.strerror or error))]
+        return None, [problem(ProblemCode.ENCODING, _unreadable(error, lang))]
+    if len(raw_bytes) > MAX_BYTES:  # grew since stat
+        message = tr("file-too-large", lang, size=len(raw_bytes), limit=MAX_BYTES)
+        return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
 
     text, encoding_problem = _decode(raw_bytes, lang)
     if text is None:
@@ -134,6 +141,14 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
     document = Document(data, builder.values, builder.keys, builder.raw, builder.quoted)
     problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
     return document, problems
+
+
+def _unreadable(error: OSError, lang: str) -> str:
+    if isinstance(error, FileNotFoundError):  # a link to nothing, or removed meanwhile
+        return tr("unreadable", lang, reason=tr("no-such-file", lang))
+    if isinstance(error, PermissionError):
+        return tr("unreadable", lang, reason=tr("no-permission", lang))
+    return tr("unreadable", lang, reason=error.strerror or str(error))
 
 
 def _too_deep(text: str) -> Pos | None:
