@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from excelformat import shown
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.status import Status
 from kxplan.xlsx.sheet import COLOURS
@@ -101,7 +102,7 @@ def test_check_workbook_sheets_and_matrix(runner: CliRunner, small: Path) -> Non
     assert [c.value for c in matrix[4]] == ["序号", "目标", "规则", "条款", "甲市", "乙区", "丙县"]
     rate = matrix["E5"]
     assert rate.value == 11.9 and rate.data_type == "n"  # a number, shown with its glyph
-    assert rate.number_format == '"● "#,##0.0##'
+    assert shown(rate.value, rate.number_format) == "● 11.9"
     assert fill(rate) == COLOURS[Status.ON_TRACK][0]
     assert str(rate.font.color.rgb)[-6:] == COLOURS[Status.ON_TRACK][1]
     assert matrix["E5"].offset(0, 1).value is None  # the county columns of a city target
@@ -338,8 +339,4 @@ def test_growth_cells_show_whole_numbers_without_decimals(
     path = write(runner, "report", "--county", "乙区", "-o", "r.xlsx")
     growth = list(book(folder / path)["逐年情况"][5])
     assert [c.value for c in growth[5:8]] == [35, 20, pytest.approx(29.6296, abs=1e-4)]
-    assert [c.number_format for c in growth[5:8]] == [
-        '"✔ "#,##0"%"',
-        '"✘ "#,##0"%"',
-        '"✘ "#,##0.0##"%"',
-    ]
+    assert [shown(c.value, c.number_format) for c in growth[5:8]] == ["✔ 35%", "✘ 20%", "✘ 29.63%"]

@@ -87,8 +87,14 @@ def number_format(value: Plain) -> str | None:
 
 
 def with_glyph(status: Status, fmt: str | None) -> str:
-    """A number format that shows the status glyph before the number: the cell stays a number."""
-    return f'"{status.glyph} "{fmt or "General"}'
+    """A number format that shows the status glyph before the number: the cell stays a number.
+
+    A negative number gets its own section with the minus after the glyph (`✘ -20%`): with one
+    section Excel writes the minus before everything, `-✘ 20%`."""
+    sections = (fmt or "General").split(";")
+    if len(sections) == 1:
+        sections.append(f"-{sections[0]}")
+    return ";".join(f'"{status.glyph} "{section}' for section in sections)
 
 
 def put(sheet: Sheet, row: int, column: int, item: Item) -> Any:
@@ -216,7 +222,7 @@ def _shown_width(cell: Any) -> int:
     value = cell.value
     if isinstance(value, str):
         return max(width_of(part) for part in value.split("\n"))
-    fmt = str(cell.number_format)
+    fmt = str(cell.number_format).split(";")[0]
     shown = f"{value:,.2f}" if "." in fmt or isinstance(value, float) else f"{value:,}"
     glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `with_glyph`
     return len(shown) + glyph + fmt.count("%")
