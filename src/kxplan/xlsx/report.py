@@ -17,8 +17,8 @@ from kxplan.plan import Kind, Plan, ValueType
 from kxplan.progress import Period, line
 from kxplan.render.report import heading, notes
 from kxplan.xlsx.cells import plain, result_cell
+from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (
-    YEAR,
     Item,
     Styled,
     fit,

@@ -23,15 +23,12 @@ from openpyxl.worksheet.page import PageMargins
 
 from kxplan.problems import Problem
 from kxplan.status import Status
+from kxplan.xlsx.formats import RATIO as RATIO  # xlsx/review.py takes it from here
+from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None
 Sheet = Any  # openpyxl's Worksheet (openpyxl ships no type hints)
 
-INTEGER = "#,##0"
-DECIMAL = "#,##0.0##"
-PERCENT = "0.0%"
-RATIO = "0.000"
-YEAR = "0"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 # (fill, font colour) per status: light fills that print legibly, glyphs for black and white.
@@ -76,25 +73,6 @@ def to_bytes(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def number_format(value: Plain) -> str | None:
-    if isinstance(value, int) or (isinstance(value, Fraction) and value.denominator == 1):
-        return INTEGER
-    if isinstance(value, float | Fraction):
-        return DECIMAL
-    return None
-
-
-def with_glyph(status: Status, fmt: str | None) -> str:
-    """A number format that shows the status glyph before the number: the cell stays a number.
-
-    A negative number gets its own section with the minus after the glyph (`✘ -20%`): with one
-    section Excel writes the minus before everything, `-✘ 20%`."""
-    sections = (fmt or "General").split(";")
-    if len(sections) == 1:
-        sections.append(f"-{sections[0]}")
-    return ";".join(f'"{status.glyph} "{section}' for section in sections)
 
 
 def put(sheet: Sheet, row: int, column: int, item: Item) -> Any:
@@ -223,8 +201,10 @@ def _shown_width(cell: Any) -> int:
     if isinstance(value, str):
         return max(width_of(part) for part in value.split("\n"))
     fmt = str(cell.number_format).split(";")[0]
-    shown = f"{value:,.2f}" if "." in fmt or isinstance(value, float) else f"{value:,}"
-    glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `with_glyph`
+    decimals = fmt.partition(".")[2].count("0")
+    scale = 100 if fmt.endswith("%") and not fmt.endswith('"%"') else 1  # Excel's own percent
+    shown = f"{value * scale:,.{decimals}f}"
+    glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `formats.with_glyph`
     return len(shown) + glyph + fmt.count("%")
 
 
