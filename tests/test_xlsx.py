@@ -340,3 +340,19 @@ def test_growth_cells_show_whole_numbers_without_decimals(
     growth = list(book(folder / path)["逐年情况"][5])
     assert [c.value for c in growth[5:8]] == [35, 20, pytest.approx(29.6296, abs=1e-4)]
     assert [shown(c.value, c.number_format) for c in growth[5:8]] == ["✔ 35%", "✘ 20%", "✘ 29.63%"]
+
+
+def test_a_long_note_wraps_in_a_row_excel_can_hold(runner: CliRunner, small: Path) -> None:
+    """Excel's tallest row is 409 pt: a 1,500-character note gave one of 2,216 pt."""
+    note = "本年数据含乡镇科协会员，口径较上年调整。" * 75
+    entry = {"value": 3, "source": "台账", "note": note}
+    write_yaml(
+        small / "data" / "2024" / "乙区.yaml",
+        {"unit": "乙区", "year": 2024, "values": {"count_flow": entry}},
+    )
+    details = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["明细"]
+    [cell] = [c for c in details["M"] if c.value == note]  # the whole note is kept
+    assert cell.alignment.wrap_text
+    assert details.column_dimensions["M"].width >= 30
+    height = details.row_dimensions[cell.row].height
+    assert 300 < height <= 409

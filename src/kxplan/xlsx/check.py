@@ -180,5 +180,5 @@ def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
             ]
         )
     table(sheet, top, headers, rows, freeze_columns=2)
-    fit(sheet, top, fixed={"K": 36, "L": 20, "M": 20})
+    fit(sheet, top, fixed={"K": 36, "L": 30, "M": 30})  # explanation, source, note
     print_setup(sheet, f"{top}:{top}", lang)

@@ -47,6 +47,7 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WRAP_AT = 40
+MAX_ROW_HEIGHT = 409  # points: Excel refuses a taller row, and a page cannot print one
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,8 @@ def fit(
     fixed: dict[str, int] | None = None,
 ) -> None:
     """Column widths from the widest value of the table's rows (or `fixed`), then row heights
-    for wrapped text: LibreOffice does not grow rows by itself when it opens the file."""
+    for wrapped text: LibreOffice does not grow rows by itself when it opens the file. A row
+    is never taller than Excel allows; the rest of a very long text stays in the cell."""
     rows = list(sheet.iter_rows(min_row=first_row, max_row=last_row))
     widths: dict[str, int] = {}
     for row in rows:
@@ -192,7 +194,7 @@ def fit(
     for row in rows:
         lines = max((_lines(cell, widths.get(cell.column_letter, 8)) for cell in row), default=1)
         if lines > 1:
-            sheet.row_dimensions[row[0].row].height = 14 * lines + 4
+            sheet.row_dimensions[row[0].row].height = min(14 * lines + 4, MAX_ROW_HEIGHT)
 
 
 def _shown_width(cell: Any) -> int:
