@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -229,13 +230,20 @@ def test_report_workbook(runner: CliRunner, small: Path) -> None:
     years = workbook["逐年情况"]
     header = [c.value for c in years[4]]
     first = ["序号", "目标", "规则", "条款", "2020 基期", "2021", "2022", "2023", "2024"]
-    assert header == [*first, "2024 年状态", "说明"]
+    assert header == [*first, "趋势", "2024 年状态", "说明"]
     rate = list(years[5])
     assert [c.value for c in rate[4:9]] == [8.6, 9.5, 10.3, "? 缺数据", 11.9]
     assert [fill(c) for c in rate[5:9]] == [
         COLOURS[s][0] for s in (Status.ON_TRACK, Status.ON_TRACK, Status.MISSING, Status.ON_TRACK)
     ]
-    assert rate[9].value == "● 基本符合预期"
+    assert rate[9].value == "▁▃·█"  # 9.5, 10.3, none, 11.9
+    assert rate[10].value == "● 基本符合预期"
+    # the trend and the words of the headers are those of the report's table and JSON
+    document = json.loads(run(runner, "report", "--format", "json").output)
+    trends = [row["trend"] for row in document["rows"]]
+    assert [row[9].value for row in years.iter_rows(min_row=5, max_row=4 + len(trends))] == trends
+    table = run(runner, "report", "--format", "markdown").output
+    assert "| 目标 | 规则 | 2020 基期 | 2021 | 2022 | 2023 | 2024 | 趋势 | 2024 年状态 |" in table
     charts = workbook["趋势图"]
     # rate: the line from 8.6 (2020) to 13 (2025); money: from 0 (2020) to 50 (2025)
     assert rows(charts, 4)[:7] == [
