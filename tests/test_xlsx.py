@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -14,6 +15,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
+from excelformat import shown
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.status import Status
 from kxplan.xlsx.sheet import COLOURS
@@ -101,7 +103,7 @@ def test_check_workbook_sheets_and_matrix(runner: CliRunner, small: Path) -> Non
     assert [c.value for c in matrix[4]] == ["序号", "目标", "规则", "条款", "甲市", "乙区", "丙县"]
     rate = matrix["E5"]
     assert rate.value == 11.9 and rate.data_type == "n"  # a number, shown with its glyph
-    assert rate.number_format == '"● "#,##0.0##'
+    assert shown(rate.value, rate.number_format) == "● 11.9"
     assert fill(rate) == COLOURS[Status.ON_TRACK][0]
     assert str(rate.font.color.rgb)[-6:] == COLOURS[Status.ON_TRACK][1]
     assert matrix["E5"].offset(0, 1).value is None  # the county columns of a city target
@@ -228,13 +230,20 @@ def test_report_workbook(runner: CliRunner, small: Path) -> None:
     years = workbook["逐年情况"]
     header = [c.value for c in years[4]]
     first = ["序号", "目标", "规则", "条款", "2020 基期", "2021", "2022", "2023", "2024"]
-    assert header == [*first, "2024 年状态", "说明"]
+    assert header == [*first, "趋势", "2024 年状态", "说明"]
     rate = list(years[5])
     assert [c.value for c in rate[4:9]] == [8.6, 9.5, 10.3, "? 缺数据", 11.9]
     assert [fill(c) for c in rate[5:9]] == [
         COLOURS[s][0] for s in (Status.ON_TRACK, Status.ON_TRACK, Status.MISSING, Status.ON_TRACK)
     ]
-    assert rate[9].value == "● 基本符合预期"
+    assert rate[9].value == "▁▃·█"  # 9.5, 10.3, none, 11.9
+    assert rate[10].value == "● 基本符合预期"
+    # the trend and the words of the headers are those of the report's table and JSON
+    document = json.loads(run(runner, "report", "--format", "json").output)
+    trends = [row["trend"] for row in document["rows"]]
+    assert [row[9].value for row in years.iter_rows(min_row=5, max_row=4 + len(trends))] == trends
+    table = run(runner, "report", "--format", "markdown").output
+    assert "| 目标 | 规则 | 2020 基期 | 2021 | 2022 | 2023 | 2024 | 趋势 | 2024 年状态 |" in table
     charts = workbook["趋势图"]
     # rate: the line from 8.6 (2020) to 13 (2025); money: from 0 (2020) to 50 (2025)
     assert rows(charts, 4)[:7] == [
@@ -343,8 +352,20 @@ def test_growth_cells_show_whole_numbers_without_decimals(
     path = write(runner, "report", "--county", "乙区", "-o", "r.xlsx")
     growth = list(book(folder / path)["逐年情况"][5])
     assert [c.value for c in growth[5:8]] == [35, 20, pytest.approx(29.6296, abs=1e-4)]
-    assert [c.number_format for c in growth[5:8]] == [
-        '"✔ "#,##0"%"',
-        '"✘ "#,##0"%"',
-        '"✘ "#,##0.0##"%"',
-    ]
+    assert [shown(c.value, c.number_format) for c in growth[5:8]] == ["✔ 35%", "✘ 20%", "✘ 29.63%"]
+
+
+def test_a_long_note_wraps_in_a_row_excel_can_hold(runner: CliRunner, small: Path) -> None:
+    """Excel's tallest row is 409 pt: a 1,500-character note gave one of 2,216 pt."""
+    note = "本年数据含乡镇科协会员，口径较上年调整。" * 75
+    entry = {"value": 3, "source": "台账", "note": note}
+    write_yaml(
+        small / "data" / "2024" / "乙区.yaml",
+        {"unit": "乙区", "year": 2024, "values": {"count_flow": entry}},
+    )
+    details = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["明细"]
+    [cell] = [c for c in details["M"] if c.value == note]  # the whole note is kept
+    assert cell.alignment.wrap_text
+    assert details.column_dimensions["M"].width >= 30
+    height = details.row_dimensions[cell.row].height
+    assert 300 < height <= 409

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.describe import apart, number, thresholds, yes_no
+from kxplan.describe import apart, number, percent, ratio_number, thresholds, yes_no
 from kxplan.plan import Kind, Target
 from kxplan.rules import Result
-from kxplan.xlsx.sheet import DECIMAL, PERCENT, Item, Plain, Styled, number_format, with_glyph
+from kxplan.xlsx.formats import shown_as, with_glyph
+from kxplan.xlsx.sheet import Item, Plain, Styled
 
 
 def plain(value: Fraction | bool | None, lang: str) -> Plain:
@@ -33,14 +34,16 @@ def value_cell(result: Result, lang: str) -> Item:
 
 
 def value_format(result: Result) -> str | None:
-    """The number format of a judged value: that of any number (`32`, `27.5`: no `.0` on a
-    whole number, as `describe.number` writes it), growth with a percent sign (`32%`)."""
-    fmt = number_format(result.value)
+    """The number format of a judged value, as `describe.figure` writes it."""
     value = result.value
-    if fmt == DECIMAL and isinstance(value, Fraction):
-        decimals = len(apart(value, thresholds(result.target), 3).partition(".")[2])
-        fmt = DECIMAL if decimals <= 3 else "#,##0." + "0" * decimals  # 29.9996, not 30.0
-    return f'{fmt}"%"' if fmt and result.target.kind is Kind.GROWTH else fmt
+    return None if not isinstance(value, Fraction) else judged_format(value, result.target)
+
+
+def judged_format(value: Fraction, target: Target) -> str:
+    """The decimals of the text (`31.998` reads `32`, `29.9996` against ≥ 30 keeps its four),
+    growth with a percent sign (`32%`)."""
+    suffix = '"%"' if target.kind is Kind.GROWTH else ""
+    return shown_as(apart(value, thresholds(target)), value, suffix=suffix)
 
 
 def threshold(target: Target, lang: str) -> Plain:
@@ -53,7 +56,17 @@ def threshold(target: Target, lang: str) -> Plain:
 
 
 def share(value: Fraction | None) -> Item:
-    return None if value is None else Styled(value, fmt=PERCENT)
+    """A fraction shown as a percentage with the decimals of `describe.percent` (`63.6%`)."""
+    if value is None:
+        return None
+    return Styled(value, fmt=shown_as(percent(value), value, whole="0", suffix="%"))
+
+
+def ratio(value: Fraction | None) -> Item:
+    """A progress ratio with the decimals of `describe.ratio_number` (`0.94`, `0.895`)."""
+    if value is None:
+        return None
+    return Styled(value, fmt=shown_as(ratio_number(value), value, whole="0"))
 
 
 def evidence(result: Result, lang: str) -> tuple[str | None, str | None]:

@@ -16,10 +16,9 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.status import Status
-from kxplan.xlsx.cells import evidence, result_cell, threshold, value_cell
+from kxplan.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
+from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (
-    RATIO,
-    YEAR,
     Item,
     Styled,
     fit,
@@ -169,7 +168,7 @@ def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
                 Styled(target.deadline, fmt=YEAR),
                 result.baseline,
                 result.expected,
-                Styled(result.progress_ratio, fmt=RATIO),
+                ratio(result.progress_ratio),
                 Styled(explain(result, lang), wrap=True),
                 Styled(source, wrap=True),
                 Styled(note, wrap=True),
@@ -181,5 +180,5 @@ def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
             ]
         )
     table(sheet, top, headers, rows, freeze_columns=2)
-    fit(sheet, top, fixed={"K": 36, "L": 20, "M": 20})
+    fit(sheet, top, fixed={"K": 36, "L": 30, "M": 30})  # explanation, source, note
     print_setup(sheet, f"{top}:{top}", lang)

@@ -1,5 +1,6 @@
-"""`kxplan report -o FILE.xlsx`: the unit's year-by-year table, and a line chart per target
-with a deadline (actual values against the plan's trajectory)."""
+"""`kxplan report -o FILE.xlsx`: the unit's year-by-year table (the report's columns, trend
+included), and a line chart per target with a deadline (actual values against the plan's
+trajectory)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from kxplan.history import History, Row
 from kxplan.messages import pick
 from kxplan.plan import Kind, Plan, ValueType
 from kxplan.progress import Period, line
-from kxplan.render.report import heading, notes
+from kxplan.render.report import header, heading, notes
+from kxplan.render.spark import sparkline
 from kxplan.xlsx.cells import plain, result_cell
+from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (
-    YEAR,
     Item,
     Styled,
     fit,
@@ -54,14 +56,12 @@ def _years(book: Any, history: History, lang: str) -> None:
         lang,
     )
     top = title(sheet, heading(history, lang), subtitle)
+    words = header(history, lang)  # the report table's: target, rule, base, years, trend, status
     headers = [
         pick("序号", "No.", lang),
-        pick("目标", "Target", lang),
-        pick("规则", "Rule", lang),
+        *words[:2],
         pick("条款", "Clause", lang),
-        pick(f"{plan.base_year} 基期", f"{plan.base_year} base", lang),
-        *[str(year) for year in history.years],
-        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
+        *words[2:],
         pick("说明", "Explanation", lang),
     ]
     rows: list[list[Item]] = []
@@ -74,14 +74,16 @@ def _years(book: Any, history: History, lang: str) -> None:
                 row.target.clause,
                 plain(row.base, lang),
                 *[result_cell(result, lang) for result in row.results.values()],
+                sparkline(row.values()),
                 status_cell(row.latest.status, lang),
                 Styled(explain(row.latest, lang), wrap=True),
             ]
         )
     last = table(sheet, top, headers, rows, freeze_columns=2)
     after = legend(sheet, last + 2, 2, lang)
-    explanation = get_column_letter(len(headers))
-    fit(sheet, top, after, fixed={explanation: 50})
+    trend, explanation = get_column_letter(len(headers) - 2), get_column_letter(len(headers))
+    # a block character takes two columns in the CJK fonts Chinese Excel uses
+    fit(sheet, top, after, fixed={trend: 2 * len(history.years) + 2, explanation: 50})
     for offset, text in enumerate(notes(history, lang)):
         line_of_text(sheet, after + 1 + offset, text)
     print_setup(sheet, f"{top}:{top}", lang)

@@ -23,15 +23,12 @@ from openpyxl.worksheet.page import PageMargins
 
 from kxplan.problems import Problem
 from kxplan.status import Status
+from kxplan.xlsx.formats import RATIO as RATIO  # xlsx/review.py takes it from here
+from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None
 Sheet = Any  # openpyxl's Worksheet (openpyxl ships no type hints)
 
-INTEGER = "#,##0"
-DECIMAL = "#,##0.0##"
-PERCENT = "0.0%"
-RATIO = "0.000"
-YEAR = "0"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 # (fill, font colour) per status: light fills that print legibly, glyphs for black and white.
@@ -50,6 +47,7 @@ _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WRAP_AT = 40
+MAX_ROW_HEIGHT = 409  # points: Excel refuses a taller row, and a page cannot print one
 
 
 @dataclass(frozen=True)
@@ -76,19 +74,6 @@ def to_bytes(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def number_format(value: Plain) -> str | None:
-    if isinstance(value, int) or (isinstance(value, Fraction) and value.denominator == 1):
-        return INTEGER
-    if isinstance(value, float | Fraction):
-        return DECIMAL
-    return None
-
-
-def with_glyph(status: Status, fmt: str | None) -> str:
-    """A number format that shows the status glyph before the number: the cell stays a number."""
-    return f'"{status.glyph} "{fmt or "General"}'
 
 
 def put(sheet: Sheet, row: int, column: int, item: Item) -> Any:
@@ -194,7 +179,8 @@ def fit(
     fixed: dict[str, int] | None = None,
 ) -> None:
     """Column widths from the widest value of the table's rows (or `fixed`), then row heights
-    for wrapped text: LibreOffice does not grow rows by itself when it opens the file."""
+    for wrapped text: LibreOffice does not grow rows by itself when it opens the file. A row
+    is never taller than Excel allows; the rest of a very long text stays in the cell."""
     rows = list(sheet.iter_rows(min_row=first_row, max_row=last_row))
     widths: dict[str, int] = {}
     for row in rows:
@@ -208,7 +194,7 @@ def fit(
     for row in rows:
         lines = max((_lines(cell, widths.get(cell.column_letter, 8)) for cell in row), default=1)
         if lines > 1:
-            sheet.row_dimensions[row[0].row].height = 14 * lines + 4
+            sheet.row_dimensions[row[0].row].height = min(14 * lines + 4, MAX_ROW_HEIGHT)
 
 
 def _shown_width(cell: Any) -> int:
@@ -216,9 +202,11 @@ def _shown_width(cell: Any) -> int:
     value = cell.value
     if isinstance(value, str):
         return max(width_of(part) for part in value.split("\n"))
-    fmt = str(cell.number_format)
-    shown = f"{value:,.2f}" if "." in fmt or isinstance(value, float) else f"{value:,}"
-    glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `with_glyph`
+    fmt = str(cell.number_format).split(";")[0]
+    decimals = fmt.partition(".")[2].count("0")
+    scale = 100 if fmt.endswith("%") and not fmt.endswith('"%"') else 1  # Excel's own percent
+    shown = f"{value * scale:,.{decimals}f}"
+    glyph = 3 if fmt.startswith('"') else 0  # the status glyph of `formats.with_glyph`
     return len(shown) + glyph + fmt.count("%")
 
 
