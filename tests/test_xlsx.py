@@ -285,6 +285,8 @@ def test_review_workbook(runner: CliRunner, small: Path) -> None:
     assert money["完成率"] == pytest.approx(0.636) and money["序时进度"] == pytest.approx(0.6)
     assert sheet.cell(row=7, column=header.index("完成率") + 1).number_format == "0.0%"
     assert money["进度比"] == pytest.approx(1.06)
+    # shown with the decimals of the text (`1.06`), as every other figure of the workbook
+    assert sheet.cell(row=7, column=header.index("进度比") + 1).number_format == "0.00"
     assert (money["当前年均"], money["预计期末值"], money["尚需年均"]) == pytest.approx(
         (10.6, 53, 9.1)
     )

@@ -13,7 +13,6 @@ from kxplan.status import Status
 
 INTEGER = "#,##0"
 YEAR = "0"
-RATIO = "0.000"  # still used by xlsx/review.py; `cells.ratio` gives a ratio its text's decimals
 
 
 def shown_as(text: str, value: Fraction, *, whole: str = INTEGER, suffix: str = "") -> str:

@@ -18,9 +18,8 @@ from kxplan.render.review import (
     year_text,
 )
 from kxplan.review import Review, ReviewRow, Stage
-from kxplan.xlsx.cells import plain, result_cell, share
+from kxplan.xlsx.cells import plain, ratio, result_cell, share, value_cell
 from kxplan.xlsx.sheet import (
-    RATIO,
     Item,
     Styled,
     fit,
@@ -82,10 +81,10 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
         row.target.clause,
         plain(row.base, lang),
         *years,
-        plain(row.by_year.get(review.year), lang) if row.result is not None else years[-1],
+        value_cell(row.result, lang) if row.result is not None else years[-1],
         share(progress.completion),
         share(progress.time_share),
-        Styled(progress.ratio, fmt=RATIO),
+        ratio(progress.ratio),
         status_cell(row.status, lang),
         progress.pace,
         progress.projected,

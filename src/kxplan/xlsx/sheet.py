@@ -23,7 +23,6 @@ from openpyxl.worksheet.page import PageMargins
 
 from kxplan.problems import Problem
 from kxplan.status import Status
-from kxplan.xlsx.formats import RATIO as RATIO  # xlsx/review.py takes it from here
 from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None
