@@ -66,6 +66,9 @@ BOOLEAN = indicator(ValueType.BOOLEAN)
         (PERCENT, "1%", "General", 1),
         (PERCENT, 1.5, "General", 1.5),
         (PERCENT, 99.5, "General", 99.5),
+        (PERCENT, 96.80000000000001, "General", 96.8),  # Excel's =0.968*100
+        (AMOUNT, 0.30000000000000004, "General", 0.3),  # Excel's =0.1+0.2
+        (AMOUNT, 14.2345678, "General", 14.2345678),  # not noise: the loader's check refuses it
         (BOOLEAN, "是", "General", True),
         (BOOLEAN, "否", "General", False),
         (BOOLEAN, "√", "General", True),

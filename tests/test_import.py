@@ -700,3 +700,77 @@ def test_filling_the_empty_files_of_init_needs_no_force(
     assert result.exit_code == 2
     assert "spirit_lectures（科学家精神宣讲报告会）：3 → 4" in result.output
     assert path.read_bytes() == before
+
+
+def test_an_over_precise_figure_is_refused_at_its_cell(runner: CliRunner, sample: Path) -> None:
+    """Too many digits are said of the form's cell, with the data loader's words; the data
+    file, valid and untouched, is not blamed."""
+    make_forms(runner, "--county", "广元市")
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {
+            "literacy_rate": 14.2345678,
+            "popsci_visits": "188.1234567",
+            "tfkjy_transactions": "99.999999999999999",  # a float would read it as 100
+            "party_org_coverage": "150%",  # out of range: one problem for the cell, not two
+        },
+    )
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    at = f"{form}!填报表!"
+    too_many = "位数太多：最多 6 位小数、15 位有效数字（多出的位数无法准确判定）"
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"{at}{cell(form, 'literacy_rate')}: out-of-range: literacy_rate（公民具备科学素质的比例）"
+        f"的值 14.2345678 {too_many}",
+        f"{at}{cell(form, 'tfkjy_transactions')}: out-of-range: tfkjy_transactions"
+        f"（科技成果转化、高新技术推广和科技服务交易额）的值 99.999999999999999 {too_many}",
+        f"{at}{cell(form, 'popsci_visits')}: out-of-range: popsci_visits（智慧直达科普服务人次）"
+        f"的值 188.1234567 {too_many}",
+    ]
+    assert f"{at}{cell(form, 'party_org_coverage')}: out-of-range:" in lines[3]
+    assert f"{form}：4 个问题，本表未导入" in lines
+    assert "已有数据文件" not in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_excel_float_noise_is_rounded_away(runner: CliRunner, sample: Path) -> None:
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    # what Excel saves for =0.968*100 and =0.1+0.2
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {"party_org_coverage": 96.80000000000001, "tfkjy_transactions": 0.30000000000000004},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert values_of(sample / "data/2024/广元市.yaml") == {
+        "tfkjy_transactions": 0.3,
+        "party_org_coverage": 96.8,
+    }
+
+
+def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_file(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the text made from a form ever fail the data file check (a bug), it is said so,
+    not that the existing data file is invalid."""
+    from kxplan.forms import merge
+    from kxplan.problems import Problem, ProblemCode
+
+    def failing(text: str, name: str, year: int, display: str, checker: Any) -> list[Problem]:
+        return [Problem(display, 5, 3, ProblemCode.TYPE_ERROR, "坏")]
+
+    monkeypatch.setattr(merge, "_recheck", failing)
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert result.output.splitlines()[:2] == [
+        "data/2024/青川县.yaml:5:3: type-error: 坏",
+        f"{form} → data/2024/青川县.yaml：由填报表生成的数据文件未通过检查（见上），未写入；"
+        "这是 kxplan 的缺陷，请连同填报表一并报告",
+    ]
+    assert "已有数据文件" not in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()

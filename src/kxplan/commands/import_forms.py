@@ -81,6 +81,9 @@ def import_forms(
             if landing.outcome is Outcome.BLOCKED:
                 counts["invalid"] += 1
                 print(say("existing-invalid", lang, path=landing.display))
+            elif landing.outcome is Outcome.UNSOUND:
+                counts["invalid"] += 1
+                print(say("unsound", lang, **names))
             elif landing.outcome is Outcome.EMPTY:
                 counts["empty"] += 1
                 print(say("empty", lang, form=item.file))

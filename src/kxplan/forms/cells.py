@@ -35,6 +35,7 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 # Excel keeps 15 significant digits; rounding after ×100 removes binary noise (0.07 → 7).
 _PERCENT_PLACES = Decimal("1e-10")
 _EXACT_LIMIT = Decimal("1e15")
+_SIGNIFICANT = 15  # a float cell with more is binary noise (=0.968*100 → 96.80000000000001)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def read_value(
         return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=raw, expect=expect))
     if not math.isfinite(raw):
         return raw  # the data model refuses it with its own words
+    raw = denoise(raw)
     if is_percent_format(number_format):
         shown = f"{Decimal(repr(raw)) * 100:f}%"
         if indicator.type is not ValueType.PERCENT:
@@ -79,6 +81,23 @@ def read_value(
     if percent and "%" not in (number_format or "") and 0 < raw <= 1:
         return _fraction(Decimal(repr(raw)), repr(raw), lang)
     return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+
+
+def denoise(raw: int | float) -> int | float:
+    """A float cell rounded to the 15 significant digits Excel keeps: what it shows and means."""
+    if isinstance(raw, int) or len(Decimal(repr(raw)).as_tuple().digits) <= _SIGNIFICANT:
+        return raw
+    return float(f"{raw:.{_SIGNIFICANT}g}")
+
+
+def as_written(raw: CellValue, value: Value) -> str | None:
+    """The figure as written, for the loader's check of its digits: typed text as typed
+    (`99.999999999999999` is not 100), a number cell as kxplan writes it; None for yes-no."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(raw, str) and (match := _NUMBER.fullmatch(_clean(raw))):
+        return match["number"].replace(",", "")
+    return repr(value)
 
 
 def read_text(raw: CellValue) -> str | None:

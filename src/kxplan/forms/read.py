@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
-from kxplan.forms.cells import Refused, read_text, read_value, shown
+from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
 from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
+from kxplan.forms.precision import too_precise
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.messages import tr
@@ -69,6 +70,7 @@ class _Reader:
         self.lang = checker.lang
         self.problems: list[Problem] = []
         self._places: list[tuple[int, int]] = []
+        self._figures: dict[str, tuple[str, tuple[int, int]]] = {}  # as written, for `too_precise`
 
     def sorted_problems(self) -> list[Problem]:
         """In reading order: row by row, left to right (the file's own problems first)."""
@@ -208,6 +210,9 @@ class _Reader:
         note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
         if broken or (value is None and source is None and note is None):
             return None
+        written = None if value is None else as_written(typed.value, value)
+        if written is not None:
+            self._figures[indicator_id] = (written, (row, meta.value_column))
         return Entry(value, source, note)  # a source or note alone: the value is missing data
 
     def _formula(self, found: Cell, column: int, indicator: Indicator) -> str | None:
@@ -254,3 +259,7 @@ class _Reader:
                     self.cell(rows[loc[1]], column, code, message)
                 else:
                     self.at(None, None, code, message)
+        said = set(self._places)
+        for (row, column), code, message in too_precise(self.checker, self.display, self._figures):
+            if (row, column) not in said:  # one problem per cell: a range error says enough
+                self.cell(row, column, code, message)

@@ -150,6 +150,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "已有数据文件 {path} 有误，未导入；请先修正（kxplan validate {path}）",
         "the existing data file {path} is invalid; fix it first (kxplan validate {path})",
     ),
+    "unsound": (
+        "{form} → {path}：由填报表生成的数据文件未通过检查（见上），未写入；"
+        "这是 kxplan 的缺陷，请连同填报表一并报告",
+        "{form} → {path}: the data file made from the form fails the check (above); not "
+        "written. This is a bug in kxplan: please report it with the form",
+    ),
     "same-unit-twice": (
         "与 {other} 是同一单位、同一年的填报表；请只导入其中一份",
         "{other} is a form for the same unit and year; import only one of them",
