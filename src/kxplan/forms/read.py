@@ -47,12 +47,13 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     opened = open_form(path, display, lang)
     if isinstance(opened, Problem):
         return None, [opened]
-    meta, grid = opened
+    meta = opened.meta
     reader = _Reader(display, meta, checker)
     unit = reader.identity(path)
     if unit is None:
         return None, reader.problems
-    entries, rows = reader.cells(grid)
+    reader.other_sheets(opened.others, opened.grid)
+    entries, rows = reader.cells(opened.grid)
     reader.validate(unit, entries, rows)
     if reader.problems:
         return None, reader.sorted_problems()
@@ -113,6 +114,23 @@ class _Reader:
             message = say("year-in-name", lang, year=meta.year, file_year=min(years))
             self.at(None, None, ProblemCode.YEAR_MISMATCH, message)
         return None if self.problems else unit
+
+    def other_sheets(self, others: dict[str, Grid], form: Grid) -> None:
+        """What is typed on another sheet (a copy of the form, an added sheet) is not imported:
+        an error, not lost without a word. One problem a sheet, at its first cell that the form
+        sheet does not hold as well (in a copy of the form, what was typed there)."""
+        for name, grid in others.items():
+            places = sorted(grid)
+            typed = [p for p in places if p not in form or form[p].value != grid[p].value]
+            row, column = (typed or places)[0]
+            message = say(
+                "other-sheet",
+                self.lang,
+                value=shown(grid[(row, column)].value),
+                count=len(places),
+                sheet=self.meta.sheet,
+            )
+            self.at(name, coordinate(row, column), ProblemCode.UNKNOWN_FIELD, message)
 
     def cells(self, grid: Grid) -> tuple[dict[str, Entry], dict[str, int]]:
         """The entries typed in the form, and the row where each indicator was found."""

@@ -96,9 +96,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "填报表是 {year} 年的，但文件名表示 {file_year} 年",
         "the form is for {year} but the file name says {file_year}",
     ),
-    "too-many-rows": (
-        "工作表超过 {limit} 行，不是填报表",
-        "the sheet has more than {limit} rows; not a form",
+    "sheet-too-large": (
+        "工作表 “{sheet}” 比填报表大：{cell} 有内容，填报表只用到前 {rows} 行、A–{last} 列；"
+        "请把数值填在填报表的黄色单元格里，删除其余内容",
+        "the sheet “{sheet}” is larger than a form: {cell} holds something, and a form uses only "
+        "the first {rows} rows and columns A–{last}; type values in the form's yellow cells and "
+        "delete the rest",
+    ),
+    "other-sheet": (
+        "此工作表不是填报表，其中的内容不会导入（此处填了 “{value}”，本表共 {count} 个单元格有"
+        "内容）；请填在 “{sheet}” 工作表，并删除多余的工作表",
+        "this sheet is not the form and nothing on it is imported (this cell holds “{value}”; "
+        "{count} cell(s) of the sheet hold something): type values in the sheet “{sheet}” and "
+        "delete other sheets",
     ),
     # reading a form: the cells
     "stray": (
