@@ -774,3 +774,33 @@ def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_fil
     ]
     assert "已有数据文件" not in result.output
     assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_value_from_another_workbook_is_refused(runner: CliRunner, sample: Path) -> None:
+    """`=[1]S!A1` shows what the linked workbook held when last opened: not checkable here."""
+    make_forms(runner, "--county", "青川县")
+    form = fill(
+        FORMS / "青川县_2024.xlsx",
+        {"spirit_lectures": "=[1]S!A1", "demo_studios": "=Table1[Col]"},
+        sources={"spirit_lectures": "='[2]来源 表'!B3"},
+    )
+    rewrite_part(
+        form,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: (
+            xml.replace(b"<f>[1]S!A1</f><v />", b"<f>[1]S!A1</f><v>31</v>")
+            .replace(b"B3</f><v />", b"B3</f><v>7</v>")
+            .replace(b"<f>Table1[Col]</f><v />", b"<f>Table1[Col]</f><v>4</v>")
+        ),
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    at = f"{form}!填报表!"
+    assert result.output.splitlines()[:2] == [
+        f"{at}{cell(form, 'spirit_lectures')}: type-error: 公式 =[1]S!A1 取自另一个工作簿"
+        "（外部链接），其数值无法核对；请直接填写数值或文字",
+        f"{at}{cell(form, 'spirit_lectures', 'source')}: type-error: 公式 ='[2]来源 表'!B3 "
+        "取自另一个工作簿（外部链接），其数值无法核对；请直接填写数值或文字",
+    ]
+    assert f"{form}：2 个问题，本表未导入" in result.output  # a table reference is not a link
+    assert not (sample / "data/2024/青川县.yaml").exists()

@@ -29,6 +29,10 @@ from kxplan.suggest import closest
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _ERRORS = frozenset(ERROR_CODES)  # what Excel saves as the value of a failed formula
+_QUOTED = re.compile(r'"[^"]*"')
+# A reference into another workbook: `[1]Sheet!A1`, `'[1]My sheet'!A1`, `[book.xlsx]Sheet!A1`
+# (not a table's `Table1[Column]`, whose bracket follows a name).
+_EXTERNAL = re.compile(r"(?:^|[^\w.\]])'?\[(?:[0-9]+|[^\[\]]+\.xl\w*)\]")
 
 
 @dataclass(frozen=True)
@@ -234,11 +238,14 @@ class _Reader:
         return Entry(value, source, note)  # a source or note alone: the value is missing data
 
     def _formula(self, found: Cell, column: int, indicator: Indicator) -> str | None:
-        """Why a formula's cell is not taken: no computed value, an error value (Excel's
-        `#NAME?` for `=见附件`), or a source or note cell, which wants text, not a formula."""
+        """Why a formula's cell is not taken: a value from another workbook (what was in it when
+        last opened, not checkable here), no computed value, an error value (Excel's `#NAME?`
+        for `=见附件`), or a source or note cell, which wants text, not a formula."""
         lang = self.lang
         if found.formula is None:
             return None
+        if _EXTERNAL.search(_QUOTED.sub("", found.formula)):
+            return say("external-link", lang, formula=found.formula)
         error = found.value if isinstance(found.value, str) and found.value in _ERRORS else None
         if found.value is not None and error is None:
             return None  # Excel or WPS computed it: the value is taken as typed

@@ -137,6 +137,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "公式 {formula} 的结果是错误值 {error}：{expect}",
         "formula {formula} gives the error {error}: {expect}",
     ),
+    "external-link": (
+        "公式 {formula} 取自另一个工作簿（外部链接），其数值无法核对；请直接填写数值或文字",
+        "formula {formula} takes its value from another workbook (an external link), which "
+        "cannot be checked: type the value or text itself",
+    ),
     "formula-in-text": (
         "这里是公式 {formula}，不是文字：数据来源和备注请直接输入文字，开头不要用 “=”",
         "this is the formula {formula}, not text: type sources and notes as plain text, without "
