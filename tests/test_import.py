@@ -804,3 +804,20 @@ def test_a_value_from_another_workbook_is_refused(runner: CliRunner, sample: Pat
     ]
     assert f"{form}：2 个问题，本表未导入" in result.output  # a table reference is not a link
     assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_the_problems_listed_are_capped_per_form(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    junk = {f"A{row}": "x" for row in range(21, 1001)}
+    form = fill(FORMS / "青川县_2024.xlsx", {}, cells=junk)
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert [line for line in lines if "unknown-field" in line] == [
+        f"{form}!填报表!A{row}: unknown-field: 此处不是填写位置（填了 “x”）；本年数值请填在 G 列"
+        for row in range(21, 71)
+    ]
+    assert "…还有 930 个问题未列出" in lines
+    assert f"{form}：980 个问题，本表未导入" in lines
+    english = run(runner, "import", str(form), "--lang", "en")
+    assert "… and 930 more" in english.output.splitlines()

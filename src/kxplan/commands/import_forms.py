@@ -24,6 +24,7 @@ from kxplan.dataload import FileChecker
 from kxplan.errors import UsageError
 from kxplan.forms.texts import say
 from kxplan.messages import tr
+from kxplan.problems import Problem
 
 
 def import_forms(
@@ -68,15 +69,13 @@ def import_forms(
         )
         counts = dict.fromkeys(("written", "unchanged", "pending", "empty", "invalid"), 0)
         for item in results:
-            for problem in item.problems:
-                print(problem.as_line())
+            _print_problems(item.problems, lang)
             landing = item.landing
             if landing is None:
                 counts["invalid"] += 1
                 print(say("invalid", lang, form=item.file, count=len(item.problems)))
                 continue
-            for problem in landing.problems:
-                print(problem.as_line())
+            _print_problems(landing.problems, lang)
             names = {"form": item.file, "path": landing.display}
             if landing.outcome is Outcome.BLOCKED:
                 counts["invalid"] += 1
@@ -112,6 +111,16 @@ def import_forms(
             raise typer.Exit(3)
         if counts["pending"]:
             raise typer.Exit(2)
+
+
+SHOWN = 50  # problems listed per form: a sheet of junk must not bury the rest of the output
+
+
+def _print_problems(problems: list[Problem], lang: str) -> None:
+    for problem in problems[:SHOWN]:
+        print(problem.as_line())
+    if len(problems) > SHOWN:
+        print(say("more-problems", lang, count=len(problems) - SHOWN))
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:

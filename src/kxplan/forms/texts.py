@@ -198,6 +198,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "below, then use --force to replace it)",
     ),
     "empty": ("{form}：没有填写任何数值，未写入", "{form}: no value filled in; nothing written"),
+    "more-problems": ("…还有 {count} 个问题未列出", "… and {count} more"),
     "invalid": (
         "{form}：{count} 个问题，本表未导入",
         "{form}: {count} problem(s); this form was not imported",
