@@ -82,7 +82,7 @@ def build_form(spec: FormSpec) -> bytes:
         validations[indicator.type].add(coordinate(row, layout.VALUE))
     for validation in validations.values():
         sheet.add_data_validation(validation)
-    _finish(sheet)
+    _finish(sheet, lang)
     meta = FormMeta(
         plan=plan.info.id,
         unit_code=unit.code,
@@ -239,15 +239,26 @@ def _validation(value_type: ValueType, lang: str) -> DataValidation:
     )
 
 
-def _finish(sheet: Any) -> None:
+def _print_setup(sheet: Any, lang: str) -> None:
+    """A4 landscape, as wide as one page and as many pages long as it takes (fitToHeight=0:
+    with fitToWidth alone Excel squeezes the whole form onto one page), the column headers on
+    every page, and page numbers."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape"
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+    sheet.oddFooter.center.text = say("page-footer", lang)
+
+
+def _finish(sheet: Any, lang: str) -> None:
     """Widths, frozen header, hidden id column, printing, and the protection."""
     for column, width in layout.WIDTHS.items():
         sheet.column_dimensions[layout.column_letter(column)].width = width
     sheet.column_dimensions[layout.column_letter(layout.ID)].hidden = True
     sheet.freeze_panes = coordinate(layout.FIRST_ROW, 1)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(sheet, lang)
     protection = sheet.protection
     protection.sheet = True
     protection.formatColumns = False  # people may widen columns and rows to read

@@ -32,6 +32,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no-target": ("—", "—"),
     "yes-no-list": ("是,否", "yes,no"),
     "prompt-title": ("填报提示", "How to fill in"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "error-title": ("数值不符合要求", "Value not accepted"),
     # what a value should be, said to someone filling in a form
     "expect-count": ("请填不小于 0 的整数，如 12", "type a whole number ≥ 0, e.g. 12"),
