@@ -821,3 +821,44 @@ def test_the_problems_listed_are_capped_per_form(runner: CliRunner, sample: Path
     assert f"{form}：980 个问题，本表未导入" in lines
     english = run(runner, "import", str(form), "--lang", "en")
     assert "… and 930 more" in english.output.splitlines()
+
+
+def test_a_folder_of_forms_in_subfolders(runner: CliRunner, sample: Path) -> None:
+    """Forms returned by e-mail are often saved one folder a county: subfolders are read; lock
+    files and hidden folders are not."""
+    make_forms(runner, "--county", "青川县")
+    make_forms(runner, "--county", "剑阁县")
+    returned = sample / "returned"
+    fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, out=_made(returned / "青川县"))
+    fill(FORMS / "剑阁县_2024.xlsx", {"spirit_lectures": 4}, out=_made(returned / "b/c/剑阁县"))
+    (returned / "青川县/~$青川县_2024.xlsx").write_bytes(b"\x00" * 165)
+    (_made(returned / ".git/x").parent / "old.xlsx").write_bytes(b"junk")
+    (returned / "b/._剑阁县_2024.xlsx").write_bytes(b"junk")  # macOS's resource copy
+    result = run(runner, "import", "returned", "--force")
+    assert result.exit_code == 0, result.output
+    assert "共 2 份填报表：写入 2，未改动 0，待确认 0，空表 0，有误 0" in result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}
+    assert values_of(sample / "data/2024/剑阁县.yaml")["spirit_lectures"] == 4
+
+
+def _made(stem: Path) -> Path:
+    """`stem`'s folder made; the path of a 2024 form in it."""
+    stem.mkdir(parents=True, exist_ok=True)
+    return stem / f"{stem.name}_2024.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "empty 中没有填报表（.xlsx、.xlsm 文件，含子文件夹）"),
+        ("en", "no forms (.xlsx or .xlsm files, subfolders included) in empty"),
+    ],
+)
+def test_a_folder_without_forms_is_a_usage_error(
+    runner: CliRunner, sample: Path, lang: str, words: str
+) -> None:
+    (sample / "empty/sub").mkdir(parents=True)
+    (sample / "empty/sub/notes.txt").write_text("x", encoding="utf-8")
+    result = run(runner, "import", "empty", "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output

@@ -124,21 +124,29 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:
-    """Files as given; a folder gives its .xlsx/.xlsm files, without Excel's `~$` lock files."""
+    """Files as given; a folder gives the forms in it and in its subfolders. No form at all is a
+    usage error: `共 0 份填报表` would look like a successful import."""
     forms: list[Path] = []
     for path in paths:
         if path.is_dir():
-            forms.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in (".xlsx", ".xlsm")
-                    and not p.name.startswith("~$")
-                    and p.is_file()
-                )
-            )
+            forms.extend(_forms_in(path))
         elif path.is_file():
             forms.append(path)
         else:
             raise UsageError(tr("file-not-found", lang, path=path))
+    if not forms:
+        raise UsageError(say("no-forms", lang, paths=", ".join(str(path) for path in paths)))
     return forms
+
+
+def _forms_in(folder: Path) -> list[Path]:
+    """The .xlsx/.xlsm files under `folder`, without Excel's `~$` lock files and without hidden
+    files and folders (`.git`, macOS's `._` copies)."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in (".xlsx", ".xlsm")
+        and not path.name.startswith("~$")
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )

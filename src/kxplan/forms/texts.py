@@ -172,6 +172,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{form} → {path}: the data file made from the form fails the check (above); not "
         "written. This is a bug in kxplan: please report it with the form",
     ),
+    "no-forms": (
+        "{paths} 中没有填报表（.xlsx、.xlsm 文件，含子文件夹）",
+        "no forms (.xlsx or .xlsm files, subfolders included) in {paths}",
+    ),
     "same-unit-twice": (
         "与 {other} 是同一单位、同一年的填报表；请只导入其中一份",
         "{other} is a form for the same unit and year; import only one of them",
