@@ -262,6 +262,8 @@ def test_an_unknown_indicator_id(runner: CliRunner, sample: Path) -> None:
     [
         ("昭化区_2024.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区"),
         ("利州区_2023.xlsx", "year-mismatch: 填报表是 2024 年的，但文件名表示 2023 年"),
+        ("510811.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区（510811）"),
+        ("510811_2024.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区（510811）"),
     ],
 )
 def test_a_form_renamed_for_another_unit_or_year(
@@ -275,6 +277,18 @@ def test_a_form_renamed_for_another_unit_or_year(
     assert result.exit_code == 3
     assert f"{name}: {line}" in result.output
     assert snapshot(sample / "data") == before
+
+
+@pytest.mark.parametrize(
+    "name", ["510802.xlsx", "利州区_510802_2024.xlsx", "5108020.xlsx", "利州区（第2版）.xlsx"]
+)
+def test_a_form_named_by_its_own_code_or_other_numbers(
+    runner: CliRunner, sample: Path, name: str
+) -> None:
+    make_forms(runner, "--county", "利州区")
+    fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6}, out=sample / name)
+    result = run(runner, "import", name, "--force")
+    assert result.exit_code == 0, result.output
 
 
 def test_two_forms_of_one_unit_in_one_import(runner: CliRunner, sample: Path) -> None:

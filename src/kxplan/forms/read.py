@@ -27,7 +27,8 @@ from kxplan.plan import Indicator, Unit
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 
-_YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+_NUMBERS_IN_NAME = re.compile(r"[0-9]+")  # a unit's division code: `510802.xlsx`
 _ERRORS = frozenset(ERROR_CODES)  # what Excel saves as the value of a failed formula
 _QUOTED = re.compile(r'"[^"]*"')
 # A reference into another workbook: `[1]Sheet!A1`, `'[1]My sheet'!A1`, `[book.xlsx]Sheet!A1`
@@ -108,9 +109,13 @@ class _Reader:
             return None
         if outside := outside_data_years(plan, meta.year, lang):
             self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, outside)
-        named = [other for other in plan.units if other.name in path.stem]
+        numbers = set(_NUMBERS_IN_NAME.findall(path.stem))
+        named = [u for u in plan.units if u.name in path.stem or u.code in numbers]
         if named and unit not in named:
-            message = say("unit-in-name", lang, unit=unit.name, file_unit=named[0].name)
+            other = named[0]
+            code = f" ({other.code})" if lang == "en" else f"（{other.code}）"
+            said = other.name if other.name in path.stem else other.name + code
+            message = say("unit-in-name", lang, unit=unit.name, file_unit=said)
             self.at(None, None, ProblemCode.UNIT_MISMATCH, message)
         in_plan = range(plan.base_year, plan.end + 1)
         years = {int(y) for y in _YEAR_IN_NAME.findall(path.stem) if int(y) in in_plan}
