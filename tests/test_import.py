@@ -201,9 +201,9 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         f"{at}F{rows['rural_demo_villages']}: unknown-field: 受保护的单元格被改动"
         "（原为 “1”，现为 “2”）；本年数值请填在 G 列",
         f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地）"
-        "的值 -2 超出范围：应为不小于 0 的整数",
+        "的值 -2 超出范围：请填不小于 0 的整数，如 12",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
-        "（企事业科协组织）的值 3.5 类型不对：应为不小于 0 的整数",
+        "（企事业科协组织）的值 3.5 类型不对：请填不小于 0 的整数，如 12",
         f"{lizhou}：9 个问题，本表未导入",
         f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
         "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",
@@ -876,3 +876,30 @@ def test_a_folder_without_forms_is_a_usage_error(
     result = run(runner, "import", "empty", "--lang", lang)
     assert result.exit_code == 2
     assert words in result.output
+
+
+def test_out_of_range_in_a_form_says_what_to_type_in_a_form(
+    runner: CliRunner, sample: Path
+) -> None:
+    """A data file's percentage is written without %; a form's may have one."""
+    make_forms(runner, "--county", "广元市")
+    form = fill(FORMS / "广元市_2024.xlsx", {"party_org_coverage": "150%"})
+    lines = run(runner, "import", str(form)).output.splitlines()
+    assert lines[0] == (
+        f"{form}!填报表!{cell(form, 'party_org_coverage')}: out-of-range: party_org_coverage"
+        "（学会党组织覆盖率）的值 150 超出范围：请填 0–100 之间的百分数，如 12.5 或 12.5%"
+    )
+    english = run(runner, "import", str(form), "--lang", "en").output.splitlines()
+    assert english[0].endswith(
+        "is out of range: type a percentage from 0 to 100, e.g. 12.5 or 12.5%"
+    )
+
+
+def test_true_in_a_note_is_written_as_the_cell_shows_it(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, notes={"spirit_lectures": True})
+    assert run(runner, "import", str(form)).exit_code == 0
+    assert values_of(sample / "data/2024/青川县.yaml")["spirit_lectures"] == {
+        "value": 2,
+        "note": "TRUE",
+    }

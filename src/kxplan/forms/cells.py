@@ -23,8 +23,9 @@ from kxplan.problems import ProblemCode
 
 Value = bool | int | float
 
+# [0-9], not \d: \d takes Arabic-Indic and other digits that NFKC leaves as they are (٣).
 _NUMBER = re.compile(
-    r"(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)"
+    r"(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
     r"\s*(?P<percent>%)?\s*(?P<measure>.*)"
 )
 _YES = frozenset({"是", "√", "✓", "✔", "y", "yes", "true"})
@@ -62,18 +63,20 @@ def read_value(
     if isinstance(raw, bool):
         if boolean:
             return raw
-        return Refused(ProblemCode.TYPE_ERROR, say("ambiguous", lang, text=raw, expect=expect))
+        message = say("ambiguous", lang, text=shown(raw), expect=expect)
+        return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, datetime | date | time):
         return Refused(ProblemCode.TYPE_ERROR, say("a-date", lang, text=raw, expect=expect))
     if boolean:
-        return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=raw, expect=expect))
+        message = say("not-yes-no", lang, text=shown(raw), expect=expect)
+        return Refused(ProblemCode.TYPE_ERROR, message)
     if not math.isfinite(raw):
         return raw  # the data model refuses it with its own words
     raw = denoise(raw)
     if is_percent_format(number_format):
-        shown = f"{Decimal(repr(raw)) * 100:f}%"
+        as_percent = f"{Decimal(repr(raw)) * 100:f}%"
         if indicator.type is not ValueType.PERCENT:
-            message = say("percent-elsewhere", lang, text=shown, expect=expect)
+            message = say("percent-elsewhere", lang, text=as_percent, expect=expect)
             return Refused(ProblemCode.TYPE_ERROR, message)
         scaled = Decimal(repr(raw)) * 100
         return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
@@ -101,10 +104,13 @@ def as_written(raw: CellValue, value: Value) -> str | None:
 
 
 def read_text(raw: CellValue) -> str | None:
-    """A source or note cell as text; None when empty."""
+    """A source or note cell as text, as the cell shows it (Excel's TRUE: `TRUE`); None when
+    empty."""
     if raw is None:
         return None
-    if isinstance(raw, datetime):
+    if isinstance(raw, bool):
+        text = shown(raw)
+    elif isinstance(raw, datetime):
         text = raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
     elif isinstance(raw, date | time):
         text = raw.isoformat()
@@ -122,6 +128,8 @@ def is_percent_format(number_format: str) -> bool:
 
 def shown(raw: CellValue) -> str:
     """A cell's content as people saw it, for messages."""
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"  # as Excel and WPS show it, in Chinese too
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return "" if raw is None else str(raw)

@@ -261,6 +261,13 @@ class _Reader:
         expect = expectation(indicator.type, lang)
         return say("formula-error", lang, formula=found.formula, error=error, expect=expect)
 
+    def _in_form_words(self, message: str, indicator_id: str) -> str:
+        """The loader's message with what to type said as the form says it: a data file's
+        percentage is written without % (“不带 % 号”), a form's may have one."""
+        value_type = self.plan.indicators[indicator_id].type
+        loader = tr(f"expect-{value_type.value}", self.lang)
+        return message.replace(loader, expectation(value_type, self.lang))
+
     def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:
         """Check the entries with the loader's own model; each problem lands on its cell."""
         values = {
@@ -286,6 +293,8 @@ class _Reader:
                 message = self.checker.message(code, detail)
                 if len(loc) >= 3 and loc[0] == "values" and loc[1] in rows:
                     column = columns.get(loc[2], self.meta.value_column)
+                    if column == self.meta.value_column:
+                        message = self._in_form_words(message, loc[1])
                     self.cell(rows[loc[1]], column, code, message)
                 else:
                     self.at(None, None, code, message)
