@@ -66,6 +66,9 @@ BOOLEAN = indicator(ValueType.BOOLEAN)
         (PERCENT, "1%", "General", 1),
         (PERCENT, 1.5, "General", 1.5),
         (PERCENT, 99.5, "General", 99.5),
+        (PERCENT, 96.80000000000001, "General", 96.8),  # Excel's =0.968*100
+        (AMOUNT, 0.30000000000000004, "General", 0.3),  # Excel's =0.1+0.2
+        (AMOUNT, 14.2345678, "General", 14.2345678),  # not noise: the loader's check refuses it
         (BOOLEAN, "是", "General", True),
         (BOOLEAN, "否", "General", False),
         (BOOLEAN, "√", "General", True),
@@ -104,7 +107,9 @@ def test_what_is_understood(
         (COUNT, "#DIV/0!", "General", "不是确切的数值"),
         (COUNT, "3家", "General", "不是确切的数值"),
         (COUNT, "是", "General", "不是确切的数值"),
-        (COUNT, True, "General", "不是确切的数值"),
+        (COUNT, True, "General", "“TRUE” 不是确切的数值"),  # as Excel shows it, not Python's True
+        (COUNT, "٣", "General", "“٣” 不是确切的数值"),  # Arabic-Indic 3: NFKC keeps it, \d took it
+        (AMOUNT, "1.٥", "General", "不是确切的数值"),
         (COUNT, "12.5%", "General", "本指标不是百分比"),
         (COUNT, 0.5, "0%", "本指标不是百分比"),
         (PERCENT, 0.995, "General", "“0.995” 是 99.5% 还是 0.995%？请填 99.5 或 99.5%"),
@@ -119,6 +124,7 @@ def test_what_is_understood(
         (BOOLEAN, "x", "General", "不是 是/否"),
         (BOOLEAN, "1", "General", "不是 是/否"),
         (BOOLEAN, 1, "General", "不是 是/否"),
+        (BOOLEAN, 7.0, "General", "“7” 不是 是/否"),
         (BOOLEAN, "已建成", "General", "不是 是/否"),
     ],
 )
@@ -174,5 +180,6 @@ def test_sources_and_notes_are_text_as_typed() -> None:
     assert read_text("  天府科技云后台导出 ") == "天府科技云后台导出"
     assert read_text(datetime(2024, 12, 31)) == "2024-12-31"
     assert read_text(2024.0) == "2024"
+    assert (read_text(True), read_text(False)) == ("TRUE", "FALSE")  # as the cell shows it
     assert read_text("   ") is None
     assert read_text(None) is None

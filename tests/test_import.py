@@ -201,9 +201,9 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
         f"{at}F{rows['rural_demo_villages']}: unknown-field: 受保护的单元格被改动"
         "（原为 “1”，现为 “2”）；本年数值请填在 G 列",
         f"{at}{cell(lizhou, 'popsci_demo_bases')}: out-of-range: popsci_demo_bases（科普示范基地）"
-        "的值 -2 超出范围：应为不小于 0 的整数",
+        "的值 -2 超出范围：请填不小于 0 的整数，如 12",
         f"{at}{cell(lizhou, 'enterprise_associations')}: type-error: enterprise_associations"
-        "（企事业科协组织）的值 3.5 类型不对：应为不小于 0 的整数",
+        "（企事业科协组织）的值 3.5 类型不对：请填不小于 0 的整数，如 12",
         f"{lizhou}：9 个问题，本表未导入",
         f"{qingchuan}!填报表!{cell(qingchuan, 'typical_cases')}: type-error: "
         "“两个” 不是确切的数值：请填不小于 0 的整数，如 12",
@@ -262,6 +262,8 @@ def test_an_unknown_indicator_id(runner: CliRunner, sample: Path) -> None:
     [
         ("昭化区_2024.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区"),
         ("利州区_2023.xlsx", "year-mismatch: 填报表是 2024 年的，但文件名表示 2023 年"),
+        ("510811.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区（510811）"),
+        ("510811_2024.xlsx", "unit-mismatch: 填报表是利州区的，但文件名表示昭化区（510811）"),
     ],
 )
 def test_a_form_renamed_for_another_unit_or_year(
@@ -275,6 +277,18 @@ def test_a_form_renamed_for_another_unit_or_year(
     assert result.exit_code == 3
     assert f"{name}: {line}" in result.output
     assert snapshot(sample / "data") == before
+
+
+@pytest.mark.parametrize(
+    "name", ["510802.xlsx", "利州区_510802_2024.xlsx", "5108020.xlsx", "利州区（第2版）.xlsx"]
+)
+def test_a_form_named_by_its_own_code_or_other_numbers(
+    runner: CliRunner, sample: Path, name: str
+) -> None:
+    make_forms(runner, "--county", "利州区")
+    fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6}, out=sample / name)
+    result = run(runner, "import", name, "--force")
+    assert result.exit_code == 0, result.output
 
 
 def test_two_forms_of_one_unit_in_one_import(runner: CliRunner, sample: Path) -> None:
@@ -700,3 +714,192 @@ def test_filling_the_empty_files_of_init_needs_no_force(
     assert result.exit_code == 2
     assert "spirit_lectures（科学家精神宣讲报告会）：3 → 4" in result.output
     assert path.read_bytes() == before
+
+
+def test_an_over_precise_figure_is_refused_at_its_cell(runner: CliRunner, sample: Path) -> None:
+    """Too many digits are said of the form's cell, with the data loader's words; the data
+    file, valid and untouched, is not blamed."""
+    make_forms(runner, "--county", "广元市")
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {
+            "literacy_rate": 14.2345678,
+            "popsci_visits": "188.1234567",
+            "tfkjy_transactions": "99.999999999999999",  # a float would read it as 100
+            "party_org_coverage": "150%",  # out of range: one problem for the cell, not two
+        },
+    )
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    at = f"{form}!填报表!"
+    too_many = "位数太多：最多 6 位小数、15 位有效数字（多出的位数无法准确判定）"
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"{at}{cell(form, 'literacy_rate')}: out-of-range: literacy_rate（公民具备科学素质的比例）"
+        f"的值 14.2345678 {too_many}",
+        f"{at}{cell(form, 'tfkjy_transactions')}: out-of-range: tfkjy_transactions"
+        f"（科技成果转化、高新技术推广和科技服务交易额）的值 99.999999999999999 {too_many}",
+        f"{at}{cell(form, 'popsci_visits')}: out-of-range: popsci_visits（智慧直达科普服务人次）"
+        f"的值 188.1234567 {too_many}",
+    ]
+    assert f"{at}{cell(form, 'party_org_coverage')}: out-of-range:" in lines[3]
+    assert f"{form}：4 个问题，本表未导入" in lines
+    assert "已有数据文件" not in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_excel_float_noise_is_rounded_away(runner: CliRunner, sample: Path) -> None:
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    # what Excel saves for =0.968*100 and =0.1+0.2
+    form = fill(
+        FORMS / "广元市_2024.xlsx",
+        {"party_org_coverage": 96.80000000000001, "tfkjy_transactions": 0.30000000000000004},
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 0, result.output
+    assert values_of(sample / "data/2024/广元市.yaml") == {
+        "tfkjy_transactions": 0.3,
+        "party_org_coverage": 96.8,
+    }
+
+
+def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_file(
+    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the text made from a form ever fail the data file check (a bug), it is said so,
+    not that the existing data file is invalid."""
+    from kxplan.forms import merge
+    from kxplan.problems import Problem, ProblemCode
+
+    def failing(text: str, name: str, year: int, display: str, checker: Any) -> list[Problem]:
+        return [Problem(display, 5, 3, ProblemCode.TYPE_ERROR, "坏")]
+
+    monkeypatch.setattr(merge, "_recheck", failing)
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    assert result.output.splitlines()[:2] == [
+        "data/2024/青川县.yaml:5:3: type-error: 坏",
+        f"{form} → data/2024/青川县.yaml：由填报表生成的数据文件未通过检查（见上），未写入；"
+        "这是 kxplan 的缺陷，请连同填报表一并报告",
+    ]
+    assert "已有数据文件" not in result.output
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_a_value_from_another_workbook_is_refused(runner: CliRunner, sample: Path) -> None:
+    """`=[1]S!A1` shows what the linked workbook held when last opened: not checkable here."""
+    make_forms(runner, "--county", "青川县")
+    form = fill(
+        FORMS / "青川县_2024.xlsx",
+        {"spirit_lectures": "=[1]S!A1", "demo_studios": "=Table1[Col]"},
+        sources={"spirit_lectures": "='[2]来源 表'!B3"},
+    )
+    rewrite_part(
+        form,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: (
+            xml.replace(b"<f>[1]S!A1</f><v />", b"<f>[1]S!A1</f><v>31</v>")
+            .replace(b"B3</f><v />", b"B3</f><v>7</v>")
+            .replace(b"<f>Table1[Col]</f><v />", b"<f>Table1[Col]</f><v>4</v>")
+        ),
+    )
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    at = f"{form}!填报表!"
+    assert result.output.splitlines()[:2] == [
+        f"{at}{cell(form, 'spirit_lectures')}: type-error: 公式 =[1]S!A1 取自另一个工作簿"
+        "（外部链接），其数值无法核对；请直接填写数值或文字",
+        f"{at}{cell(form, 'spirit_lectures', 'source')}: type-error: 公式 ='[2]来源 表'!B3 "
+        "取自另一个工作簿（外部链接），其数值无法核对；请直接填写数值或文字",
+    ]
+    assert f"{form}：2 个问题，本表未导入" in result.output  # a table reference is not a link
+    assert not (sample / "data/2024/青川县.yaml").exists()
+
+
+def test_the_problems_listed_are_capped_per_form(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    junk = {f"A{row}": "x" for row in range(21, 1001)}
+    form = fill(FORMS / "青川县_2024.xlsx", {}, cells=junk)
+    result = run(runner, "import", str(form))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert [line for line in lines if "unknown-field" in line] == [
+        f"{form}!填报表!A{row}: unknown-field: 此处不是填写位置（填了 “x”）；本年数值请填在 G 列"
+        for row in range(21, 71)
+    ]
+    assert "…还有 930 个问题未列出" in lines
+    assert f"{form}：980 个问题，本表未导入" in lines
+    english = run(runner, "import", str(form), "--lang", "en")
+    assert "… and 930 more" in english.output.splitlines()
+
+
+def test_a_folder_of_forms_in_subfolders(runner: CliRunner, sample: Path) -> None:
+    """Forms returned by e-mail are often saved one folder a county: subfolders are read; lock
+    files and hidden folders are not."""
+    make_forms(runner, "--county", "青川县")
+    make_forms(runner, "--county", "剑阁县")
+    returned = sample / "returned"
+    fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, out=_made(returned / "青川县"))
+    fill(FORMS / "剑阁县_2024.xlsx", {"spirit_lectures": 4}, out=_made(returned / "b/c/剑阁县"))
+    (returned / "青川县/~$青川县_2024.xlsx").write_bytes(b"\x00" * 165)
+    (_made(returned / ".git/x").parent / "old.xlsx").write_bytes(b"junk")
+    (returned / "b/._剑阁县_2024.xlsx").write_bytes(b"junk")  # macOS's resource copy
+    result = run(runner, "import", "returned", "--force")
+    assert result.exit_code == 0, result.output
+    assert "共 2 份填报表：写入 2，未改动 0，待确认 0，空表 0，有误 0" in result.output
+    assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}
+    assert values_of(sample / "data/2024/剑阁县.yaml")["spirit_lectures"] == 4
+
+
+def _made(stem: Path) -> Path:
+    """`stem`'s folder made; the path of a 2024 form in it."""
+    stem.mkdir(parents=True, exist_ok=True)
+    return stem / f"{stem.name}_2024.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "empty 中没有填报表（.xlsx、.xlsm 文件，含子文件夹）"),
+        ("en", "no forms (.xlsx or .xlsm files, subfolders included) in empty"),
+    ],
+)
+def test_a_folder_without_forms_is_a_usage_error(
+    runner: CliRunner, sample: Path, lang: str, words: str
+) -> None:
+    (sample / "empty/sub").mkdir(parents=True)
+    (sample / "empty/sub/notes.txt").write_text("x", encoding="utf-8")
+    result = run(runner, "import", "empty", "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output
+
+
+def test_out_of_range_in_a_form_says_what_to_type_in_a_form(
+    runner: CliRunner, sample: Path
+) -> None:
+    """A data file's percentage is written without %; a form's may have one."""
+    make_forms(runner, "--county", "广元市")
+    form = fill(FORMS / "广元市_2024.xlsx", {"party_org_coverage": "150%"})
+    lines = run(runner, "import", str(form)).output.splitlines()
+    assert lines[0] == (
+        f"{form}!填报表!{cell(form, 'party_org_coverage')}: out-of-range: party_org_coverage"
+        "（学会党组织覆盖率）的值 150 超出范围：请填 0–100 之间的百分数，如 12.5 或 12.5%"
+    )
+    english = run(runner, "import", str(form), "--lang", "en").output.splitlines()
+    assert english[0].endswith(
+        "is out of range: type a percentage from 0 to 100, e.g. 12.5 or 12.5%"
+    )
+
+
+def test_true_in_a_note_is_written_as_the_cell_shows_it(runner: CliRunner, sample: Path) -> None:
+    make_forms(runner, "--county", "青川县")
+    form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, notes={"spirit_lectures": True})
+    assert run(runner, "import", str(form)).exit_code == 0
+    assert values_of(sample / "data/2024/青川县.yaml")["spirit_lectures"] == {
+        "value": 2,
+        "note": "TRUE",
+    }

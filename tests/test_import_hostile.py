@@ -199,3 +199,63 @@ def test_openpyxl_reads_with_defusedxml() -> None:
     assert functions.iterparse.__module__.startswith("defusedxml.")
     if not openpyxl.LXML:  # with lxml, openpyxl parses parts with resolve_entities=False
         assert functions.fromstring.__module__.startswith("defusedxml.")
+
+
+def test_values_on_another_sheet_are_refused_not_lost(runner: CliRunner, sample: Path) -> None:
+    book = openpyxl.load_workbook(FORM)
+    book.copy_worksheet(book.worksheets[0])["G9"] = 31  # a copy of the form, filled in
+    book.create_sheet("Sheet2")["B2"] = 5
+    hidden = book.create_sheet("旧表")
+    hidden["A1"] = "2023 年数据"
+    hidden.sheet_state = "hidden"
+    book.create_sheet("空表")  # an empty sheet holds nothing to lose
+    path = sample / "青川县_2024_sheets.xlsx"
+    book.save(path)
+    lines = refused(runner, sample, path).splitlines()
+    assert lines[:3] == [
+        f"{path}!填报表 Copy!G9: unknown-field: 此工作表不是填报表，其中的内容不会导入"
+        "（此处填了 “31”，本表共 90 个单元格有内容）；请填在 “填报表” 工作表，并删除多余的工作表",
+        f"{path}!Sheet2!B2: unknown-field: 此工作表不是填报表，其中的内容不会导入"
+        "（此处填了 “5”，本表共 1 个单元格有内容）；请填在 “填报表” 工作表，并删除多余的工作表",
+        f"{path}!旧表!A1: unknown-field: 此工作表不是填报表，其中的内容不会导入"
+        "（此处填了 “2023 年数据”，本表共 1 个单元格有内容）；请填在 “填报表” 工作表，"
+        "并删除多余的工作表",
+    ]
+    assert f"{path}：3 个问题，本表未导入" in lines
+
+
+@pytest.mark.parametrize(
+    ("cell", "xml"),
+    [
+        ("G1500", b'<row r="1500"><c r="G1500"><v>5</v></c></row>'),
+        ("BM7", b'<row r="2000"><c r="BM7"><v>5</v></c></row>'),
+        ("G1001", b'<row r="1001"><c r="G1001"><f>1+4</f></c></row>'),  # no cached value
+    ],
+)
+def test_anything_beyond_a_forms_size_is_refused(
+    runner: CliRunner, sample: Path, cell: str, xml: bytes
+) -> None:
+    path = rewrite_part(
+        FORM,
+        "xl/worksheets/sheet1.xml",
+        lambda sheet: sheet.replace(b"</sheetData>", xml + b"</sheetData>"),
+        out=sample / "青川县_2024_big.xlsx",
+    )
+    assert (
+        f"{path}: file-too-large: 工作表 “填报表” 比填报表大：{cell} 有内容，填报表只用到前 "
+        "1000 行、A–BL 列；请把数值填在填报表的黄色单元格里，删除其余内容"
+    ) in refused(runner, sample, path)
+
+
+def test_formatted_empty_cells_far_away_are_nothing(runner: CliRunner, sample: Path) -> None:
+    """Borders drawn down to row 5000, a style in column XFD: empty, so not refused."""
+    far = b'<row r="5000"><c r="G5000" s="1"/><c r="XFD5000" s="1"/></row>'
+    path = rewrite_part(
+        FORM,
+        "xl/worksheets/sheet1.xml",
+        lambda sheet: sheet.replace(b"</sheetData>", far + b"</sheetData>"),
+        out=sample / "青川县_2024_styled.xlsx",
+    )
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 0, result.output
+    assert (sample / "data/2024/青川县.yaml").is_file()

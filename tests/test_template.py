@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from openpyxl.cell.cell import MergedCell
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
@@ -312,3 +313,28 @@ def test_texts_starting_with_equals_stay_text(runner: CliRunner, sample: Path) -
     assert all(found.data_type == "s" for found in rules)
     hidden = openpyxl.load_workbook(path)[layout.META_SHEET]
     assert all(found.data_type != "f" for row in hidden.iter_rows() for found in row)
+
+
+@pytest.mark.parametrize(
+    ("lang", "footer"), [("zh", "第 &P 页，共 &N 页"), ("en", "Page &P of &N")]
+)
+def test_a_form_prints_on_a4_as_wide_as_a_page_with_headers_on_every_page(
+    runner: CliRunner, sample: Path, lang: str, footer: str
+) -> None:
+    assert run(runner, "template", "2024", "--county", "利州区", "--lang", lang).exit_code == 0
+    sheet = openpyxl.load_workbook(sample / "reports/forms/2024/利州区_2024.xlsx").worksheets[0]
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation) == (9, "landscape")
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)  # not squeezed onto one page
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.print_title_rows == f"${layout.HEADER_ROW}:${layout.HEADER_ROW}"
+    assert sheet.oddFooter.center.text == footer
+
+
+def test_form_text_is_in_a_font_with_chinese(runner: CliRunner, sample: Path) -> None:
+    assert run(runner, "template", "2024", "--county", "利州区").exit_code == 0
+    sheet = openpyxl.load_workbook(sample / "reports/forms/2024/利州区_2024.xlsx").worksheets[0]
+    rows = sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=layout.NOTE)
+    fonts = {found.font.name for row in rows for found in row if not isinstance(found, MergedCell)}
+    assert fonts == {"微软雅黑"}
+    assert sheet["A1"].font.b and sheet.cell(layout.HEADER_ROW, layout.VALUE).font.b

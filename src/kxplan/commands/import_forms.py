@@ -24,6 +24,7 @@ from kxplan.dataload import FileChecker
 from kxplan.errors import UsageError
 from kxplan.forms.texts import say
 from kxplan.messages import tr
+from kxplan.problems import Problem
 
 
 def import_forms(
@@ -68,19 +69,20 @@ def import_forms(
         )
         counts = dict.fromkeys(("written", "unchanged", "pending", "empty", "invalid"), 0)
         for item in results:
-            for problem in item.problems:
-                print(problem.as_line())
+            _print_problems(item.problems, lang)
             landing = item.landing
             if landing is None:
                 counts["invalid"] += 1
                 print(say("invalid", lang, form=item.file, count=len(item.problems)))
                 continue
-            for problem in landing.problems:
-                print(problem.as_line())
+            _print_problems(landing.problems, lang)
             names = {"form": item.file, "path": landing.display}
             if landing.outcome is Outcome.BLOCKED:
                 counts["invalid"] += 1
                 print(say("existing-invalid", lang, path=landing.display))
+            elif landing.outcome is Outcome.UNSOUND:
+                counts["invalid"] += 1
+                print(say("unsound", lang, **names))
             elif landing.outcome is Outcome.EMPTY:
                 counts["empty"] += 1
                 print(say("empty", lang, form=item.file))
@@ -111,22 +113,40 @@ def import_forms(
             raise typer.Exit(2)
 
 
+SHOWN = 50  # problems listed per form: a sheet of junk must not bury the rest of the output
+
+
+def _print_problems(problems: list[Problem], lang: str) -> None:
+    for problem in problems[:SHOWN]:
+        print(problem.as_line())
+    if len(problems) > SHOWN:
+        print(say("more-problems", lang, count=len(problems) - SHOWN))
+
+
 def _expand(paths: list[Path], lang: str) -> list[Path]:
-    """Files as given; a folder gives its .xlsx/.xlsm files, without Excel's `~$` lock files."""
+    """Files as given; a folder gives the forms in it and in its subfolders. No form at all is a
+    usage error: `共 0 份填报表` would look like a successful import."""
     forms: list[Path] = []
     for path in paths:
         if path.is_dir():
-            forms.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in (".xlsx", ".xlsm")
-                    and not p.name.startswith("~$")
-                    and p.is_file()
-                )
-            )
+            forms.extend(_forms_in(path))
         elif path.is_file():
             forms.append(path)
         else:
             raise UsageError(tr("file-not-found", lang, path=path))
+    if not forms:
+        raise UsageError(say("no-forms", lang, paths=", ".join(str(path) for path in paths)))
     return forms
+
+
+def _forms_in(folder: Path) -> list[Path]:
+    """The .xlsx/.xlsm files under `folder`, without Excel's `~$` lock files and without hidden
+    files and folders (`.git`, macOS's `._` copies)."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in (".xlsx", ".xlsm")
+        and not path.name.startswith("~$")
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )

@@ -28,6 +28,9 @@ from kxplan.forms.texts import expectation, say
 from kxplan.messages import pick
 from kxplan.plan import Aggregate, Indicator, Plan, Unit, ValueType
 
+# 微软雅黑 (Microsoft YaHei): on every Chinese Windows since Vista, used by Excel and WPS alike,
+# with readable Latin letters and digits; openpyxl's default Calibri has no Chinese.
+_FONT = "微软雅黑"
 _INPUT_FILL = PatternFill("solid", start_color="FFF2CC")
 _HEADER_FILL = PatternFill("solid", start_color="D9D9D9")
 _THIN = Side(style="thin", color="999999")
@@ -76,13 +79,14 @@ def build_form(spec: FormSpec) -> bytes:
             cell = sheet.cell(row, column)
             cell.protection = Protection(locked=False)
             cell.fill, cell.border, cell.alignment = _INPUT_FILL, _BOX, _WRAP
+            cell.font = Font(name=_FONT, size=11)
         _put(sheet, row, layout.ID, indicator_id)
         if indicator.type not in validations:
             validations[indicator.type] = _validation(indicator.type, lang)
         validations[indicator.type].add(coordinate(row, layout.VALUE))
     for validation in validations.values():
         sheet.add_data_validation(validation)
-    _finish(sheet)
+    _finish(sheet, lang)
     meta = FormMeta(
         plan=plan.info.id,
         unit_code=unit.code,
@@ -132,13 +136,13 @@ def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
         sheet.merge_cells(f"A{row}:{last}{row}")
     for where, text in texts.items():
         _put(sheet, sheet[where].row, sheet[where].column, text)
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = Font(name=_FONT, bold=True, size=14)
     sheet["A3"].alignment = _WRAP
     sheet.row_dimensions[layout.HELP_ROW].height = 45
     sheet.row_dimensions[layout.HEADER_ROW].height = 32
     for column in headers:
         cell = sheet.cell(layout.HEADER_ROW, column)
-        cell.font, cell.fill, cell.border = Font(bold=True), _HEADER_FILL, _BOX
+        cell.font, cell.fill, cell.border = Font(name=_FONT, size=11, bold=True), _HEADER_FILL, _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     return texts
 
@@ -146,6 +150,7 @@ def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
 def _put(sheet: Any, row: int, column: int, value: CellValue) -> Any:
     """Write a value; text stays text even when it starts with `=` (`= 是（2025年）`)."""
     cell = sheet.cell(row, column, value)
+    cell.font = Font(name=_FONT, size=11)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would otherwise write `=…` as a formula
     return cell
@@ -239,15 +244,26 @@ def _validation(value_type: ValueType, lang: str) -> DataValidation:
     )
 
 
-def _finish(sheet: Any) -> None:
+def _print_setup(sheet: Any, lang: str) -> None:
+    """A4 landscape, as wide as one page and as many pages long as it takes (fitToHeight=0:
+    with fitToWidth alone Excel squeezes the whole form onto one page), the column headers on
+    every page, and page numbers."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = "landscape"
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+    sheet.oddFooter.center.text = say("page-footer", lang)
+
+
+def _finish(sheet: Any, lang: str) -> None:
     """Widths, frozen header, hidden id column, printing, and the protection."""
     for column, width in layout.WIDTHS.items():
         sheet.column_dimensions[layout.column_letter(column)].width = width
     sheet.column_dimensions[layout.column_letter(layout.ID)].hidden = True
     sheet.freeze_panes = coordinate(layout.FIRST_ROW, 1)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(sheet, lang)
     protection = sheet.protection
     protection.sheet = True
     protection.formatColumns = False  # people may widen columns and rows to read

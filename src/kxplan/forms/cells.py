@@ -23,8 +23,9 @@ from kxplan.problems import ProblemCode
 
 Value = bool | int | float
 
+# [0-9], not \d: \d takes Arabic-Indic and other digits that NFKC leaves as they are (٣).
 _NUMBER = re.compile(
-    r"(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)"
+    r"(?P<number>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|[+-]?\.[0-9]+)"
     r"\s*(?P<percent>%)?\s*(?P<measure>.*)"
 )
 _YES = frozenset({"是", "√", "✓", "✔", "y", "yes", "true"})
@@ -35,6 +36,7 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 # Excel keeps 15 significant digits; rounding after ×100 removes binary noise (0.07 → 7).
 _PERCENT_PLACES = Decimal("1e-10")
 _EXACT_LIMIT = Decimal("1e15")
+_SIGNIFICANT = 15  # a float cell with more is binary noise (=0.968*100 → 96.80000000000001)
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,20 @@ def read_value(
     if isinstance(raw, bool):
         if boolean:
             return raw
-        return Refused(ProblemCode.TYPE_ERROR, say("ambiguous", lang, text=raw, expect=expect))
+        message = say("ambiguous", lang, text=shown(raw), expect=expect)
+        return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, datetime | date | time):
         return Refused(ProblemCode.TYPE_ERROR, say("a-date", lang, text=raw, expect=expect))
     if boolean:
-        return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=raw, expect=expect))
+        message = say("not-yes-no", lang, text=shown(raw), expect=expect)
+        return Refused(ProblemCode.TYPE_ERROR, message)
     if not math.isfinite(raw):
         return raw  # the data model refuses it with its own words
+    raw = denoise(raw)
     if is_percent_format(number_format):
-        shown = f"{Decimal(repr(raw)) * 100:f}%"
+        as_percent = f"{Decimal(repr(raw)) * 100:f}%"
         if indicator.type is not ValueType.PERCENT:
-            message = say("percent-elsewhere", lang, text=shown, expect=expect)
+            message = say("percent-elsewhere", lang, text=as_percent, expect=expect)
             return Refused(ProblemCode.TYPE_ERROR, message)
         scaled = Decimal(repr(raw)) * 100
         return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
@@ -81,11 +86,31 @@ def read_value(
     return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
 
 
+def denoise(raw: int | float) -> int | float:
+    """A float cell rounded to the 15 significant digits Excel keeps: what it shows and means."""
+    if isinstance(raw, int) or len(Decimal(repr(raw)).as_tuple().digits) <= _SIGNIFICANT:
+        return raw
+    return float(f"{raw:.{_SIGNIFICANT}g}")
+
+
+def as_written(raw: CellValue, value: Value) -> str | None:
+    """The figure as written, for the loader's check of its digits: typed text as typed
+    (`99.999999999999999` is not 100), a number cell as kxplan writes it; None for yes-no."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(raw, str) and (match := _NUMBER.fullmatch(_clean(raw))):
+        return match["number"].replace(",", "")
+    return repr(value)
+
+
 def read_text(raw: CellValue) -> str | None:
-    """A source or note cell as text; None when empty."""
+    """A source or note cell as text, as the cell shows it (Excel's TRUE: `TRUE`); None when
+    empty."""
     if raw is None:
         return None
-    if isinstance(raw, datetime):
+    if isinstance(raw, bool):
+        text = shown(raw)
+    elif isinstance(raw, datetime):
         text = raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
     elif isinstance(raw, date | time):
         text = raw.isoformat()
@@ -103,6 +128,8 @@ def is_percent_format(number_format: str) -> bool:
 
 def shown(raw: CellValue) -> str:
     """A cell's content as people saw it, for messages."""
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"  # as Excel and WPS show it, in Chinese too
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return "" if raw is None else str(raw)

@@ -40,6 +40,7 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"  # the data file already says all the form says
     EMPTY = "empty"  # nothing typed in the form
     BLOCKED = "blocked"  # the data file there is invalid (or two files): not written
+    UNSOUND = "unsound"  # the text made from the form fails the data file check: not written
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
     )
     problems = _recheck(text, path.name, form.year, display, checker)
     if problems:  # the form's cells passed the same model: a bug, but never write it
-        return Landing(form, path, display, Outcome.BLOCKED, problems=problems)
+        return Landing(form, path, display, Outcome.UNSOUND, problems=problems)
     dropped = _dropped(comments, text)
     if not found:
         outcome = Outcome.NEW

@@ -17,8 +17,9 @@ from pydantic import ValidationError
 
 from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
-from kxplan.forms.cells import Refused, read_text, read_value, shown
+from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
 from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
+from kxplan.forms.precision import too_precise
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.messages import tr
@@ -26,8 +27,13 @@ from kxplan.plan import Indicator, Unit
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 
-_YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_YEAR_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+_NUMBERS_IN_NAME = re.compile(r"[0-9]+")  # a unit's division code: `510802.xlsx`
 _ERRORS = frozenset(ERROR_CODES)  # what Excel saves as the value of a failed formula
+_QUOTED = re.compile(r'"[^"]*"')
+# A reference into another workbook: `[1]Sheet!A1`, `'[1]My sheet'!A1`, `[book.xlsx]Sheet!A1`
+# (not a table's `Table1[Column]`, whose bracket follows a name).
+_EXTERNAL = re.compile(r"(?:^|[^\w.\]])'?\[(?:[0-9]+|[^\[\]]+\.xl\w*)\]")
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,13 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     opened = open_form(path, display, lang)
     if isinstance(opened, Problem):
         return None, [opened]
-    meta, grid = opened
+    meta = opened.meta
     reader = _Reader(display, meta, checker)
     unit = reader.identity(path)
     if unit is None:
         return None, reader.problems
-    entries, rows = reader.cells(grid)
+    reader.other_sheets(opened.others, opened.grid)
+    entries, rows = reader.cells(opened.grid)
     reader.validate(unit, entries, rows)
     if reader.problems:
         return None, reader.sorted_problems()
@@ -69,6 +76,7 @@ class _Reader:
         self.lang = checker.lang
         self.problems: list[Problem] = []
         self._places: list[tuple[int, int]] = []
+        self._figures: dict[str, tuple[str, tuple[int, int]]] = {}  # as written, for `too_precise`
 
     def sorted_problems(self) -> list[Problem]:
         """In reading order: row by row, left to right (the file's own problems first)."""
@@ -101,9 +109,13 @@ class _Reader:
             return None
         if outside := outside_data_years(plan, meta.year, lang):
             self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, outside)
-        named = [other for other in plan.units if other.name in path.stem]
+        numbers = set(_NUMBERS_IN_NAME.findall(path.stem))
+        named = [u for u in plan.units if u.name in path.stem or u.code in numbers]
         if named and unit not in named:
-            message = say("unit-in-name", lang, unit=unit.name, file_unit=named[0].name)
+            other = named[0]
+            code = f" ({other.code})" if lang == "en" else f"（{other.code}）"
+            said = other.name if other.name in path.stem else other.name + code
+            message = say("unit-in-name", lang, unit=unit.name, file_unit=said)
             self.at(None, None, ProblemCode.UNIT_MISMATCH, message)
         in_plan = range(plan.base_year, plan.end + 1)
         years = {int(y) for y in _YEAR_IN_NAME.findall(path.stem) if int(y) in in_plan}
@@ -111,6 +123,23 @@ class _Reader:
             message = say("year-in-name", lang, year=meta.year, file_year=min(years))
             self.at(None, None, ProblemCode.YEAR_MISMATCH, message)
         return None if self.problems else unit
+
+    def other_sheets(self, others: dict[str, Grid], form: Grid) -> None:
+        """What is typed on another sheet (a copy of the form, an added sheet) is not imported:
+        an error, not lost without a word. One problem a sheet, at its first cell that the form
+        sheet does not hold as well (in a copy of the form, what was typed there)."""
+        for name, grid in others.items():
+            places = sorted(grid)
+            typed = [p for p in places if p not in form or form[p].value != grid[p].value]
+            row, column = (typed or places)[0]
+            message = say(
+                "other-sheet",
+                self.lang,
+                value=shown(grid[(row, column)].value),
+                count=len(places),
+                sheet=self.meta.sheet,
+            )
+            self.at(name, coordinate(row, column), ProblemCode.UNKNOWN_FIELD, message)
 
     def cells(self, grid: Grid) -> tuple[dict[str, Entry], dict[str, int]]:
         """The entries typed in the form, and the row where each indicator was found."""
@@ -208,14 +237,20 @@ class _Reader:
         note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
         if broken or (value is None and source is None and note is None):
             return None
+        written = None if value is None else as_written(typed.value, value)
+        if written is not None:
+            self._figures[indicator_id] = (written, (row, meta.value_column))
         return Entry(value, source, note)  # a source or note alone: the value is missing data
 
     def _formula(self, found: Cell, column: int, indicator: Indicator) -> str | None:
-        """Why a formula's cell is not taken: no computed value, an error value (Excel's
-        `#NAME?` for `=见附件`), or a source or note cell, which wants text, not a formula."""
+        """Why a formula's cell is not taken: a value from another workbook (what was in it when
+        last opened, not checkable here), no computed value, an error value (Excel's `#NAME?`
+        for `=见附件`), or a source or note cell, which wants text, not a formula."""
         lang = self.lang
         if found.formula is None:
             return None
+        if _EXTERNAL.search(_QUOTED.sub("", found.formula)):
+            return say("external-link", lang, formula=found.formula)
         error = found.value if isinstance(found.value, str) and found.value in _ERRORS else None
         if found.value is not None and error is None:
             return None  # Excel or WPS computed it: the value is taken as typed
@@ -225,6 +260,13 @@ class _Reader:
             return say("no-cached-value", lang, formula=found.formula)
         expect = expectation(indicator.type, lang)
         return say("formula-error", lang, formula=found.formula, error=error, expect=expect)
+
+    def _in_form_words(self, message: str, indicator_id: str) -> str:
+        """The loader's message with what to type said as the form says it: a data file's
+        percentage is written without % (“不带 % 号”), a form's may have one."""
+        value_type = self.plan.indicators[indicator_id].type
+        loader = tr(f"expect-{value_type.value}", self.lang)
+        return message.replace(loader, expectation(value_type, self.lang))
 
     def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:
         """Check the entries with the loader's own model; each problem lands on its cell."""
@@ -251,6 +293,12 @@ class _Reader:
                 message = self.checker.message(code, detail)
                 if len(loc) >= 3 and loc[0] == "values" and loc[1] in rows:
                     column = columns.get(loc[2], self.meta.value_column)
+                    if column == self.meta.value_column:
+                        message = self._in_form_words(message, loc[1])
                     self.cell(rows[loc[1]], column, code, message)
                 else:
                     self.at(None, None, code, message)
+        said = set(self._places)
+        for (row, column), code, message in too_precise(self.checker, self.display, self._figures):
+            if (row, column) not in said:  # one problem per cell: a range error says enough
+                self.cell(row, column, code, message)

@@ -32,6 +32,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no-target": ("—", "—"),
     "yes-no-list": ("是,否", "yes,no"),
     "prompt-title": ("填报提示", "How to fill in"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "error-title": ("数值不符合要求", "Value not accepted"),
     # what a value should be, said to someone filling in a form
     "expect-count": ("请填不小于 0 的整数，如 12", "type a whole number ≥ 0, e.g. 12"),
@@ -96,9 +97,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "填报表是 {year} 年的，但文件名表示 {file_year} 年",
         "the form is for {year} but the file name says {file_year}",
     ),
-    "too-many-rows": (
-        "工作表超过 {limit} 行，不是填报表",
-        "the sheet has more than {limit} rows; not a form",
+    "sheet-too-large": (
+        "工作表 “{sheet}” 比填报表大：{cell} 有内容，填报表只用到前 {rows} 行、A–{last} 列；"
+        "请把数值填在填报表的黄色单元格里，删除其余内容",
+        "the sheet “{sheet}” is larger than a form: {cell} holds something, and a form uses only "
+        "the first {rows} rows and columns A–{last}; type values in the form's yellow cells and "
+        "delete the rest",
+    ),
+    "other-sheet": (
+        "此工作表不是填报表，其中的内容不会导入（此处填了 “{value}”，本表共 {count} 个单元格有"
+        "内容）；请填在 “{sheet}” 工作表，并删除多余的工作表",
+        "this sheet is not the form and nothing on it is imported (this cell holds “{value}”; "
+        "{count} cell(s) of the sheet hold something): type values in the sheet “{sheet}” and "
+        "delete other sheets",
     ),
     # reading a form: the cells
     "stray": (
@@ -127,6 +138,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "公式 {formula} 的结果是错误值 {error}：{expect}",
         "formula {formula} gives the error {error}: {expect}",
     ),
+    "external-link": (
+        "公式 {formula} 取自另一个工作簿（外部链接），其数值无法核对；请直接填写数值或文字",
+        "formula {formula} takes its value from another workbook (an external link), which "
+        "cannot be checked: type the value or text itself",
+    ),
     "formula-in-text": (
         "这里是公式 {formula}，不是文字：数据来源和备注请直接输入文字，开头不要用 “=”",
         "this is the formula {formula}, not text: type sources and notes as plain text, without "
@@ -149,6 +165,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "existing-invalid": (
         "已有数据文件 {path} 有误，未导入；请先修正（kxplan validate {path}）",
         "the existing data file {path} is invalid; fix it first (kxplan validate {path})",
+    ),
+    "unsound": (
+        "{form} → {path}：由填报表生成的数据文件未通过检查（见上），未写入；"
+        "这是 kxplan 的缺陷，请连同填报表一并报告",
+        "{form} → {path}: the data file made from the form fails the check (above); not "
+        "written. This is a bug in kxplan: please report it with the form",
+    ),
+    "no-forms": (
+        "{paths} 中没有填报表（.xlsx、.xlsm 文件，含子文件夹）",
+        "no forms (.xlsx or .xlsm files, subfolders included) in {paths}",
     ),
     "same-unit-twice": (
         "与 {other} 是同一单位、同一年的填报表；请只导入其中一份",
@@ -177,6 +203,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "below, then use --force to replace it)",
     ),
     "empty": ("{form}：没有填写任何数值，未写入", "{form}: no value filled in; nothing written"),
+    "more-problems": ("…还有 {count} 个问题未列出", "… and {count} more"),
     "invalid": (
         "{form}：{count} 个问题，本表未导入",
         "{form}: {count} problem(s); this form was not imported",

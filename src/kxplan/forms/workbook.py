@@ -2,20 +2,23 @@
 
 Before openpyxl sees a file, `archive.inspect` vets it. The workbook is opened read-only with
 cached values and without external links (formulas are never evaluated and macros never run:
-openpyxl does neither), with defusedxml guarding the XML, and at most `MAX_ROWS` ×
-`MAX_COLUMNS` cells are taken, whatever size the sheet claims.
+openpyxl does neither), with defusedxml guarding the XML. A form fits in `MAX_ROWS` ×
+`MAX_COLUMNS` cells, whatever size the sheet claims: a sheet with anything beyond is refused,
+not cut (what lies there would be lost without a word).
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import openpyxl
 from defusedxml.common import DefusedXmlException
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from kxplan.errors import KxplanError
 from kxplan.forms import archive
@@ -26,6 +29,8 @@ from kxplan.forms.layout import (
     CellValue,
     FormMeta,
     MetaError,
+    column_letter,
+    coordinate,
 )
 from kxplan.forms.texts import say
 from kxplan.problems import Problem, ProblemCode
@@ -49,11 +54,20 @@ class Cell:
 Grid = dict[tuple[int, int], Cell]
 
 
-def open_form(path: Path, display: str, lang: str) -> tuple[FormMeta, Grid] | Problem:
+@dataclass(frozen=True)
+class Opened:
+    """A form's hidden record, its sheet's cells, and the cells of any other sheet."""
+
+    meta: FormMeta
+    grid: Grid
+    others: dict[str, Grid]
+
+
+def open_form(path: Path, display: str, lang: str) -> Opened | Problem:
     """The hidden record and the form's cells (values, and formulas with no value) — or why not."""
     try:
         archive.inspect(path, lang)
-        rows, grids = _load(path, True, _values, lang)
+        rows, grids = _load(path, True, lambda book: _values(book, lang), lang)
         if rows is None:
             message = say("not-a-form", lang, sheet=META_SHEET)
             return Problem(display, None, None, ProblemCode.MISSING_FIELD, message)
@@ -67,7 +81,7 @@ def open_form(path: Path, display: str, lang: str) -> tuple[FormMeta, Grid] | Pr
         if meta.sheet not in grids:
             message = say("no-sheet", lang, sheet=meta.sheet)
             return Problem(display, None, None, ProblemCode.MISSING_FIELD, message)
-        formulas = _load(path, False, lambda book: _formulas(book[meta.sheet]), lang)
+        formulas = _load(path, False, lambda book: _formulas(book[meta.sheet], lang), lang)
     except archive.Unsafe as error:
         return Problem(display, None, None, error.code, error.message)
     grid = {
@@ -76,7 +90,8 @@ def open_form(path: Path, display: str, lang: str) -> tuple[FormMeta, Grid] | Pr
     }
     for place, formula in formulas.items():
         grid.setdefault(place, Cell(None, formula=formula))
-    return meta, grid
+    others = {name: cells for name, cells in grids.items() if name != meta.sheet and cells}
+    return Opened(meta, grid, others)
 
 
 def check_defused(lang: str) -> None:
@@ -100,6 +115,8 @@ def _load(path: Path, data_only: bool, read: Callable[[Any], _T], lang: str) -> 
                 return read(book)
             finally:
                 book.close()
+        except archive.Unsafe:
+            raise
         except Exception as error:  # a damaged workbook fails in openpyxl in many ways
             raise _unreadable(error, lang) from None
 
@@ -118,35 +135,65 @@ def _unreadable(error: BaseException, lang: str) -> archive.Unsafe:
     return archive.Unsafe(ProblemCode.ENCODING, say("unreadable", lang, error=text))
 
 
-def _cells(sheet: Any) -> Grid:
-    """The non-empty cells of a sheet, within the limits a form can reach."""
-    sheet.reset_dimensions()  # a forged <dimension> must not make openpyxl pad millions of cells
+def _parsed(sheet: Any) -> Iterator[dict[str, Any]]:
+    """Every cell the sheet's XML holds, as openpyxl's read-only sheet parses it, but without
+    `iter_rows`' padding (each row as wide as its last cell: one styled cell in column XFD makes
+    16384): a cell past the limits is seen, not dropped, and costs nothing."""
+    book = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for _, row in parser.parse():
+            yield from row
+
+
+def _cells(sheet: Any, lang: str) -> Grid:
+    """The non-empty cells of a sheet; `archive.Unsafe` when one lies beyond what a form uses."""
     grid: Grid = {}
-    for r, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), start=1):
-        for c, found in enumerate(row, start=1):
-            if found.value is not None:
-                grid[(r, c)] = Cell(found.value, found.number_format or "General")
+    for found in _parsed(sheet):
+        if found["value"] is not None:  # a formatted empty cell holds nothing, wherever it is
+            cell = ReadOnlyCell(sheet, **found)
+            grid[_within(sheet, found, lang)] = Cell(cell.value, cell.number_format or "General")
     return grid
 
 
-def _values(book: Any) -> tuple[list[list[CellValue]] | None, dict[str, Grid]]:
+def _within(sheet: Any, found: dict[str, Any], lang: str) -> tuple[int, int]:
+    row, column = found["row"], found["column"]
+    if row > MAX_ROWS or column > MAX_COLUMNS:
+        message = say(
+            "sheet-too-large",
+            lang,
+            sheet=sheet.title,
+            cell=coordinate(row, column),
+            rows=MAX_ROWS,
+            last=column_letter(MAX_COLUMNS),
+        )
+        raise archive.Unsafe(ProblemCode.FILE_TOO_LARGE, message)
+    return row, column
+
+
+def _values(book: Any, lang: str) -> tuple[list[list[CellValue]] | None, dict[str, Grid]]:
     if META_SHEET not in book.sheetnames:
         return None, {}
-    meta = _cells(book[META_SHEET])
+    meta = _cells(book[META_SHEET], lang)
     height = max((r for r, _ in meta), default=0)
     rows = [
         [meta[(r, c)].value if (r, c) in meta else None for c in range(1, MAX_COLUMNS + 1)]
         for r in range(1, height + 1)
     ]
-    return rows, {name: _cells(book[name]) for name in book.sheetnames if name != META_SHEET}
+    return rows, {name: _cells(book[name], lang) for name in book.sheetnames if name != META_SHEET}
 
 
-def _formulas(sheet: Any) -> dict[tuple[int, int], str]:
+def _formulas(sheet: Any, lang: str) -> dict[tuple[int, int], str]:
     """The formula of every formula cell (read without `data_only`)."""
-    sheet.reset_dimensions()
-    formulas: dict[tuple[int, int], str] = {}
-    for r, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS), start=1):
-        for c, found in enumerate(row, start=1):
-            if found.value is not None and found.data_type == "f":
-                formulas[(r, c)] = str(getattr(found.value, "text", found.value))
-    return formulas
+    return {
+        _within(sheet, found, lang): str(getattr(found["value"], "text", found["value"]))
+        for found in _parsed(sheet)
+        if found["value"] is not None and found["data_type"] == "f"
+    }
