@@ -119,14 +119,21 @@ class FileChecker:
             pos = document.where(where)
             if pos is not None and (pos.line, pos.column) in said:
                 continue  # one problem per place: the type or range error says enough
-            match = _DECIMAL.match(text.strip())
-            if match is None:
-                continue
-            whole, decimals = match.group(1).lstrip("+-").lstrip("0"), match.group(2) or ""
-            if len(decimals) > MAX_DECIMALS or len(whole) + len(decimals) > MAX_DIGITS:
-                field = self._field_and_expectation([str(part) for part in where])[0]
-                message = tr("too-precise", self.lang, field=field, value=text.strip())
+            message = self.too_precise([str(part) for part in where], text)
+            if message is not None:
                 report.add(where, ProblemCode.OUT_OF_RANGE, message)
+
+    def too_precise(self, loc: list[str], text: str) -> str | None:
+        """Why the figure `text` at `loc` (`["values", id, "value"]`) has more digits than can
+        be judged exactly; None when it has not (or is not a decimal figure)."""
+        match = _DECIMAL.match(text.strip())
+        if match is None:
+            return None
+        whole, decimals = match.group(1).lstrip("+-").lstrip("0"), match.group(2) or ""
+        if len(decimals) <= MAX_DECIMALS and len(whole) + len(decimals) <= MAX_DIGITS:
+            return None
+        field = self._field_and_expectation(loc)[0]
+        return tr("too-precise", self.lang, field=field, value=text.strip())
 
     def _explain(self, errors: list[ErrorDetails], report: _Report) -> None:
         """One problem per place: a union's members each complain, the most telling wins."""

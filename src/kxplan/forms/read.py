@@ -19,7 +19,6 @@ from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
 from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
 from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
-from kxplan.forms.precision import too_precise
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.messages import tr
@@ -76,7 +75,7 @@ class _Reader:
         self.lang = checker.lang
         self.problems: list[Problem] = []
         self._places: list[tuple[int, int]] = []
-        self._figures: dict[str, tuple[str, tuple[int, int]]] = {}  # as written, for `too_precise`
+        self._figures: dict[str, tuple[str, tuple[int, int]]] = {}  # as written, for their digits
 
     def sorted_problems(self) -> list[Problem]:
         """In reading order: row by row, left to right (the file's own problems first)."""
@@ -299,6 +298,7 @@ class _Reader:
                 else:
                     self.at(None, None, code, message)
         said = set(self._places)
-        for (row, column), code, message in too_precise(self.checker, self.display, self._figures):
-            if (row, column) not in said:  # one problem per cell: a range error says enough
-                self.cell(row, column, code, message)
+        for indicator, (text, (row, column)) in self._figures.items():
+            precise = self.checker.too_precise(["values", indicator, "value"], text)
+            if precise is not None and (row, column) not in said:  # a range error says enough
+                self.cell(row, column, ProblemCode.OUT_OF_RANGE, precise)
