@@ -527,3 +527,23 @@ def test_special_files_are_refused_not_read_for_ever(runner: CliRunner, folder: 
     )
     assert lines[0].startswith("data/2024/丙县.yaml: encoding: 不是普通文件")
     assert "data/2024/甲市.yaml: encoding: 无法读取此文件：文件不存在" in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [("  count_flowz{i}: 1\n", "unknown-indicator"), ("  count_flow: {i}\n", "duplicate-key")],
+)
+def test_a_file_of_thousands_of_mistakes_lists_a_hundred_and_counts_the_rest(
+    validate: Callable[[str | bytes], Any], line: str, code: str
+) -> None:
+    """30,000 unknown keys (each with a “did you mean”) or duplicate keys: the first 100 are
+    listed, one line counts the rest, and it takes about a second, not many."""
+    result = validate(HEAD + "".join(line.format(i=i) for i in range(30_000)))
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    assert len(lines) == 102  # 100 problems, the count, the summary
+    assert lines[0] == (
+        f"{SHOWN}: {code}: 本文件另有 {30_000 - 100 - (code == 'duplicate-key')} 个问题未列出"
+        "（每个文件最多列出 100 个，请先修正列出的问题）"
+    )
+    assert all(f": {code}: " in line for line in lines[1:101])

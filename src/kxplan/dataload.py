@@ -80,7 +80,7 @@ class FileChecker:
             what = tr("the-file", self.lang)
             message = not_a_mapping(what, data, self.lang)
             report.add((), ProblemCode.NOT_A_MAPPING, message)
-            return None, report.problems
+            return None, report.listed(self.lang)
         normalized = normalize(data, document)
         try:
             parsed = self.model.model_validate(normalized)
@@ -90,7 +90,7 @@ class FileChecker:
         self._check_identity(path, data, report)
         self._check_precision(document, report)
         if parsed is None or report.problems:
-            return None, report.problems
+            return None, report.listed(self.lang)
         unit = self.plan.unit(str(data["unit"]))
         assert unit is not None
         values = {}
@@ -146,6 +146,9 @@ class FileChecker:
                 if code is ProblemCode.OUT_OF_RANGE:
                     chosen[where] = (code, detail)
         for where, (code, detail) in chosen.items():
+            if len(report.problems) >= MAX_LISTED:  # a hostile file: count, do not word them
+                report.omitted.append(code)
+                continue
             quoted = where in report.document.quoted
             message = self.message(code, detail, quoted=quoted)
             report.add(detail["loc"], code, message, key=code in _KEY_CODES)
@@ -304,6 +307,8 @@ def _short(value: object) -> str:
 
 #: Figures are judged on their digits as written; a binary float keeps 15 significant digits.
 MAX_DECIMALS, MAX_DIGITS = 6, 15
+#: Problems listed per file: a file of 30,000 unknown keys gets the first ones and a count.
+MAX_LISTED = 100
 _DECIMAL = re.compile(r"^([+-]?\d+)(?:\.(\d*))?$")
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
@@ -314,6 +319,16 @@ class _Report:
         self.display = display
         self.document = document
         self.problems: list[Problem] = []
+        self.omitted: list[ProblemCode] = []  # found but not listed: past `MAX_LISTED`
+
+    def listed(self, lang: str) -> list[Problem]:
+        """The first `MAX_LISTED` problems, and a line saying how many more there are."""
+        extra = self.problems[MAX_LISTED:]
+        codes = [problem.code for problem in extra] + self.omitted
+        if not codes:
+            return self.problems
+        message = tr("more-problems", lang, count=len(codes), limit=MAX_LISTED)
+        return [*self.problems[:MAX_LISTED], Problem(self.display, None, None, codes[0], message)]
 
     def add(
         self, loc: tuple[int | str, ...], code: ProblemCode, message: str, *, key: bool = False

@@ -63,6 +63,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "a full-width colon “：” is not a YAML colon"
         " (hint: use an ASCII colon “:” followed by a space: “{fixed}”)",
     ),
+    "more-problems": (
+        "本文件另有 {count} 个问题未列出（每个文件最多列出 {limit} 个，请先修正列出的问题）",
+        "{count} more problems in this file are not listed (at most {limit} a file; fix the"
+        " listed ones first)",
+    ),
     "not-a-file": (
         "不是普通文件（可能是设备、管道或指向它们的链接），无法作为数据文件读取",
         "not a regular file (a device, a pipe or a link to one): it cannot be read as a data file",
