@@ -104,3 +104,19 @@ def test_report_and_review_wrap_names_on_a_terminal_and_keep_values(lang: str) -
         for text in review.cells(found, number, row, lang)[3:-2]
     ]
     _fits(review.render_table, found, lang, 160, values)
+
+
+def test_targets_table_keeps_every_id_and_name_whole(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kxplan targets` lists the ids `explain` needs: piped, none is cut or wrapped, and no
+    escape codes are written without colour."""
+    monkeypatch.chdir(ROOT)
+    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "en")
+    output = run(runner, "targets", "--lang", "en").output
+    assert "…" not in output and "\x1b" not in output
+    lines = output.splitlines()
+    for target in plan.targets:
+        assert any(line.split()[0] == target.id for line in lines[3:] if line.strip()), target.id
+    name = "Over 100,000 scientists registered on Tianfu Science Cloud by 2025"
+    assert any(name in line for line in lines)

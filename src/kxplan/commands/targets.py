@@ -98,17 +98,21 @@ def _rows(plan: Plan, lang: str) -> list[list[str]]:
 
 
 def _table(plan: Plan, rows: list[list[str]], lang: str) -> None:
+    """As the other tables: ids never cut (explain needs them whole), names and rules wrap on a
+    narrow terminal, no line wrapped off one, no escape codes without colour."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD)
+    from kxplan.render import View
+    from kxplan.render.terminal import console, fit, print_whole
+
+    con = console(sys.stdout, View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout)))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for column in _header(lang):
-        table.add_column(column)
+        table.add_column(column, no_wrap=True)
     for row in rows:
         table.add_row(*row)
-    console = Console(
-        no_color=not colour(sys.stdout), width=None if sys.stdout.isatty() else 160, highlight=False
-    )
-    console.print(plan.name(lang), style="bold")
-    console.print(table)
+    con.print(Text(plan.name(lang), style="bold"))
+    fit(con, table, wrapping=(1, 4))  # the name and the rule
+    print_whole(con, table)
