@@ -654,3 +654,23 @@ def test_empty_fail_on_passes_when_there_are_no_problems(
     assert run(runner, "check", "2024").exit_code == 1
     assert run(runner, "check", "2024", "--fail-on", "").exit_code == 0
     assert run(runner, "check", "2024", "--fail-on", " , ").exit_code == 0
+
+
+def test_malformed_and_contradictory_targets_are_reported_at_once(
+    runner: CliRunner, folder: Path
+) -> None:
+    """A quoted threshold (schema) and a deadline after the period (contradiction) in two
+    targets, and swapped bands: all in one run, not the first kind only."""
+    edit(folder, "threshold: 2\n", 'threshold: "2"\n')
+    edit(folder, "deadline: 2025", "deadline: 2027")
+    edit(folder, "base_year: 2020\n", "base_year: 2020\n  bands: {ahead: 0.9, behind: 1.1}\n")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    found = problems(result.stdout)
+    assert [line.split(": ")[0] for line in found] == [
+        "targets.yaml:6:18",
+        "targets.yaml:6:31",
+        "targets.yaml:24:16",
+        "targets.yaml:32:15",
+    ]
+    assert "截止年份 2027 不在规划期 2021–2025 内" in found[3]
