@@ -448,3 +448,25 @@ def test_only_true_and_false_mean_yes_and_no(runner: CliRunner, folder: Path, ty
 def test_true_and_false_in_any_case_are_yes_and_no(runner: CliRunner, folder: Path) -> None:
     put(folder, "乙区", HEAD + "  done: True\n")
     assert run(runner, "validate").exit_code == 0
+
+
+def test_a_file_named_after_no_unit_is_said_to_be_misnamed(runner: CliRunner, folder: Path) -> None:
+    """`乙.yaml` holding 乙区's figures: the name is wrong, not the unit line."""
+    shown = put(folder, "乙", "unit: 乙区\nyear: 2024\nvalues: {}\n")
+    result = run(runner, "validate", shown)
+    assert result.exit_code == 3
+    assert problems(result.stdout) == [
+        f"{shown}: unknown-unit: 文件名 乙.yaml 不是规划中的单位（数据文件以单位名称或代码命名），"
+        "是否为 “乙区”？"
+    ]
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [("３", "3"), ("１２．５", "12.5")])
+def test_full_width_digits_get_the_half_width_figure(
+    runner: CliRunner, folder: Path, typed: str, fixed: str
+) -> None:
+    shown = put(folder, "乙区", f"unit: 乙区\nyear: 2024\nvalues:\n  count_flow: {typed}\n")
+    result = run(runner, "validate", shown)
+    assert result.exit_code == 3
+    assert f"“{typed}” 类型不对" in result.stdout
+    assert f"（提示：这是全角数字，请改用半角：{fixed}）" in result.stdout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -193,6 +194,9 @@ class FileChecker:
         space = space_name(value, lang) if isinstance(value, str) else None
         if space is not None:
             text += tr("odd-space-value", lang, space=space)
+        elif isinstance(value, str) and _full_width_number(value):
+            half = unicodedata.normalize("NFKC", value).strip()
+            text += tr("full-width-digits", lang, fixed=half)
         elif quoted and isinstance(value, str) and _looks_numeric(value):
             text += tr("quoted-number", lang)
         return text
@@ -214,18 +218,16 @@ class FileChecker:
         """The unit and year in the file must be the plan's and agree with the file's place."""
         lang, plan = self.lang, self.plan
         file_unit = plan.unit(path.stem)
-        if file_unit is None:
-            report.add(
-                ("unit",),
-                ProblemCode.UNKNOWN_UNIT,
-                tr(
-                    "unknown-unit",
-                    lang,
-                    name=path.stem,
-                    suggest=_suggest(path.stem, plan.unit_words(), lang),
-                ),
-            )
         stated = data.get("unit")
+        suggest = _suggest(path.stem, plan.unit_words(), lang)
+        if file_unit is None and str(stated) == path.stem:  # a unit the plan does not have
+            message = tr("unknown-unit", lang, name=path.stem, suggest=suggest)
+            report.add(("unit",), ProblemCode.UNKNOWN_UNIT, message)
+        elif file_unit is None:  # the file's name, not a line of it, is wrong
+            message = tr("unknown-unit-file", lang, name=path.name, suggest=suggest)
+            report.problems.append(
+                Problem(report.display, None, None, ProblemCode.UNKNOWN_UNIT, message)
+            )
         already_said = file_unit is None and str(stated) == path.stem
         if (
             isinstance(stated, str | int)
@@ -384,6 +386,12 @@ def classify(detail: ErrorDetails) -> ProblemCode:
 def _suggest(word: str, known: Iterable[str], lang: str) -> str:
     guess = closest(word, known)
     return tr("did-you-mean", lang, id=guess) if guess else ""
+
+
+def _full_width_number(text: str) -> bool:
+    """`３`, `１２．５`: a number in full-width digits (an IME left on)."""
+    half = unicodedata.normalize("NFKC", text).strip()
+    return half != text.strip() and re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?%?", half) is not None
 
 
 def _looks_numeric(text: str) -> bool:

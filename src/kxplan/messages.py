@@ -128,6 +128,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "规划中没有指标 “{id}”{suggest}",
         "the plan has no indicator “{id}”{suggest}",
     ),
+    "unknown-unit-file": (
+        "文件名 {name} 不是规划中的单位（数据文件以单位名称或代码命名）{suggest}",
+        "the file name {name} is not a unit of the plan (a data file is named after its unit's"
+        " name or code){suggest}",
+    ),
+    "full-width-digits": (
+        "（提示：这是全角数字，请改用半角：{fixed}）",
+        " (hint: these are full-width digits; type {fixed})",
+    ),
     "unknown-unit": ("规划中没有单位 “{name}”{suggest}", "the plan has no unit “{name}”{suggest}"),
     "did-you-mean": ("，是否为 “{id}”？", " (did you mean “{id}”?)"),
     "unit-mismatch": (
