@@ -103,6 +103,7 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ),
     ("utf16-le-bom", VALID.encode("utf-16"), "1:1", "encoding", "UTF-16"),
     ("utf16-be-bom", b"\xfe\xff" + VALID.encode("utf-16-be"), "1:1", "encoding", "UTF-16"),
+    ("utf32-bom", VALID.encode("utf-32"), "1:1", "encoding", "文件是 UTF-32 编码；请另存为 UTF-8"),
     ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "2:1", "encoding", "二进制"),
     ("nul", HEAD + "  count_flow: 3\x00\n", "4:16", "encoding", "U+0000"),
     ("empty", "", "1:1", "not-a-mapping", "文件为空"),

@@ -22,9 +22,9 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "line {line} has bytes that are not UTF-8{guess}; save the file as UTF-8",
     ),
     "looks-gbk": ("（看起来是 GBK/GB18030 编码）", " (it looks like GBK/GB18030)"),
-    "utf16": (
-        "文件是 UTF-16 编码；请另存为 UTF-8",
-        "the file is UTF-16; save it as UTF-8",
+    "utf-bom": (
+        "文件是 UTF-{bits} 编码；请另存为 UTF-8",
+        "the file is UTF-{bits}; save it as UTF-8",
     ),
     "binary": (
         "文件含控制字符或二进制内容（{char}），不是文本文件",

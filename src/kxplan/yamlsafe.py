@@ -175,8 +175,10 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, (tr("utf-bom", lang, bits=32), Pos(1, 1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, (tr("utf16", lang), Pos(1, 1))
+        return None, (tr("utf-bom", lang, bits=16), Pos(1, 1))
     control = _CONTROL.search(data)  # before decoding: binary junk is not “maybe GBK”
     if control is not None:
         char = f"U+{data[control.start()]:04X}"
