@@ -17,6 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run
+from kxplan.status import Status
 from test_check_cli import ANNUAL
 
 HEAD = "unit: 乙区\nyear: 2024\nvalues:\n"
@@ -403,8 +404,13 @@ def test_plan_problems_follow_the_format(
     result = run(runner, *args, "--format", fmt)
     assert result.exit_code == 3
     if fmt == "json":
-        [problem] = json.loads(result.stdout)["problems"]
+        document = json.loads(result.stdout)
+        [problem] = document["problems"]
         assert (problem["file"], problem["code"]) == ("targets.yaml", "plan-error")
+        # the shape of `check --format json` (SPEC), with nothing evaluated
+        assert document["plan"] is None and document["results"] == []
+        assert set(document) == {"plan", "year", "summary", "missing_files", "results", "problems"}
+        assert set(document["summary"]) == {status.value for status in Status}
     else:
         assert result.stdout.startswith("::error file=targets.yaml,line=")
         assert ",title=kxplan plan-error::" in result.stdout

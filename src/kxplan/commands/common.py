@@ -20,6 +20,7 @@ from kxplan.messages import LANGS, default_lang, os_reason, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
 from kxplan.problems import Problem
+from kxplan.status import Status
 from kxplan.suggest import closest
 
 PlanOption = Annotated[
@@ -151,8 +152,15 @@ def find_unit(plan: Plan, name: str, lang: str) -> Unit:
 
 
 def print_plan_problems(problems: list[Problem], fmt: str) -> None:
-    if fmt == "json":
-        body = {"plan": None, "problems": [problem.as_json() for problem in problems]}
+    if fmt == "json":  # the shape of `check --format json` (SPEC), with nothing evaluated
+        body = {
+            "plan": None,
+            "year": None,
+            "summary": {status.value: 0 for status in Status},
+            "missing_files": [],
+            "results": [],
+            "problems": [problem.as_json() for problem in problems],
+        }
         print(json.dumps(body, ensure_ascii=False, indent=2))
     elif fmt == "github":
         from kxplan.render.github import problem_annotation
