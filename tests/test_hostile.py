@@ -162,6 +162,21 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “count_flow: 2”）",
     ),
     (
+        # a [ never closed: libyaml notices on the next line, the slip is where it opened
+        "unclosed-bracket",
+        HEAD + "  count_flow: [1, 2\n  rate: 3\n",
+        "4:15",
+        "yaml-syntax",
+        "方括号 [ ] 中缺少逗号或右方括号 ]",
+    ),
+    (
+        "unclosed-bracket-on-the-last-line",
+        HEAD + "  count_flow: [1, 2 3, 4 5\n",
+        "4:15",
+        "yaml-syntax",
+        "方括号 [ ] 中缺少逗号或右方括号 ]",
+    ),
+    (
         # an IME left on: the indentation is full-width, so the key would be “　count_flow”
         "full-width-space-indent",
         HEAD + "\u3000count_flow: 2\n",

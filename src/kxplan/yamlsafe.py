@@ -212,8 +212,11 @@ def _decodes(data: bytes, encoding: str) -> bool:
 def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[str, Pos | None]:
     """libyaml's complaint in words, at the place people must change."""
     mark = error.problem_mark or error.context_mark
-    if error.context_mark is not None and "quoted scalar" in (error.context or ""):
-        mark = error.context_mark  # an unclosed quote: where it opens, not the end of file
+    context, opened, found = error.context or "", error.context_mark, error.problem_mark
+    if opened is not None and "quoted scalar" in context:
+        mark = opened  # an unclosed quote: where it opens, not the end of file
+    elif opened is not None and "flow" in context and found and found.line != opened.line:
+        mark = opened  # a [ or { never closed on its line: where it opens, not lines later
     pos = Pos(mark.line + 1, mark.column + 1) if mark else None
     problem = str(error.problem or "")
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000), hit before ours
