@@ -74,7 +74,7 @@ def test_misplaced_files_are_problems_with_the_folder_to_move_to(
         "data/2023年/丙县.yaml: year-mismatch: 文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；"
         "请移到 data/2023/" in lines
     )
-    assert any(line.startswith("data/2023年/丙县.yaml:2:1: yaml-syntax") for line in lines)
+    assert any(line.startswith("data/2023年/丙县.yaml:1:7: yaml-syntax") for line in lines)
     assert "已检查 4 个文件：3 个文件共 4 个问题" in result.output
 
 
