@@ -159,8 +159,7 @@ def _add(
     other = dataset.submissions.get(key) or None
     other_file = other.file if other else dataset.invalid.get(key)
     if other_file is not None:
-        message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other_file)
-        dataset.problems.append(Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message))
+        dataset.problems.append(_duplicate(display, unit, year, other_file, lang))
         dataset.submissions.pop(key, None)
         dataset.invalid[key] = display  # where the problem is said (it names the other file)
         return
@@ -168,6 +167,32 @@ def _add(
         dataset.submissions[key] = submission
     else:
         dataset.invalid[key] = display
+
+
+def _duplicate(display: str, unit: Unit, year: int, other: str, lang: str) -> Problem:
+    message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other)
+    return Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message)
+
+
+def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Problem]:
+    """A file checked on its own (the pre-commit hook) against the other files of its year
+    folder: `510811.yaml` added beside `昭化区.yaml` is the same unit's second file, said on
+    the file given, whichever was there first."""
+    folder = path.resolve().parent
+    unit = plan.unit(path.stem)
+    if unit is None or not YEAR_FOLDER.match(folder.name):
+        return []
+    return [
+        _duplicate(
+            display, unit, int(folder.name), (Path(display).parent / other.name).as_posix(), lang
+        )
+        for other in sorted(folder.iterdir())
+        if other.name != path.name
+        and other.is_file()
+        and is_data_file(other)
+        and (found := plan.unit(other.stem)) is not None
+        and found.code == unit.code
+    ]
 
 
 def data_years(data_dir: Path) -> list[int]:

@@ -23,7 +23,7 @@ from kxplan.commands.common import (
 )
 from kxplan.datafolder import is_data_file
 from kxplan.dataload import FileChecker
-from kxplan.dataset import load_dataset
+from kxplan.dataset import load_dataset, same_unit_files
 from kxplan.errors import UsageError
 from kxplan.messages import tr
 from kxplan.problems import Problem, sort_key
@@ -66,6 +66,7 @@ def validate(
             problems: list[Problem] = []
             for path in data_files:
                 problems.extend(checker.check(path, path.as_posix())[1])
+                problems.extend(same_unit_files(plan, path, path.as_posix(), lang))
             count = len(data_files)
         else:
             data = load_dataset(plan, locate.data_dir(data_option, lang), lang)
