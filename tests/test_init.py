@@ -275,3 +275,18 @@ def test_a_new_repository_is_ready_for_its_first_push(
     (repo / "README.md").unlink()
     again = run(runner, "init", str(repo), "--force")
     assert "git init" not in again.stdout and "git add ." in again.stdout
+
+
+@pytest.mark.parametrize("name", ["100001.yaml", "100001.YML", "乙区.Yaml"])
+def test_force_keeps_a_unit_s_file_under_its_other_name(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, name: str
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data/2020").mkdir(parents=True)
+    (repo / "data/2020" / name).write_text("unit: 乙区\nyear: 2020\nvalues:\n  count_flow: 4\n")
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
+    assert result.exit_code == 0, result.output
+    assert f"  = data/2020/{name}（已存在，未改动）" in result.stdout
+    assert sorted(path.name for path in (repo / "data/2020").iterdir()) == sorted(
+        [name, "甲市.yaml", "丙县.yaml"]
+    )

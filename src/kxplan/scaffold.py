@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kxplan import __version__
 from kxplan.atomic import write_atomic
+from kxplan.datafolder import is_data_file
 from kxplan.datawrite import render_data_file, reported_by
 from kxplan.errors import WouldOverwrite
 from kxplan.messages import tr
@@ -84,11 +85,30 @@ def scaffold(plan: Plan, plan_bytes: bytes, year: int, source: Source) -> dict[s
     return files
 
 
-def write_missing(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Write each file that does not exist yet; (written, kept as they were)."""
+def unit_files_present(root: Path, plan: Plan, year: int) -> dict[str, str]:
+    """Scaffold data file → the file already holding that unit's year under any name the
+    reader takes (`data/2020/510802.yaml` for `利州区.yaml`, `利州区.YML`): a second would be
+    a duplicate."""
+    folder = root / "data" / str(year)
+    present: dict[str, str] = {}
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        unit = plan.unit(path.stem)
+        if unit is not None and path.is_file() and is_data_file(path):
+            present.setdefault(f"data/{year}/{unit.name}.yaml", f"data/{year}/{path.name}")
+    return present
+
+
+def write_missing(
+    root: Path, files: dict[str, bytes], present: dict[str, str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Write each file that does not exist yet, nor under another name (`present`);
+    (written, kept as they were)."""
     written: list[str] = []
     kept: list[str] = []
     for name, content in files.items():
+        if present and name in present:
+            kept.append(present[name])
+            continue
         try:
             write_atomic(root / name, content)
         except WouldOverwrite:

@@ -73,7 +73,7 @@ def init(
     a README for the people who submit data, a pre-commit configuration and
     a GitHub Actions workflow. Never overwrites a file, even with --force.
     """
-    from kxplan.scaffold import scaffold, write_missing
+    from kxplan.scaffold import scaffold, unit_files_present, write_missing
 
     lang = language(lang_option)
     with guard(lang, debug):
@@ -94,7 +94,9 @@ def init(
         chosen = plan.base_year if year is None else year
         if outside := outside_data_years(plan, chosen, lang):
             raise UsageError(outside)
-        written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
+        files = scaffold(plan, plan_bytes, chosen, source)
+        present = unit_files_present(folder, plan, chosen)
+        written, kept = write_missing(folder, files, present)
         _report(folder, written, kept, source, lang)
 
 
