@@ -221,3 +221,27 @@ def test_a_plan_outside_the_repository_judges_both_sides(
         ("lectures_3", "乙区", "met", "not_met"),
         ("lectures", "丙县", "not_met", "met"),
     }
+
+
+def test_a_shallow_clone_says_how_to_fetch_the_revision(
+    runner: CliRunner, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    monkeypatch.chdir(clone)
+    result = run(runner, "check", "2024", "--compare", "HEAD~1")
+    assert result.exit_code == 2
+    assert "git 中没有版本 “HEAD~1”" in result.stderr
+    assert "浅克隆" in result.stderr and "fetch-depth: 0" in result.stderr
+    english = run(runner, "check", "2024", "--compare", "HEAD~1", "--lang", "en").stderr
+    assert "shallow clone" in english and "git fetch --unshallow" in english
+
+
+def test_git_s_own_reason_is_said_when_it_is_not_a_known_one(
+    runner: CliRunner, repo: Path
+) -> None:
+    (repo / ".git/config").write_text("[core\n", encoding="utf-8")
+    result = run(runner, "check", "2024", "--compare", "HEAD")
+    assert result.exit_code == 2
+    assert "不在 git 仓库中" not in result.stderr
+    assert "fatal: bad config line 1" in result.stderr

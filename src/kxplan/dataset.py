@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kxplan.datafolder import YEAR_FOLDER, is_data_file, scan, year_hint
 from kxplan.dataload import FileChecker, Observation, Submission
+from kxplan.locate import shown_from
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
 from kxplan.problems import Problem, ProblemCode
@@ -106,8 +107,11 @@ class DataSet:
         return Reading(total, total, tuple(evidence), summed=True)
 
 
-def display_path(path: Path, data_dir: Path) -> str:
-    """A data file's name relative to the data folder's parent (SPEC §6)."""
+def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
+    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
+    (the repository's top, for GitHub's annotations) when given."""
+    if (inside := shown_from(path, root)) is not None:
+        return inside
     try:
         return Path(os.path.relpath(path.resolve(), data_dir.resolve().parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
@@ -115,9 +119,14 @@ def display_path(path: Path, data_dir: Path) -> str:
 
 
 def load_dataset(
-    plan: Plan, data_dir: Path, lang: str, years: Iterable[int] | None = None
+    plan: Plan,
+    data_dir: Path,
+    lang: str,
+    years: Iterable[int] | None = None,
+    root: Path | None = None,
 ) -> DataSet:
-    """Every data file under `data_dir/<year>/` (only `years` when given), checked."""
+    """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
+    are named from `root` when given (see `display_path`)."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
@@ -128,11 +137,11 @@ def load_dataset(
         if files:
             dataset.years.add(year)
         for path in files:
-            display = display_path(path, data_dir)
+            display = display_path(path, data_dir, root)
             dataset.files.append(display)
             _add(dataset, checker, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
-        display = display_path(path, data_dir)
+        display = display_path(path, data_dir, root)
         dataset.files.append(display)
         problems = checker.check(path, display)[1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
@@ -143,7 +152,7 @@ def load_dataset(
             message = tr("misplaced-file", lang, folder=where)
             problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
         dataset.problems.extend(problems)
-    dataset.ignored = [display_path(path, data_dir) for path in layout.ignored]
+    dataset.ignored = [display_path(path, data_dir, root) for path in layout.ignored]
     return dataset
 
 

@@ -27,9 +27,12 @@ def evaluate_revision(
     year: int,
     unit: Unit | None,
     lang: str,
+    from_top: bool = False,
 ) -> tuple[Evaluation, str]:
     """(the evaluation at `rev`, its commit id). The plan at `rev` is used when the plan file
-    is in the repository at that revision; otherwise (a plan outside it) the current one."""
+    is in the repository at that revision; otherwise (a plan outside it) the current one.
+    `from_top`: files are named from the repository's top rather than the data folder's
+    parent (for GitHub's annotations)."""
     root = gitrev.toplevel(data_dir.resolve(), lang)
     sha = gitrev.commit(root, rev, lang)
     data_rel = _inside(data_dir.resolve(), root)
@@ -51,7 +54,8 @@ def evaluate_revision(
             old_plan = load_plan(folder / plan_rel, f"{rev}:{plan_rel}", lang)
         old_data = folder / data_rel
         old_data.mkdir(parents=True, exist_ok=True)
-        data = load_dataset(old_plan, old_data, lang, years=range(old_plan.base_year, year + 1))
+        years = range(old_plan.base_year, year + 1)
+        data = load_dataset(old_plan, old_data, lang, years, root=folder if from_top else None)
         old_unit = old_plan.unit(unit.code) if unit is not None else None
         evaluation = evaluate_year(old_plan, data, year, old_unit)
         if unit is not None and old_unit is None:  # the unit is new in the plan
