@@ -290,3 +290,36 @@ def test_force_keeps_a_unit_s_file_under_its_other_name(
     assert sorted(path.name for path in (repo / "data/2020").iterdir()) == sorted(
         [name, "甲市.yaml", "丙县.yaml"]
     )
+
+
+@pytest.mark.parametrize(
+    ("given", "pip"),
+    [
+        ("https://git.example.org/kx/kxplan", "https://git.example.org/kx/kxplan"),
+        ("git@github.com:org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
+        ("ssh://git@github.com/org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
+        ("/tmp/x", "file:///tmp/x"),
+    ],
+)
+def test_pip_gets_a_url_it_takes_and_pre_commit_the_one_given(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, given: str, pip: str
+) -> None:
+    repo = tmp_path / "repo"
+    args = ["init", str(repo), "--plan", str(small_plan), "--kxplan-repo", given]
+    assert run(runner, *args, "--kxplan-rev", "v1.0").exit_code == 0
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{pip}@v1.0"
+    assert f'pip install "kxplan @ git+{pip}@v1.0"' in (repo / "README.md").read_text("utf-8")
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["repo"] == given
+
+
+@pytest.mark.parametrize("given", ["git://example.org/kxplan", "kxplan"])
+def test_a_repository_pip_cannot_install_from_is_refused(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, given: str
+) -> None:
+    repo = tmp_path / "repo"
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--kxplan-repo", given)
+    assert result.exit_code == 2
+    assert f"kxplan 仓库地址 “{given}” 无法用 pip 安装" in result.stderr
+    assert not repo.exists()

@@ -6,6 +6,7 @@ there yet and never replaces one, so running `init` again only completes a repos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,30 @@ class Source:
 
     @property
     def pip_requirement(self) -> str:
-        return f"kxplan @ git+{self.repo}@{self.rev}"
+        """pip's form (pre-commit's `repo:` takes the URL as given, so only pip's is changed)."""
+        return f"kxplan @ git+{pip_url(self.repo) or self.repo}@{self.rev}"
 
     @property
     def is_placeholder(self) -> bool:
         return self.repo == PLACEHOLDER_REPO
+
+
+_URL = re.compile(r"^(https?|ssh|file)://", re.IGNORECASE)
+_SCP = re.compile(r"^(?P<user>[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>.+)$")
+
+
+def pip_url(repo: str) -> str | None:
+    """The git URL pip takes after `git+`: https://, ssh:// and file:// as they are, git's
+    scp-like `git@host:org/kxplan.git` as `ssh://git@host/org/kxplan.git`, a local folder as
+    `file:///its/absolute/path`; None for anything else."""
+    if _URL.match(repo):
+        return repo
+    local = Path(repo).expanduser()
+    if local.is_absolute() or repo.startswith((".", "~")) or local.is_dir():
+        return local.resolve().as_uri()
+    if match := _SCP.match(repo):
+        return f"ssh://{match['user'] or ''}{match['host']}/{match['path'].lstrip('/')}"
+    return None
 
 
 def existing_source(root: Path) -> Source | None:
