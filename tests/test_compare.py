@@ -237,9 +237,7 @@ def test_a_shallow_clone_says_how_to_fetch_the_revision(
     assert "shallow clone" in english and "git fetch --unshallow" in english
 
 
-def test_git_s_own_reason_is_said_when_it_is_not_a_known_one(
-    runner: CliRunner, repo: Path
-) -> None:
+def test_git_s_own_reason_is_said_when_it_is_not_a_known_one(runner: CliRunner, repo: Path) -> None:
     (repo / ".git/config").write_text("[core\n", encoding="utf-8")
     result = run(runner, "check", "2024", "--compare", "HEAD")
     assert result.exit_code == 2

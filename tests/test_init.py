@@ -185,6 +185,17 @@ def test_workflow_installs_kxplan_and_runs_validate_and_check(
     assert "kxplan validate --format github" in runs
     assert any('kxplan check "$KXPLAN_YEAR" --format github' in step for step in runs)
     assert any("--compare" in step for step in runs)
+    assert workflow[True] == {"push": {"branches": ["main"]}, "pull_request": None}  # YAML 1.1 `on`
+    steps = {
+        step.get("name", step.get("uses")): step for step in workflow["jobs"]["kxplan"]["steps"]
+    }
+    assert {"actions/checkout@v5", "actions/setup-python@v6"} <= set(steps)
+    # after a failed validation the compare and check steps still annotate
+    assert steps["What this pull request changes"]["if"] == (
+        "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    )
+    assert steps["Check the targets"]["if"] == "${{ !cancelled() }}"
+    assert "if" not in steps["Validate the data files"]
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
     assert hooks["repos"][0]["repo"] == url and hooks["repos"][0]["rev"] == rev
     offered = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
