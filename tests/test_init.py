@@ -334,3 +334,22 @@ def test_a_repository_pip_cannot_install_from_is_refused(
     assert result.exit_code == 2
     assert f"kxplan 仓库地址 “{given}” 无法用 pip 安装" in result.stderr
     assert not repo.exists()
+
+
+def test_the_readme_asks_for_the_base_year_and_a_copy_s_comment(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    run(runner, "init", str(tmp_path / "r"), "--plan", str(small_plan))
+    readme = (tmp_path / "r/README.md").read_text("utf-8")
+    assert "先填写基期 2020 年的数值（`data/2020/`）：2021 年的增长目标" in readme
+    assert "改 `year` 和文件开头注释中的年份" in readme
+    assert "Fill in the base year 2020 first" in readme
+
+
+@pytest.mark.parametrize(
+    ("path", "matched"),
+    [("targets.yaml", True), ("schema.json", True), ("data/2024/利州区.yaml", False)],
+)
+def test_schema_hook_runs_when_the_plan_or_the_schema_changes(path: str, matched: bool) -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert bool(re.search(hooks["kxplan-schema"]["files"], path)) is matched

@@ -233,7 +233,9 @@ commit and pull request; malformed data and missed targets fail CI with the file
 ## 如何填报 / How to fill in a file
 
 1. 每个单位每年一个文件：`data/<年份>/<单位名称>.yaml`（也可用 6 位行政区划代码命名）。
-   新的一年：把 `data/{year}/` 中本单位的文件复制到新年份的文件夹，改 `year`，填写数值。
+{_base_year_step(plan)}
+   新的一年：把 `data/{year}/` 中本单位的文件复制到新年份的文件夹，
+   改 `year` 和文件开头注释中的年份，填写数值。
 2. 文件内容示例：
 
    ```yaml
@@ -247,8 +249,11 @@ commit and pull request; malformed data and missed targets fail CI with the file
    `true` / `false`；暂时没有的数值留空或删去该行（按“缺数据”处理，不算格式错误）。
 4. 提交拉取请求（pull request）。CI 会在出错的行上标注原因，并列出本次提交改变了哪些目标的完成状态。
 
-One file per unit and year; numbers without quotes; counts are whole numbers ≥ 0; percentages
-0–100 without `%`; yes/no as `true`/`false`; leave a value empty when it is not known.
+One file per unit and year. Fill in the base year {plan.base_year} first: the growth targets of
+{plan.base_year + 1} and every trajectory start from it. For a new year copy your file, then change
+`year` and the year in its first comment lines. Numbers without quotes; counts are whole numbers
+≥ 0; percentages 0–100 without `%`; yes/no as `true`/`false`; leave a value empty when it is not
+known.
 
 ## 填报指标 / Indicators
 
@@ -279,6 +284,14 @@ to `{SCHEMA_NAME}`: indicator names and instructions on hover, wrong types under
 - 升级 kxplan：同时修改 `.pre-commit-config.yaml` 的 `rev` 和工作流中的 `KXPLAN_PACKAGE`。
   To upgrade kxplan, change both the hook's `rev` and the workflow's `KXPLAN_PACKAGE`.
 """
+
+
+def _base_year_step(plan: Plan) -> str:
+    base = plan.base_year
+    return (
+        f"   先填写基期 {base} 年的数值（`data/{base}/`）：{base + 1} 年的增长目标和各年的序时进度"
+        f"都以它为基数，\n   缺了这些目标只能按缺数据处理。"
+    )
 
 
 def _indicator_row(plan: Plan, indicator_id: str) -> str:
