@@ -92,7 +92,8 @@ def test_only_changed_results_are_shown(runner: CliRunner, repo: Path) -> None:
 def test_json_lists_old_and_new_status(runner: CliRunner, repo: Path) -> None:
     result = run(runner, "check", "2024", "--compare", "HEAD~1", "--format", "json")
     body = json.loads(result.stdout)
-    assert body["base"] == {"rev": "HEAD~1", "commit": git(repo, "rev-parse", "HEAD~1").strip()}
+    sha = git(repo, "rev-parse", "HEAD~1").strip()
+    assert body["base"] == {"rev": "HEAD~1", "commit": sha, "invalid_plan": None}
     assert body["compared"] == 4 and body["changed"] == 2 and body["entered_fail_on"] == 1
     changes = {(c["target"], c["unit"]): c for c in body["changes"]}
     assert set(changes) == {("lectures", "乙区"), ("lectures", "丙县")}
@@ -221,3 +222,73 @@ def test_a_plan_outside_the_repository_judges_both_sides(
         ("lectures_3", "乙区", "met", "not_met"),
         ("lectures", "丙县", "not_met", "met"),
     }
+
+
+def test_a_shallow_clone_says_how_to_fetch_the_revision(
+    runner: CliRunner, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    monkeypatch.chdir(clone)
+    result = run(runner, "check", "2024", "--compare", "HEAD~1")
+    assert result.exit_code == 2
+    assert "git 中没有版本 “HEAD~1”" in result.stderr
+    assert "浅克隆" in result.stderr and "fetch-depth: 0" in result.stderr
+    english = run(runner, "check", "2024", "--compare", "HEAD~1", "--lang", "en").stderr
+    assert "shallow clone" in english and "git fetch --unshallow" in english
+
+
+def test_git_s_own_reason_is_said_when_it_is_not_a_known_one(runner: CliRunner, repo: Path) -> None:
+    (repo / ".git/config").write_text("[core\n", encoding="utf-8")
+    result = run(runner, "check", "2024", "--compare", "HEAD")
+    assert result.exit_code == 2
+    assert "不在 git 仓库中" not in result.stderr
+    assert "fatal: bad config line 1" in result.stderr
+
+
+def test_an_invalid_plan_at_the_revision_judges_its_data_by_the_current_plan(
+    runner: CliRunner, repo: Path
+) -> None:
+    plan = (repo / "targets.yaml").read_text("utf-8")
+    (repo / "targets.yaml").write_text(plan.replace("indicators:", "indicatorz:"), "utf-8")
+    commit(repo, "broken plan")
+    (repo / "targets.yaml").write_text(plan, "utf-8")  # the fix, not committed yet
+    result = run(runner, "check", "2024", "--compare", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert "注意：HEAD:targets.yaml 有误，原状态按当前规划判定" in result.stdout
+    assert "没有结果的状态发生变化（共比较 4 项）" in result.stdout
+    github = run(runner, "check", "2024", "--compare", "HEAD", "--format", "github", "--lang", "en")
+    assert github.stdout.splitlines()[0] == (
+        "::warning title=kxplan::note: HEAD:targets.yaml is invalid;"
+        " the old statuses follow the current plan"
+    )
+    body = json.loads(run(runner, "check", "2024", "--compare", "HEAD", "--format", "json").stdout)
+    assert body["base"]["invalid_plan"] == "HEAD:targets.yaml"
+
+
+def test_a_file_that_was_invalid_is_named_as_the_old_reason(runner: CliRunner, repo: Path) -> None:
+    (repo / "data/2024/乙区.yaml").write_text("unit: 乙区\nyear: 2024\nvalues: [\n")
+    commit(repo, "broken file")
+    write_yaml(
+        repo / "data/2024/乙区.yaml",
+        {"unit": "乙区", "year": 2024, "values": {"count_flow": 3, "done": True}},
+    )
+    result = run(runner, "check", "2024", "--compare", "HEAD")
+    assert "? 缺数据  →  ✔ 3 达标" in result.stdout
+    assert "原：乙区 2024 年数据文件有误，按缺数据处理" in result.stdout
+    markdown = run(runner, "check", "2024", "--compare", "HEAD", "--format", "markdown").stdout
+    assert "3次；≥ 2次（每年）；原：乙区 2024 年数据文件有误，按缺数据处理 |" in markdown
+
+
+def test_a_result_that_still_fails_after_a_change_is_a_warning(
+    runner: CliRunner, repo: Path
+) -> None:
+    write_yaml(
+        repo / "data/2024/乙区.yaml", {"unit": "乙区", "year": 2024, "values": {"done": True}}
+    )
+    github = run(runner, "check", "2024", "--compare", "HEAD", "--format", "github")
+    [line] = [line for line in github.stdout.splitlines() if "乙区" in line]
+    assert line.startswith(
+        "::warning file=data/2024/乙区.yaml,title=lectures @ 乙区%3A ✘ 1 未达标 → ?"
+    )
+    assert github.exit_code == 0  # not_met → missing: failing before and now, not newly

@@ -145,3 +145,17 @@ def test_two_files_of_one_unit_are_named_where_the_problem_is(
     assert problem["code"] == "duplicate-key"
     assert document["invalid_files"] == [problem["file"]]
     assert "data/2024/100001.yaml" in problem["message"]
+
+
+def test_a_file_given_alone_is_checked_against_its_unit_s_other_file(
+    runner: CliRunner, folder: Path
+) -> None:
+    put(folder, "2024/乙区.yaml")  # committed before
+    put(folder, "2024/100001.yaml")  # 乙区's division code: added now, given to the hook
+    result = run(runner, "validate", "data/2024/100001.yaml")
+    assert result.exit_code == 3
+    assert result.stdout == (
+        "data/2024/100001.yaml:1:1: duplicate-key: 乙区 2024 年已有数据文件 data/2024/乙区.yaml；"
+        "每个单位每年只能有一个文件\n"
+    )
+    assert run(runner, "validate", "data/2024/甲市.yaml").exit_code == 0

@@ -185,6 +185,17 @@ def test_workflow_installs_kxplan_and_runs_validate_and_check(
     assert "kxplan validate --format github" in runs
     assert any('kxplan check "$KXPLAN_YEAR" --format github' in step for step in runs)
     assert any("--compare" in step for step in runs)
+    assert workflow[True] == {"push": {"branches": ["main"]}, "pull_request": None}  # YAML 1.1 `on`
+    steps = {
+        step.get("name", step.get("uses")): step for step in workflow["jobs"]["kxplan"]["steps"]
+    }
+    assert {"actions/checkout@v5", "actions/setup-python@v6"} <= set(steps)
+    # after a failed validation the compare and check steps still annotate
+    assert steps["What this pull request changes"]["if"] == (
+        "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    )
+    assert steps["Check the targets"]["if"] == "${{ !cancelled() }}"
+    assert "if" not in steps["Validate the data files"]
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
     assert hooks["repos"][0]["repo"] == url and hooks["repos"][0]["rev"] == rev
     offered = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
@@ -275,3 +286,70 @@ def test_a_new_repository_is_ready_for_its_first_push(
     (repo / "README.md").unlink()
     again = run(runner, "init", str(repo), "--force")
     assert "git init" not in again.stdout and "git add ." in again.stdout
+
+
+@pytest.mark.parametrize("name", ["100001.yaml", "100001.YML", "乙区.Yaml"])
+def test_force_keeps_a_unit_s_file_under_its_other_name(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, name: str
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data/2020").mkdir(parents=True)
+    (repo / "data/2020" / name).write_text("unit: 乙区\nyear: 2020\nvalues:\n  count_flow: 4\n")
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
+    assert result.exit_code == 0, result.output
+    assert f"  = data/2020/{name}（已存在，未改动）" in result.stdout
+    assert sorted(path.name for path in (repo / "data/2020").iterdir()) == sorted(
+        [name, "甲市.yaml", "丙县.yaml"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "pip"),
+    [
+        ("https://git.example.org/kx/kxplan", "https://git.example.org/kx/kxplan"),
+        ("git@github.com:org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
+        ("ssh://git@github.com/org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
+        ("/tmp/x", "file:///tmp/x"),
+    ],
+)
+def test_pip_gets_a_url_it_takes_and_pre_commit_the_one_given(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, given: str, pip: str
+) -> None:
+    repo = tmp_path / "repo"
+    args = ["init", str(repo), "--plan", str(small_plan), "--kxplan-repo", given]
+    assert run(runner, *args, "--kxplan-rev", "v1.0").exit_code == 0
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{pip}@v1.0"
+    assert f'pip install "kxplan @ git+{pip}@v1.0"' in (repo / "README.md").read_text("utf-8")
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["repo"] == given
+
+
+@pytest.mark.parametrize("given", ["git://example.org/kxplan", "kxplan"])
+def test_a_repository_pip_cannot_install_from_is_refused(
+    runner: CliRunner, tmp_path: Path, small_plan: Path, given: str
+) -> None:
+    repo = tmp_path / "repo"
+    result = run(runner, "init", str(repo), "--plan", str(small_plan), "--kxplan-repo", given)
+    assert result.exit_code == 2
+    assert f"kxplan 仓库地址 “{given}” 无法用 pip 安装" in result.stderr
+    assert not repo.exists()
+
+
+def test_the_readme_asks_for_the_base_year_and_a_copy_s_comment(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    run(runner, "init", str(tmp_path / "r"), "--plan", str(small_plan))
+    readme = (tmp_path / "r/README.md").read_text("utf-8")
+    assert "先填写基期 2020 年的数值（`data/2020/`）：2021 年的增长目标" in readme
+    assert "改 `year` 和文件开头注释中的年份" in readme
+    assert "Fill in the base year 2020 first" in readme
+
+
+@pytest.mark.parametrize(
+    ("path", "matched"),
+    [("targets.yaml", True), ("schema.json", True), ("data/2024/利州区.yaml", False)],
+)
+def test_schema_hook_runs_when_the_plan_or_the_schema_changes(path: str, matched: bool) -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert bool(re.search(hooks["kxplan-schema"]["files"], path)) is matched

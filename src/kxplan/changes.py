@@ -28,6 +28,10 @@ class Change:
             and (self.old is None or self.old.status not in fail_on)
         )
 
+    def fails(self, fail_on: frozenset[Status]) -> bool:
+        """The result now has a status in --fail-on, newly or not (`not_met → missing`)."""
+        return self.new is not None and self.new.status in fail_on
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -36,12 +40,16 @@ class Comparison:
     old: Evaluation
     new: Evaluation
     changes: list[Change]
+    #: REV's plan file when it was invalid (the current plan judged REV's data)
+    invalid_plan: str | None = None
 
     def entered(self, fail_on: frozenset[Status]) -> list[Change]:
         return [change for change in self.changes if change.entered(fail_on)]
 
 
-def compare(old: Evaluation, new: Evaluation, base: str, commit: str) -> Comparison:
+def compare(
+    old: Evaluation, new: Evaluation, base: str, commit: str, invalid_plan: str | None = None
+) -> Comparison:
     """Changes in the order of the new evaluation, then results the new plan no longer has."""
     before = {(r.target.id, r.unit.code): r for r in old.results}
     after = {(r.target.id, r.unit.code): r for r in new.results}
@@ -55,4 +63,4 @@ def compare(old: Evaluation, new: Evaluation, base: str, commit: str) -> Compari
         for key, result in before.items()
         if key not in after
     )
-    return Comparison(base, commit, old, new, changes)
+    return Comparison(base, commit, old, new, changes, invalid_plan)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kxplan.datafolder import YEAR_FOLDER, is_data_file, scan, year_hint
 from kxplan.dataload import FileChecker, Observation, Submission
+from kxplan.locate import shown_from
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
 from kxplan.problems import Problem, ProblemCode
@@ -106,8 +107,11 @@ class DataSet:
         return Reading(total, total, tuple(evidence), summed=True)
 
 
-def display_path(path: Path, data_dir: Path) -> str:
-    """A data file's name relative to the data folder's parent (SPEC §6)."""
+def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
+    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
+    (the repository's top, for GitHub's annotations) when given."""
+    if (inside := shown_from(path, root)) is not None:
+        return inside
     try:
         # the folder resolved, not the file: a link is named as the link, not as its target
         place = path.parent.resolve() / path.name
@@ -117,9 +121,14 @@ def display_path(path: Path, data_dir: Path) -> str:
 
 
 def load_dataset(
-    plan: Plan, data_dir: Path, lang: str, years: Iterable[int] | None = None
+    plan: Plan,
+    data_dir: Path,
+    lang: str,
+    years: Iterable[int] | None = None,
+    root: Path | None = None,
 ) -> DataSet:
-    """Every data file under `data_dir/<year>/` (only `years` when given), checked."""
+    """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
+    are named from `root` when given (see `display_path`)."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
@@ -130,11 +139,11 @@ def load_dataset(
         if files:
             dataset.years.add(year)
         for path in files:
-            display = display_path(path, data_dir)
+            display = display_path(path, data_dir, root)
             dataset.files.append(display)
             _add(dataset, checker, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
-        display = display_path(path, data_dir)
+        display = display_path(path, data_dir, root)
         dataset.files.append(display)
         problems = checker.check(path, display)[1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
@@ -145,7 +154,7 @@ def load_dataset(
             message = tr("misplaced-file", lang, folder=where)
             problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
         dataset.problems.extend(problems)
-    dataset.ignored = [display_path(path, data_dir) for path in layout.ignored]
+    dataset.ignored = [display_path(path, data_dir, root) for path in layout.ignored]
     return dataset
 
 
@@ -161,8 +170,7 @@ def _add(
     other = dataset.submissions.get(key) or None
     other_file = other.file if other else dataset.invalid.get(key)
     if other_file is not None:
-        message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other_file)
-        dataset.problems.append(Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message))
+        dataset.problems.append(_duplicate(display, unit, year, other_file, lang))
         dataset.submissions.pop(key, None)
         dataset.invalid[key] = display  # where the problem is said (it names the other file)
         return
@@ -170,6 +178,32 @@ def _add(
         dataset.submissions[key] = submission
     else:
         dataset.invalid[key] = display
+
+
+def _duplicate(display: str, unit: Unit, year: int, other: str, lang: str) -> Problem:
+    message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other)
+    return Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message)
+
+
+def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Problem]:
+    """A file checked on its own (the pre-commit hook) against the other files of its year
+    folder: `510811.yaml` added beside `昭化区.yaml` is the same unit's second file, said on
+    the file given, whichever was there first."""
+    folder = path.resolve().parent
+    unit = plan.unit(path.stem)
+    if unit is None or not YEAR_FOLDER.match(folder.name):
+        return []
+    return [
+        _duplicate(
+            display, unit, int(folder.name), (Path(display).parent / other.name).as_posix(), lang
+        )
+        for other in sorted(folder.iterdir())
+        if other.name != path.name
+        and other.is_file()
+        and is_data_file(other)
+        and (found := plan.unit(other.stem)) is not None
+        and found.code == unit.code
+    ]
 
 
 def data_years(data_dir: Path) -> list[int]:

@@ -62,6 +62,17 @@ def shown_path(path: Path) -> str:
         return path.as_posix()
 
 
+def shown_from(path: Path, root: Path | None) -> str | None:
+    """`path` relative to `root` (GitHub's annotations name files from the repository's top),
+    or None when there is no root or the path lies outside it."""
+    if root is None:
+        return None
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
 def _from_env(name: str) -> Path | None:
     value = os.environ.get(name)
     return Path(value) if value else None

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from kxplan import gitrev
 from kxplan.dataset import load_dataset
-from kxplan.errors import UsageError
+from kxplan.errors import PlanInvalid, UsageError
 from kxplan.evaluation import Evaluation, evaluate_year
 from kxplan.messages import pick
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
+
+
+@dataclass(frozen=True)
+class Revision:
+    evaluation: Evaluation
+    commit: str
+    #: REV's plan file (`HEAD~1:targets.yaml`) when it was invalid and the current plan judged
+    #: REV's data instead
+    invalid_plan: str | None = None
 
 
 def evaluate_revision(
@@ -27,9 +37,13 @@ def evaluate_revision(
     year: int,
     unit: Unit | None,
     lang: str,
-) -> tuple[Evaluation, str]:
-    """(the evaluation at `rev`, its commit id). The plan at `rev` is used when the plan file
-    is in the repository at that revision; otherwise (a plan outside it) the current one."""
+    from_top: bool = False,
+) -> Revision:
+    """The evaluation at `rev`. The plan at `rev` is used when the plan file is in the
+    repository at that revision and valid there; otherwise (a plan outside it, or one that
+    was broken) the current one.
+    `from_top`: files are named from the repository's top rather than the data folder's
+    parent (for GitHub's annotations)."""
     root = gitrev.toplevel(data_dir.resolve(), lang)
     sha = gitrev.commit(root, rev, lang)
     data_rel = _inside(data_dir.resolve(), root)
@@ -46,17 +60,21 @@ def evaluate_revision(
         folder = Path(temp)
         wanted = [data_rel] + ([plan_rel] if plan_rel else [])
         copied = gitrev.export(root, sha, wanted, folder, lang)
-        old_plan = plan
+        old_plan, invalid_plan = plan, None
         if plan_rel is not None and plan_rel in copied:
-            old_plan = load_plan(folder / plan_rel, f"{rev}:{plan_rel}", lang)
+            try:
+                old_plan = load_plan(folder / plan_rel, f"{rev}:{plan_rel}", lang)
+            except PlanInvalid:  # the working tree may be the fix: compare its plan's verdicts
+                invalid_plan = f"{rev}:{plan_rel}"
         old_data = folder / data_rel
         old_data.mkdir(parents=True, exist_ok=True)
-        data = load_dataset(old_plan, old_data, lang, years=range(old_plan.base_year, year + 1))
+        years = range(old_plan.base_year, year + 1)
+        data = load_dataset(old_plan, old_data, lang, years, root=folder if from_top else None)
         old_unit = old_plan.unit(unit.code) if unit is not None else None
         evaluation = evaluate_year(old_plan, data, year, old_unit)
         if unit is not None and old_unit is None:  # the unit is new in the plan
             evaluation = dataclasses.replace(evaluation, results=[])
-    return evaluation, sha
+    return Revision(evaluation, sha, invalid_plan)
 
 
 def _inside(path: Path, root: Path) -> str | None:

@@ -6,11 +6,13 @@ there yet and never replaces one, so running `init` again only completes a repos
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kxplan import __version__
 from kxplan.atomic import write_atomic
+from kxplan.datafolder import is_data_file
 from kxplan.datawrite import render_data_file, reported_by
 from kxplan.errors import WouldOverwrite
 from kxplan.messages import tr
@@ -30,11 +32,30 @@ class Source:
 
     @property
     def pip_requirement(self) -> str:
-        return f"kxplan @ git+{self.repo}@{self.rev}"
+        """pip's form (pre-commit's `repo:` takes the URL as given, so only pip's is changed)."""
+        return f"kxplan @ git+{pip_url(self.repo) or self.repo}@{self.rev}"
 
     @property
     def is_placeholder(self) -> bool:
         return self.repo == PLACEHOLDER_REPO
+
+
+_URL = re.compile(r"^(https?|ssh|file)://", re.IGNORECASE)
+_SCP = re.compile(r"^(?P<user>[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>.+)$")
+
+
+def pip_url(repo: str) -> str | None:
+    """The git URL pip takes after `git+`: https://, ssh:// and file:// as they are, git's
+    scp-like `git@host:org/kxplan.git` as `ssh://git@host/org/kxplan.git`, a local folder as
+    `file:///its/absolute/path`; None for anything else."""
+    if _URL.match(repo):
+        return repo
+    local = Path(repo).expanduser()
+    if local.is_absolute() or repo.startswith((".", "~")) or local.is_dir():
+        return local.resolve().as_uri()
+    if match := _SCP.match(repo):
+        return f"ssh://{match['user'] or ''}{match['host']}/{match['path'].lstrip('/')}"
+    return None
 
 
 def existing_source(root: Path) -> Source | None:
@@ -84,11 +105,30 @@ def scaffold(plan: Plan, plan_bytes: bytes, year: int, source: Source) -> dict[s
     return files
 
 
-def write_missing(root: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Write each file that does not exist yet; (written, kept as they were)."""
+def unit_files_present(root: Path, plan: Plan, year: int) -> dict[str, str]:
+    """Scaffold data file → the file already holding that unit's year under any name the
+    reader takes (`data/2020/510802.yaml` for `利州区.yaml`, `利州区.YML`): a second would be
+    a duplicate."""
+    folder = root / "data" / str(year)
+    present: dict[str, str] = {}
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        unit = plan.unit(path.stem)
+        if unit is not None and path.is_file() and is_data_file(path):
+            present.setdefault(f"data/{year}/{unit.name}.yaml", f"data/{year}/{path.name}")
+    return present
+
+
+def write_missing(
+    root: Path, files: dict[str, bytes], present: dict[str, str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Write each file that does not exist yet, nor under another name (`present`);
+    (written, kept as they were)."""
     written: list[str] = []
     kept: list[str] = []
     for name, content in files.items():
+        if present and name in present:
+            kept.append(present[name])
+            continue
         try:
             write_atomic(root / name, content)
         except WouldOverwrite:
@@ -114,13 +154,14 @@ repos:
 
 def workflow(check_year: int, source: Source) -> str:
     return f"""\
-# kxplan：每次推送和拉取请求时校验数据文件、检查规划目标，问题标注在文件的对应行上。
-# kxplan: validate the data files and check the plan's targets on every push and pull
-# request; each problem and each missed target is annotated at its file and line.
+# kxplan：推送到 main 和每个拉取请求时校验数据文件、检查规划目标，问题标注在文件的对应行上。
+# kxplan: validate the data files and check the plan's targets on every push to main and
+# every pull request; each problem and each missed target is annotated at its file and line.
 name: kxplan
 
 on:
   push:
+    branches: [main]  # a pull request's branch is checked by pull_request, not twice
   pull_request:
 
 permissions:
@@ -138,22 +179,24 @@ jobs:
   kxplan:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@v5
         with:
           fetch-depth: 0  # `check --compare` reads the base branch with git
-      - uses: actions/setup-python@v5
+      - uses: actions/setup-python@v6
         with:
           python-version: "3.12"
       - name: Install kxplan
         run: pip install "$KXPLAN_PACKAGE"
       - name: Validate the data files
         run: kxplan validate --format github
+      # the next two steps run even when validation failed, so that they annotate too
       - name: What this pull request changes
-        if: github.event_name == 'pull_request'
+        if: ${{{{ !cancelled() && github.event_name == 'pull_request' }}}}
         run: >-
           kxplan check "$KXPLAN_YEAR" --compare "origin/$GITHUB_BASE_REF"
           --format github --fail-on ""
       - name: Check the targets
+        if: ${{{{ !cancelled() }}}}
         # until the year's first files arrive there is nothing to check
         run: |
           if ls data/"$KXPLAN_YEAR"/*.y*ml >/dev/null 2>&1; then
@@ -190,7 +233,9 @@ commit and pull request; malformed data and missed targets fail CI with the file
 ## 如何填报 / How to fill in a file
 
 1. 每个单位每年一个文件：`data/<年份>/<单位名称>.yaml`（也可用 6 位行政区划代码命名）。
-   新的一年：把 `data/{year}/` 中本单位的文件复制到新年份的文件夹，改 `year`，填写数值。
+{_base_year_step(plan)}
+   新的一年：把 `data/{year}/` 中本单位的文件复制到新年份的文件夹，
+   改 `year` 和文件开头注释中的年份，填写数值。
 2. 文件内容示例：
 
    ```yaml
@@ -204,8 +249,11 @@ commit and pull request; malformed data and missed targets fail CI with the file
    `true` / `false`；暂时没有的数值留空或删去该行（按“缺数据”处理，不算格式错误）。
 4. 提交拉取请求（pull request）。CI 会在出错的行上标注原因，并列出本次提交改变了哪些目标的完成状态。
 
-One file per unit and year; numbers without quotes; counts are whole numbers ≥ 0; percentages
-0–100 without `%`; yes/no as `true`/`false`; leave a value empty when it is not known.
+One file per unit and year. Fill in the base year {plan.base_year} first: the growth targets of
+{plan.base_year + 1} and every trajectory start from it. For a new year copy your file, then change
+`year` and the year in its first comment lines. Numbers without quotes; counts are whole numbers
+≥ 0; percentages 0–100 without `%`; yes/no as `true`/`false`; leave a value empty when it is not
+known.
 
 ## 填报指标 / Indicators
 
@@ -236,6 +284,14 @@ to `{SCHEMA_NAME}`: indicator names and instructions on hover, wrong types under
 - 升级 kxplan：同时修改 `.pre-commit-config.yaml` 的 `rev` 和工作流中的 `KXPLAN_PACKAGE`。
   To upgrade kxplan, change both the hook's `rev` and the workflow's `KXPLAN_PACKAGE`.
 """
+
+
+def _base_year_step(plan: Plan) -> str:
+    base = plan.base_year
+    return (
+        f"   先填写基期 {base} 年的数值（`data/{base}/`）：{base + 1} 年的增长目标和各年的序时进度"
+        f"都以它为基数，\n   缺了这些目标只能按缺数据处理。"
+    )
 
 
 def _indicator_row(plan: Plan, indicator_id: str) -> str:

@@ -17,6 +17,7 @@ from kxplan.commands.common import (
     PlanOption,
     colour,
     find_unit,
+    github_root,
     guard,
     language,
     one_year,
@@ -90,7 +91,8 @@ def check(
         except ValueError as error:
             known = ", ".join(s.value for s in Status)
             raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
-        plan = open_plan(plan_option, lang)
+        root = github_root(fmt is Format.GITHUB)
+        plan = open_plan(plan_option, lang, root)
         unit = find_unit(plan, county, lang) if county else None
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
@@ -108,7 +110,7 @@ def check(
             if output is not None
             else None
         )
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
         evaluation = evaluate_year(plan, data, year, unit)
         view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
         shown = fmt or Format.TABLE
@@ -126,7 +128,9 @@ def check(
             from kxplan.commands.check_compare import show_changes
 
             plan_path = locate.plan_path(plan_option, lang)
-            failed = show_changes(evaluation, compare, plan_path, folder, unit, shown, view)
+            failed = show_changes(
+                evaluation, compare, plan_path, folder, unit, shown, view, from_top=root is not None
+            )
         else:
             renderer(shown)(evaluation, view, sys.stdout)
             if shown is Format.GITHUB:

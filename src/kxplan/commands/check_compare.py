@@ -21,12 +21,15 @@ def show_changes(
     unit: Unit | None,
     fmt: Format,
     view: View,
+    *,
+    from_top: bool = False,
 ) -> bool:
-    """Print the changed results; True when a result newly has a status in --fail-on."""
-    old, sha = evaluate_revision(
-        rev, evaluation.plan, plan_path, data_dir, evaluation.year, unit, view.lang
+    """Print the changed results; True when a result newly has a status in --fail-on.
+    `from_top`: REV's files are named from the repository's top, as the new ones are."""
+    old = evaluate_revision(
+        rev, evaluation.plan, plan_path, data_dir, evaluation.year, unit, view.lang, from_top
     )
-    comparison = compare(old, evaluation, rev, sha)
+    comparison = compare(old.evaluation, evaluation, rev, old.commit, old.invalid_plan)
     render(comparison, view, fmt, sys.stdout)
     if fmt is Format.GITHUB:
         from kxplan.render.github import append_step_summary

@@ -104,9 +104,20 @@ def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
 FormatOption = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 
 
-def open_plan(option: Path | None, lang: str) -> Plan:
+def github_root(github: bool) -> Path | None:
+    """Where GitHub's annotations name files from; None unless the format is github (finding
+    it runs git)."""
+    if not github:
+        return None
+    from kxplan.render.github import annotation_root
+
+    return annotation_root()
+
+
+def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
+    """The plan, its file named from `root` when given (see `dataset.display_path`)."""
     path = locate.plan_path(option, lang)
-    return load_plan(path, locate.shown_path(path), lang)
+    return load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
 
 
 YearArgument = Annotated[

@@ -73,11 +73,11 @@ def init(
     a README for the people who submit data, a pre-commit configuration and
     a GitHub Actions workflow. Never overwrites a file, even with --force.
     """
-    from kxplan.scaffold import scaffold, write_missing
+    from kxplan.scaffold import scaffold, unit_files_present, write_missing
 
     lang = language(lang_option)
     with guard(lang, debug):
-        source = _source(folder, repo, rev)
+        source = _source(folder, repo, rev, lang)
         if folder.exists() and not folder.is_dir():
             raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
         if folder.is_dir() and any(folder.iterdir()) and not force:
@@ -94,20 +94,33 @@ def init(
         chosen = plan.base_year if year is None else year
         if outside := outside_data_years(plan, chosen, lang):
             raise UsageError(outside)
-        written, kept = write_missing(folder, scaffold(plan, plan_bytes, chosen, source))
+        files = scaffold(plan, plan_bytes, chosen, source)
+        present = unit_files_present(folder, plan, chosen)
+        written, kept = write_missing(folder, files, present)
         _report(folder, written, kept, source, lang)
 
 
-def _source(folder: Path, repo: str | None, rev: str | None) -> Source:
+def _source(folder: Path, repo: str | None, rev: str | None, lang: str) -> Source:
     """Where the new files say kxplan comes from: the options, else what the repository's
     pre-commit configuration already says (so `--force` keeps it), else the defaults."""
-    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, existing_source
+    from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, existing_source, pip_url
 
     found = existing_source(folder) if folder.is_dir() else None
-    return Source(
+    source = Source(
         repo or (found.repo if found else PLACEHOLDER_REPO),
         rev or (found.rev if found else DEFAULT_REV),
     )
+    if pip_url(source.repo) is None:
+        raise UsageError(
+            pick(
+                f"kxplan 仓库地址 “{source.repo}” 无法用 pip 安装：请用 https://…、"
+                "git@主机:路径（SSH）或本机文件夹的路径",
+                f"kxplan's repository “{source.repo}” cannot be installed by pip: give"
+                " https://…, git@host:path (SSH) or a local folder",
+                lang,
+            )
+        )
+    return source
 
 
 def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:

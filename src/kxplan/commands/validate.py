@@ -17,13 +17,14 @@ from kxplan.commands.common import (
     FormatOption,
     LangOption,
     PlanOption,
+    github_root,
     guard,
     language,
     open_plan,
 )
 from kxplan.datafolder import is_data_file
 from kxplan.dataload import FileChecker
-from kxplan.dataset import load_dataset
+from kxplan.dataset import load_dataset, same_unit_files
 from kxplan.errors import UsageError
 from kxplan.messages import tr
 from kxplan.problems import Problem, sort_key
@@ -57,7 +58,8 @@ def validate(
     """
     lang = language(lang_option)
     with guard(lang, debug, fmt.value):
-        plan = open_plan(plan_option, lang)
+        root = github_root(fmt is ValidateFormat.GITHUB)
+        plan = open_plan(plan_option, lang, root)
         plan_file = locate.plan_path(plan_option, lang).resolve()
         # A changed plan can invalidate any data file: then every file is checked.
         if files and all(path.resolve() != plan_file for path in files):
@@ -65,10 +67,12 @@ def validate(
             data_files = _expand(files, lang)
             problems: list[Problem] = []
             for path in data_files:
-                problems.extend(checker.check(path, path.as_posix())[1])
+                display = locate.shown_from(path, root) or path.as_posix()
+                problems.extend(checker.check(path, display)[1])
+                problems.extend(same_unit_files(plan, path, display, lang))
             count = len(data_files)
         else:
-            data = load_dataset(plan, locate.data_dir(data_option, lang), lang)
+            data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
             problems = data.problems
             count = len(data.files)
             if data.ignored:

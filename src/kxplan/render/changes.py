@@ -8,6 +8,7 @@ from typing import TextIO
 
 from kxplan.changes import Change, Comparison
 from kxplan.describe import explain, target_name
+from kxplan.messages import pick
 from kxplan.render import Format, View
 from kxplan.render.common import cell, unit_name
 from kxplan.rules import Result
@@ -24,6 +25,17 @@ def headline(comparison: Comparison, view: View) -> str:
     if view.lang == "en":
         return f"{plan.name('en')} — {year}: changes against {base}"
     return f"{plan.name('zh')} — {year}：相对 {base} 的变化"
+
+
+def caveat(comparison: Comparison, lang: str) -> str | None:
+    """Said first when REV's plan was invalid and the current one judged REV's data."""
+    if comparison.invalid_plan is None:
+        return None
+    return pick(
+        f"注意：{comparison.invalid_plan} 有误，原状态按当前规划判定",
+        f"note: {comparison.invalid_plan} is invalid; the old statuses follow the current plan",
+        lang,
+    )
 
 
 def summary(comparison: Comparison, view: View) -> str:
@@ -49,9 +61,15 @@ def status_text(result: Result | None, lang: str) -> str:
 
 
 def _why(change: Change, lang: str) -> str:
+    """Why the result is as it is now, and why it was missing before (an invalid file)."""
     result = change.new or change.old
     assert result is not None
-    return explain(result, lang)
+    why = explain(result, lang)
+    old = change.old
+    if change.new is not None and old is not None and old.status is Status.MISSING:
+        before = explain(old, lang)
+        why += f"; before: {before}" if lang == "en" else f"；原：{before}"
+    return why
 
 
 def _name(change: Change, lang: str) -> str:
@@ -70,6 +88,8 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
     lang = view.lang
     con = console(out, view)
     con.print(headline(comparison, view), style="bold")
+    if note := caveat(comparison, lang):
+        con.print(note, style="yellow")
     if comparison.changes:
         en = lang == "en"
         table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
@@ -102,7 +122,11 @@ def render_json(comparison: Comparison, view: View, out: TextIO) -> None:
     body = {
         "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
         "year": comparison.new.year,
-        "base": {"rev": comparison.base, "commit": comparison.commit},
+        "base": {
+            "rev": comparison.base,
+            "commit": comparison.commit,
+            "invalid_plan": comparison.invalid_plan,
+        },
         "compared": len(comparison.new.results),
         "changed": len(comparison.changes),
         "fail_on": [status.value for status in Status if status in view.fail_on],
@@ -131,6 +155,8 @@ def markdown(comparison: Comparison, view: View) -> str:
 
     lang = view.lang
     lines = [f"## {headline(comparison, view)}", ""]
+    if note := caveat(comparison, lang):
+        lines += [f"> ⚠ {escape(note)}", ""]
     if comparison.changes:
         header = (
             ["Target", "Unit", "Before", "Now", "Why"]
@@ -160,17 +186,20 @@ def render_markdown(comparison: Comparison, view: View, out: TextIO) -> None:
 
 
 def render_github(comparison: Comparison, view: View, out: TextIO) -> None:
-    """A notice at the value's line for each change; a warning where a result now fails."""
+    """A notice at the value's line for each change; a warning where a result now fails
+    (a status in --fail-on, newly or not)."""
     from kxplan.render.github import annotation, problem_annotation, value_place
 
     lang = view.lang
+    if note := caveat(comparison, lang):
+        out.write(annotation("warning", note, "kxplan") + "\n")
     for problem in comparison.new.problems:
         out.write(problem_annotation(problem) + "\n")
     for change in comparison.changes:
         old, new = status_text(change.old, lang), status_text(change.new, lang)
         title = f"{change.target.id} @ {unit_name(change.unit, lang)}: {old} → {new}"
         place = value_place(change.new) if change.new else (None, None)
-        level = "warning" if change.entered(view.fail_on) else "notice"
+        level = "warning" if change.fails(view.fail_on) else "notice"
         message = f"{_name(change, lang)}: {_why(change, lang)}"
         out.write(annotation(level, message, title, *place) + "\n")
     out.write(summary(comparison, view) + "\n")
