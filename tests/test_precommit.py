@@ -1,7 +1,7 @@
 """The hook run by pre-commit itself (`pre-commit try-repo`) in a fresh data repository.
 
-pre-commit builds kxplan into its own virtual environment, which needs the package index;
-the test runs only where `pre-commit` is installed (it is not a test dependency).
+pre-commit builds kxplan into its own virtual environment, which needs the package index.
+pre-commit is a test dependency, so CI runs this; elsewhere it is skipped without it.
 """
 
 from __future__ import annotations
