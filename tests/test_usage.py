@@ -65,3 +65,30 @@ def test_no_arguments_is_still_the_help(runner: CliRunner) -> None:
 
 def test_an_unknown_message_is_left_as_it_is() -> None:
     assert say("Something typer says one day.") is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--lang", "en", "--bogus"],
+        ["check", "2024", "--lang", "en", "--format", "xml"],
+        ["check", "--lang=en", "abc"],
+    ],
+)
+def test_lang_before_the_mistake_is_heeded(runner: CliRunner, args: list[str]) -> None:
+    """click consumes the arguments it has parsed: `--lang en` before the mistake still counts."""
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert "Error" in result.output and "错误" not in result.output
+
+
+def test_each_error_gets_the_frame_of_its_own_language(runner: CliRunner) -> None:
+    """The panel's title and help line are typer's module globals: an English error after a
+    Chinese one (in one process) is framed in English, and the other way round."""
+    for lang, title, other in (
+        ("en", "Error", "错误"),
+        ("zh", "错误", "Error"),
+        ("en", "Error", "错误"),
+    ):
+        result = run(runner, "check", "--bogus", "--lang", lang)
+        assert f"─ {title} ─" in result.output and f"─ {other} ─" not in result.output

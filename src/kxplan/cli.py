@@ -23,7 +23,7 @@ from kxplan.commands import (
 )
 
 
-class _Ours:
+class _TyperOverrides:
     """What kxplan changes in typer's commands: `-h/--help` takes no value (no `<bool>`
     placeholder after it in the help), and usage errors are said in the user's language."""
 
@@ -34,13 +34,14 @@ class _Ours:
         return option
 
     def make_context(self, info_name: Any, args: list[str], *rest: Any, **extra: Any) -> Any:
+        typed = list(args)  # parsing consumes `args`: `--lang en` may be gone by the error
         try:
             return super().make_context(info_name, args, *rest, **extra)  # type: ignore[misc]
         except usage.UsageError as error:
-            raise usage.in_language(error, usage.lang_of(args)) from None
+            raise usage.in_language(error, usage.lang_of(typed)) from None
 
 
-class Group(_Ours, TyperGroup):
+class Group(_TyperOverrides, TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
@@ -48,7 +49,7 @@ class Group(_Ours, TyperGroup):
             raise usage.in_language(error, usage.lang_of(args)) from None
 
 
-class Command(_Ours, TyperCommand):
+class Command(_TyperOverrides, TyperCommand):
     pass
 
 

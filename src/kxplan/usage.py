@@ -35,12 +35,12 @@ def lang_of(args: Sequence[str]) -> str:
 def in_language(error: Any, lang: str) -> Any:
     """`error` (a click UsageError) said in `lang`: the same error, or one with the message
     said again, with the same context (for the usage line) and exit code (2)."""
-    if lang == "en" or type(error).__name__ == "NoArgsIsHelpError":  # that one is the help
+    if type(error).__name__ == "NoArgsIsHelpError":  # that one is the help
         return error
-    said = say(error.format_message())
+    said = None if lang == "en" else say(error.format_message())
+    _frame(chinese=said is not None)
     if said is None:
         return error
-    _frame_in_chinese()
     return UsageError(said, getattr(error, "ctx", None))
 
 
@@ -109,11 +109,20 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 
-def _frame_in_chinese() -> None:
-    """The error panel's title and its “Try … for help” line, when typer draws them."""
+def _frame(*, chinese: bool) -> None:
+    """The error panel's title and its “Try … for help” line, when typer draws them: Chinese
+    around a Chinese message, typer's own around an English one (they are module globals of
+    typer.rich_utils, so each error sets them afresh)."""
     try:
         from typer import rich_utils
     except ImportError:  # pragma: no cover - typer without rich
         return
-    rich_utils.ERRORS_PANEL_TITLE = "错误"
-    rich_utils.RICH_HELP = "查看帮助：[blue]{command_path} {help_option}[/]"
+    if not _TYPER_FRAME:
+        _TYPER_FRAME.update(title=rich_utils.ERRORS_PANEL_TITLE, help=rich_utils.RICH_HELP)
+    rich_utils.ERRORS_PANEL_TITLE = "错误" if chinese else _TYPER_FRAME["title"]
+    rich_utils.RICH_HELP = (
+        "查看帮助：[blue]{command_path} {help_option}[/]" if chinese else _TYPER_FRAME["help"]
+    )
+
+
+_TYPER_FRAME: dict[str, str] = {}
