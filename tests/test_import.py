@@ -903,3 +903,26 @@ def test_true_in_a_note_is_written_as_the_cell_shows_it(runner: CliRunner, sampl
         "value": 2,
         "note": "TRUE",
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "code"),
+    [(0.00000005, None, 3), (0.000001, "tfkjy_transactions: 0.000001", 0)],
+)
+def test_tiny_numbers_are_judged_and_written_positionally(
+    runner: CliRunner, sample: Path, typed: float, written: str | None, code: int
+) -> None:
+    """repr() writes 5e-08 and 1e-06, which YAML reads back as text: 5e-08 has too many
+    decimals (refused at its cell), 1e-06 is written as 0.000001 and read back as a number."""
+    (sample / "data/2024/广元市.yaml").unlink()
+    make_forms(runner, "--county", "广元市")
+    form = fill(FORMS / "广元市_2024.xlsx", {"tfkjy_transactions": typed})
+    result = run(runner, "import", str(form))
+    assert result.exit_code == code, result.output
+    if written is None:
+        assert f"{cell(form, 'tfkjy_transactions')}: out-of-range:" in result.output
+        assert "位数太多" in result.output and "缺陷" not in result.output
+    else:
+        path = sample / "data/2024/广元市.yaml"
+        assert written in path.read_text(encoding="utf-8")
+        assert values_of(path)["tfkjy_transactions"] == typed

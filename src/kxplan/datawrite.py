@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import yaml
 
@@ -100,8 +101,10 @@ def _scalar(value: bool | int | float | str | None) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return repr(value)
+    if isinstance(value, float):  # positional, never `1e-06`: YAML would read that as text
+        return format(Decimal(repr(value)), "f")
     if _plain_is_safe(value):
         return value
     # JSON strings are valid YAML double-quoted scalars: safe for any text, one line.

@@ -100,7 +100,7 @@ def as_written(raw: CellValue, value: Value) -> str | None:
         return None
     if isinstance(raw, str) and (match := _NUMBER.fullmatch(_clean(raw))):
         return match["number"].replace(",", "")
-    return repr(value)
+    return format(Decimal(repr(value)), "f")  # positional: 5e-08 is 0.00000005
 
 
 def read_text(raw: CellValue) -> str | None:
