@@ -563,3 +563,18 @@ def test_a_file_of_thousands_of_mistakes_lists_a_hundred_and_counts_the_rest(
         "（每个文件最多列出 100 个，请先修正列出的问题）"
     )
     assert all(f": {code}: " in line for line in lines[1:101])
+
+
+def test_a_notes_own_lines_are_text_not_slips(validate: Callable[[str | bytes], Any]) -> None:
+    """`Time:9:30` or `Venue：区科协` inside a `note: |` block or a quoted text of several
+    lines is what the note says; the same line as a key of its own is still a slip."""
+    note = (
+        "  rate:\n    value: 3\n    note: |\n      Time:9:30 开始\n      Venue：区科协\n"
+        '    source: "line one\n      Time:9:30"\n'
+    )
+    assert validate(HEAD + note).exit_code == 0
+    # with a slip that breaks the file, a block's lines are still told apart by their indent
+    block = note.split("    source:")[0]
+    result = validate(HEAD + block + "  count_flow:2\n")
+    assert result.exit_code == 3
+    assert located(result.stdout) == [f"{SHOWN}:9:13 yaml-syntax"]

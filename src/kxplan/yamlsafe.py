@@ -107,11 +107,10 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
-    slips = line_slips(text, lang)
-    if slips:
-        return None, [
+    def slipped(within_text: frozenset[int] = frozenset()) -> list[Problem]:
+        return [
             problem(ProblemCode.YAML_SYNTAX, message, Pos(line, column))
-            for message, line, column in slips
+            for message, line, column in line_slips(text, lang, skip=within_text)
         ]
 
     too_deep = tr("too-deep", lang, limit=MAX_DEPTH)
@@ -120,9 +119,9 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         if deep_at is not None:
             return None, [problem(ProblemCode.YAML_SYNTAX, too_deep, deep_at)]
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
+    except yaml.MarkedYAMLError as error:  # a slip, if any, is why: it is said first
         message, pos = _syntax_problem(text, error, lang)
-        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+        return None, slipped() or [problem(ProblemCode.YAML_SYNTAX, message, pos)]
     except yaml.YAMLError as error:
         return None, [
             problem(ProblemCode.YAML_SYNTAX, tr("yaml-syntax", lang, problem=error, hint=""))
@@ -131,7 +130,14 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         return None, [problem(ProblemCode.YAML_SYNTAX, too_deep)]
 
     if node is None:
-        return None, [problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))]
+        return None, slipped() or [
+            problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))
+        ]
+    # A file YAML reads may still hold a slip it read as something else (`spirit_lectures:3`
+    # as one word); a note's own lines (`note: |`, a quoted text) are text, not slips.
+    slips = slipped(_text_lines(node))
+    if slips:
+        return None, slips
 
     builder = _Builder(lang)
     try:
@@ -141,6 +147,27 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
     document = Document(data, builder.values, builder.keys, builder.raw, builder.quoted)
     problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
     return document, problems
+
+
+def _text_lines(root: Node) -> frozenset[int]:
+    """The lines (1-based) inside block (`|`, `>`) and quoted scalars that span lines."""
+    lines: set[int] = set()
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode) and node.style in ("|", ">", '"', "'"):
+            end = node.end_mark  # a block scalar ends at the start of the next line
+            first, last = node.start_mark.line + 1, end.line + (1 if end.column else 0)
+            lines.update(range(first + 1, last + 1))  # the lines after the key's own
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return frozenset(lines)
 
 
 def _unreadable(error: OSError, lang: str) -> str:

@@ -28,10 +28,14 @@ _FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"][^:：#'\"]*?)\s*：
 Slip = tuple[str, int, int]  # message, line, column
 
 
-def line_slips(text: str, lang: str) -> list[Slip]:
-    """Every key line of `text` that YAML would misread, with what to write instead."""
+def line_slips(text: str, lang: str, *, skip: frozenset[int] = frozenset()) -> list[Slip]:
+    """Every key line of `text` that YAML would misread, with what to write instead; lines in
+    `skip` (inside a multi-line text) are text, not keys."""
     slips: list[Slip] = []
+    skip = skip | _block_lines(text)
     for number, line in enumerate(text.splitlines(), 1):
+        if number in skip:
+            continue
         match = _KEY_LINE.match(line)
         if match is None:
             continue
@@ -40,6 +44,27 @@ def line_slips(text: str, lang: str) -> list[Slip]:
             message, column = slip
             slips.append((message, number, column))
     return slips
+
+
+# A key whose value is a block of text (`note: |`, `note: >-`), so the lines below are text.
+_BLOCK_START = re.compile(r"^( *)(?:- +)?[^#'\"]*?:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _block_lines(text: str) -> frozenset[int]:
+    """The lines (1-based) of block texts: below a `key: |` line, more indented than the key
+    (blank lines included), as YAML reads them even when the file has an error elsewhere."""
+    lines: set[int] = set()
+    indent: int | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if indent is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > indent:
+                lines.add(number)
+                continue
+            indent = None
+        match = _BLOCK_START.match(line)
+        if match is not None:
+            indent = len(match.group(1))
+    return frozenset(lines)
 
 
 def space_name(text: str, lang: str) -> str | None:
