@@ -75,3 +75,16 @@ def test_outside_git_github_workspace_is_the_top(
     assert files(run(runner, "check", "2024", "--format", "github").stdout) == [
         f"{SUB}/data/2024/乙区.yaml"
     ]
+
+
+def test_paths_are_from_the_data_repository_wherever_kxplan_runs(
+    runner: CliRunner, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder outside the repository (another checkout, say) with --plan and
+    --data-dir pointing into it: files are still named from the repository holding the plan."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    where = ["--plan", str(repo / SUB / "targets.yaml"), "--data-dir", str(repo / SUB / "data")]
+    output = run(runner, "check", "2024", *where, "--format", "github").stdout
+    assert files(output) == [f"{SUB}/data/2024/乙区.yaml"]

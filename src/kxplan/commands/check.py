@@ -91,7 +91,7 @@ def check(
         except ValueError as error:
             known = ", ".join(s.value for s in Status)
             raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
-        root = github_root(fmt is Format.GITHUB)
+        root = github_root(fmt is Format.GITHUB, plan_option, lang)
         plan = open_plan(plan_option, lang, root)
         unit = find_unit(plan, county, lang) if county else None
         folder = locate.data_dir(data_option, lang)

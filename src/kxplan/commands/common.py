@@ -104,14 +104,14 @@ def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
 FormatOption = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 
 
-def github_root(github: bool) -> Path | None:
-    """Where GitHub's annotations name files from; None unless the format is github (finding
-    it runs git)."""
+def github_root(github: bool, plan_option: Path | None, lang: str) -> Path | None:
+    """Where GitHub's annotations name files from: the repository holding the plan; None
+    unless the format is github (finding it runs git)."""
     if not github:
         return None
     from kxplan.render.github import annotation_root
 
-    return annotation_root()
+    return annotation_root(locate.plan_path(plan_option, lang).resolve().parent)
 
 
 def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:

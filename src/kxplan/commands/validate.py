@@ -58,7 +58,7 @@ def validate(
     """
     lang = language(lang_option)
     with guard(lang, debug, fmt.value):
-        root = github_root(fmt is ValidateFormat.GITHUB)
+        root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
         plan = open_plan(plan_option, lang, root)
         plan_file = locate.plan_path(plan_option, lang).resolve()
         # A changed plan can invalidate any data file: then every file is checked.
