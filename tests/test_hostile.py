@@ -557,12 +557,14 @@ def test_a_file_of_thousands_of_mistakes_lists_a_hundred_and_counts_the_rest(
     result = validate(HEAD + "".join(line.format(i=i) for i in range(30_000)))
     assert result.exit_code == 3
     lines = result.output.splitlines()
-    assert len(lines) == 102  # 100 problems, the count, the summary
-    assert lines[0] == (
-        f"{SHOWN}: {code}: 本文件另有 {30_000 - 100 - (code == 'duplicate-key')} 个问题未列出"
+    found = 30_000 - (code == "duplicate-key")  # the first key is not a duplicate
+    assert len(lines) == 102  # 100 problems, the line counting the rest, the summary
+    assert all(f"{SHOWN}:" in line and f": {code}: " in line for line in lines[:100])
+    assert lines[100] == (
+        f"{SHOWN}: {code}: 本文件另有 {found - 100} 个问题未列出"
         "（每个文件最多列出 100 个，请先修正列出的问题）"
     )
-    assert all(f": {code}: " in line for line in lines[1:101])
+    assert lines[101] == f"已检查 1 个文件：1 个文件共 {found} 个问题"  # the count is exact
 
 
 def test_a_notes_own_lines_are_text_not_slips(validate: Callable[[str | bytes], Any]) -> None:
@@ -578,3 +580,13 @@ def test_a_notes_own_lines_are_text_not_slips(validate: Callable[[str | bytes], 
     result = validate(HEAD + block + "  count_flow:2\n")
     assert result.exit_code == 3
     assert located(result.stdout) == [f"{SHOWN}:9:13 yaml-syntax"]
+
+
+def test_a_wrong_year_is_listed_before_thousands_of_other_problems(
+    validate: Callable[[str | bytes], Any],
+) -> None:
+    keys = "".join(f"  count_flowz{i}: 1\n" for i in range(500))
+    result = validate("unit: 乙区\nyear: 2023\nvalues:\n" + keys)
+    assert result.exit_code == 3
+    assert f"{SHOWN}:2:7: year-mismatch:" in result.output
+    assert "已检查 1 个文件：1 个文件共 501 个问题" in result.output

@@ -313,6 +313,7 @@ def test_force_keeps_a_unit_s_file_under_its_other_name(
         ("git@github.com:org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
         ("ssh://git@github.com/org/kxplan.git", "ssh://git@github.com/org/kxplan.git"),
         ("/tmp/x", "file:///tmp/x"),
+        ("git://example.org/kxplan", "git://example.org/kxplan"),
     ],
 )
 def test_pip_gets_a_url_it_takes_and_pre_commit_the_one_given(
@@ -328,7 +329,22 @@ def test_pip_gets_a_url_it_takes_and_pre_commit_the_one_given(
     assert hooks["repos"][0]["repo"] == given
 
 
-@pytest.mark.parametrize("given", ["git://example.org/kxplan", "kxplan"])
+def test_pips_own_prefix_is_taken_off_for_git(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    repo = tmp_path / "repo"
+    given = "git+https://git.example.org/kx/kxplan"
+    args = ["init", str(repo), "--plan", str(small_plan), "--kxplan-repo", given]
+    assert run(runner, *args, "--kxplan-rev", "v1.0").exit_code == 0
+    workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
+    assert (
+        workflow["env"]["KXPLAN_PACKAGE"] == "kxplan @ git+https://git.example.org/kx/kxplan@v1.0"
+    )
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["repo"] == "https://git.example.org/kx/kxplan"
+
+
+@pytest.mark.parametrize("given", ["kxplan", "ftp://example.org/kxplan"])
 def test_a_repository_pip_cannot_install_from_is_refused(
     runner: CliRunner, tmp_path: Path, small_plan: Path, given: str
 ) -> None:

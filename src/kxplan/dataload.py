@@ -83,12 +83,12 @@ class FileChecker:
             report.add((), ProblemCode.NOT_A_MAPPING, message)
             return None, report.listed(self.lang)
         normalized = normalize(data, document)
+        self._check_identity(path, data, report)  # first: never among those not listed
         try:
             parsed = self.model.model_validate(normalized)
         except ValidationError as error:
             self._explain(error.errors(), report)
             parsed = None
-        self._check_identity(path, data, report)
         self._check_precision(document, report)
         if parsed is None or report.problems:
             return None, report.listed(self.lang)
@@ -330,7 +330,8 @@ class _Report:
         if not codes:
             return self.problems
         message = tr("more-problems", lang, count=len(codes), limit=MAX_LISTED)
-        return [*self.problems[:MAX_LISTED], Problem(self.display, None, None, codes[0], message)]
+        more = Problem(self.display, None, None, codes[0], message, stands_for=len(codes))
+        return [*self.problems[:MAX_LISTED], more]
 
     def add(
         self, loc: tuple[int | str, ...], code: ProblemCode, message: str, *, key: bool = False

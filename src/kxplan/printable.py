@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (tab and line feed aside), bidi marks and overrides, line and paragraph
+# separators, zero-width space and no-break space (not the joiners: emoji are made with them)
+_HIDDEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
+    r"\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def printable(text: str, *, newline: str = "\\n") -> str:

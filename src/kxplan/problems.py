@@ -35,6 +35,7 @@ class Problem:
     column: int | None
     code: ProblemCode
     message: str
+    stands_for: int = 1  # a line counting problems not listed stands for all of them
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "file", printable(self.file))
@@ -61,5 +62,11 @@ class Problem:
         }
 
 
-def sort_key(problem: Problem) -> tuple[str, int, int]:
-    return (problem.file, problem.line or 0, problem.column or 0)
+def sort_key(problem: Problem) -> tuple[str, bool, int, int]:
+    """By file and place; a line counting a file's unlisted problems comes after them."""
+    return (problem.file, problem.stands_for > 1, problem.line or 0, problem.column or 0)
+
+
+def total(problems: list[Problem]) -> int:
+    """How many problems there are, those a counting line stands for included."""
+    return sum(problem.stands_for for problem in problems)

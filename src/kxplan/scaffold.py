@@ -40,14 +40,17 @@ class Source:
         return self.repo == PLACEHOLDER_REPO
 
 
-_URL = re.compile(r"^(https?|ssh|file)://", re.IGNORECASE)
+_URL = re.compile(r"^(https?|ssh|git|file)://", re.IGNORECASE)
 _SCP = re.compile(r"^(?P<user>[\w.-]+@)?(?P<host>[\w.-]+):(?!//)(?P<path>.+)$")
 
 
 def pip_url(repo: str) -> str | None:
-    """The git URL pip takes after `git+`: https://, ssh:// and file:// as they are, git's
+    """The git URL pip takes after `git+`: https://, ssh://, git:// and file:// as they are, git's
     scp-like `git@host:org/kxplan.git` as `ssh://git@host/org/kxplan.git`, a local folder as
-    `file:///its/absolute/path`; None for anything else."""
+    `file:///its/absolute/path`; None for anything else. A URL typed with pip's own `git+`
+    is taken without it (it is added back)."""
+    if repo.lower().startswith("git+") and _URL.match(repo[4:]):
+        return repo[4:]
     if _URL.match(repo):
         return repo
     local = Path(repo).expanduser()

@@ -106,6 +106,8 @@ def _source(folder: Path, repo: str | None, rev: str | None, lang: str) -> Sourc
     from kxplan.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, existing_source, pip_url
 
     found = existing_source(folder) if folder.is_dir() else None
+    if repo is not None and repo.lower().startswith("git+"):
+        repo = repo[4:]  # pip's own prefix (`git+https://…`): git and pre-commit want the URL
     source = Source(
         repo or (found.repo if found else PLACEHOLDER_REPO),
         rev or (found.rev if found else DEFAULT_REV),

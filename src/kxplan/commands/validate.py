@@ -27,7 +27,7 @@ from kxplan.dataload import FileChecker
 from kxplan.dataset import load_dataset, same_unit_files
 from kxplan.errors import UsageError
 from kxplan.messages import tr
-from kxplan.problems import Problem, sort_key
+from kxplan.problems import Problem, sort_key, total
 
 
 class ValidateFormat(StrEnum):
@@ -120,13 +120,13 @@ def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str)
         summary = (
             f"{count} file(s) checked: all valid"
             if not problems
-            else f"{count} file(s) checked: {len(problems)} problem(s) in {files} file(s)"
+            else f"{count} file(s) checked: {total(problems)} problem(s) in {files} file(s)"
         )
     else:
         summary = (
             f"已检查 {count} 个文件：全部有效"
             if not problems
-            else f"已检查 {count} 个文件：{files} 个文件共 {len(problems)} 个问题"
+            else f"已检查 {count} 个文件：{files} 个文件共 {total(problems)} 个问题"
         )
     print(summary, file=sys.stderr)
     if fmt is ValidateFormat.GITHUB:

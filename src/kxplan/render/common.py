@@ -7,6 +7,7 @@ from kxplan.describe import figure
 from kxplan.evaluation import Evaluation
 from kxplan.messages import pick
 from kxplan.plan import Target, Unit
+from kxplan.problems import total as total_problems
 from kxplan.rules import Result
 from kxplan.status import Status
 
@@ -48,11 +49,10 @@ def summary_line(evaluation: Evaluation, lang: str) -> str:
 def failed_line(evaluation: Evaluation, fail_on: frozenset[Status], lang: str) -> str:
     failed = len(evaluation.failed(fail_on))
     words = ", ".join(s.value for s in Status if s in fail_on) or "—"
+    problems = total_problems(evaluation.problems)
     if lang == "en":
-        return (
-            f"{failed} result(s) in --fail-on ({words}); {len(evaluation.problems)} data problem(s)"
-        )
-    return f"{failed} 项结果属于 --fail-on（{words}）；数据问题 {len(evaluation.problems)} 个"
+        return f"{failed} result(s) in --fail-on ({words}); {problems} data problem(s)"
+    return f"{failed} 项结果属于 --fail-on（{words}）；数据问题 {problems} 个"
 
 
 def missing_line(evaluation: Evaluation, lang: str) -> str | None:
