@@ -393,6 +393,8 @@ def test_differences_in_english(runner: CliRunner, sample: Path) -> None:
         f"{form} → data/2024/利州区.yaml: differs from the existing data; not overwritten "
         "(check the differences below, then use --force to replace it)\n"
     ) in result.output
+    dry = run(runner, "import", str(form), "--lang", "en", "--dry-run", "--force")
+    assert dry.output.rstrip().endswith("0 invalid (dry run: no file was written)")
 
 
 @pytest.mark.parametrize(

@@ -280,7 +280,7 @@ def test_target_of_both_levels_in_table_and_markdown(runner: CliRunner, both_lev
     assert row.split()[4:] == ["2", "✔", "3", "150%", "✔", "达标", "达标1、未达标1"]
     assert "1项指标中，未达标1项。" in output
     assert NOTE in output
-    assert "项涉及县区" not in output  # no target of the counties alone
+    assert "项仅适用于县区" not in output  # no target of the counties alone
 
     markdown = run(runner, "review", "--year", "2021", "-f", "markdown").output
     assert (

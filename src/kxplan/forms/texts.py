@@ -214,7 +214,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{forms} form(s): {written} written, {unchanged} unchanged, {pending} to confirm, "
         "{empty} empty, {invalid} invalid",
     ),
-    "dry-run": ("（演习：未写入任何文件）", "(dry run: no file was written)"),
+    "dry-run": ("（演习：未写入任何文件）", " (dry run: no file was written)"),
     "made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
     # one form that exists is said as any other file is (`would-overwrite` in kxplan.messages)
     "exist": (
