@@ -80,8 +80,8 @@ def lower_notes(review: Review, lang: str) -> list[str]:
         notes.append(
             pick(
                 f"其中 {lower} 项仅适用于{levels}，按最不利的单位计状态，并列出各状态的单位数。",
-                f"{lower} targets apply at the {levels} level only: each takes its least favourable "
-                "unit's status, with the number of units per status.",
+                f"{lower} targets apply at the {levels} level only: each takes its least "
+                "favourable unit's status, with the number of units per status.",
                 lang,
             )
         )
