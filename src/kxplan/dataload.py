@@ -219,16 +219,17 @@ class FileChecker:
         lang, plan = self.lang, self.plan
         file_unit = plan.unit(path.stem)
         stated = data.get("unit")
-        suggest = _suggest(path.stem, plan.unit_words(), lang)
-        if file_unit is None and str(stated) == path.stem:  # a unit the plan does not have
-            message = tr("unknown-unit", lang, name=path.stem, suggest=suggest)
-            report.add(("unit",), ProblemCode.UNKNOWN_UNIT, message)
-        elif file_unit is None:  # the file's name, not a line of it, is wrong
-            message = tr("unknown-unit-file", lang, name=path.name, suggest=suggest)
-            report.problems.append(
-                Problem(report.display, None, None, ProblemCode.UNKNOWN_UNIT, message)
-            )
         already_said = file_unit is None and str(stated) == path.stem
+        if file_unit is None:
+            suggest = _suggest(path.stem, plan.unit_words(), lang)
+            if already_said:  # a unit the plan does not have, named by file and line alike
+                message = tr("unknown-unit", lang, name=path.stem, suggest=suggest)
+                report.add(("unit",), ProblemCode.UNKNOWN_UNIT, message)
+            else:  # the file's name, not a line of it, is wrong
+                message = tr("unknown-unit-file", lang, name=path.name, suggest=suggest)
+                report.problems.append(
+                    Problem(report.display, None, None, ProblemCode.UNKNOWN_UNIT, message)
+                )
         if (
             isinstance(stated, str | int)
             and not isinstance(stated, bool)

@@ -19,7 +19,7 @@ of all its units (`ReviewRow.overall`), as it would count a target of the counti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -86,13 +86,17 @@ class ReviewRow:
     overall: Status
     result: Result | None
     base: Value | None
-    by_year: dict[int, Value | None]
     progress: Progress
     lower: list[Result]
     reached: dict[int, int]
-    results: dict[int, Result] = field(default_factory=dict)  # the top unit's, each year
-    lower_statuses: list[Status] = field(default_factory=list)  # each lower unit's, as judged
-    missed: list[int] = field(default_factory=list)  # years an every-year target was not met
+    results: dict[int, Result]  # the top unit's, each year (none for the lower units' targets)
+    lower_statuses: list[Status]  # each lower unit's, as the row judges it
+    missed: list[int]  # years an every-year target was not met
+
+    @property
+    def by_year(self) -> dict[int, Value | None]:
+        """The top unit's value each year."""
+        return {year: result.value for year, result in self.results.items()}
 
     @property
     def both_levels(self) -> bool:
@@ -164,7 +168,6 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
                 overall=worst(statuses + ([own_status] if own_status else [])),
                 result=result,
                 base=base,
-                by_year={y: r.value for y, r in own.items()},
                 progress=progress_of(plan, result, base) if result else Progress(),
                 lower=lower_results[year],
                 reached=_reached(target, lower_results) if lower else {},

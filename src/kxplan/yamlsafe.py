@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kxplan.messages import tr
 from kxplan.problems import Problem, ProblemCode
-from kxplan.yamlslips import full_width_colon, line_slips
+from kxplan.yamlslips import block_lines, full_width_colon, line_slips
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -107,7 +107,7 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
 
-    def slipped(within_text: frozenset[int] = frozenset()) -> list[Problem]:
+    def slipped(within_text: frozenset[int]) -> list[Problem]:
         return [
             problem(ProblemCode.YAML_SYNTAX, message, Pos(line, column))
             for message, line, column in line_slips(text, lang, skip=within_text)
@@ -121,7 +121,8 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:  # a slip, if any, is why: it is said first
         message, pos = _syntax_problem(text, error, lang)
-        return None, slipped() or [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+        # with no node to tell them, a note's block lines are told by their indentation
+        return None, slipped(block_lines(text)) or [problem(ProblemCode.YAML_SYNTAX, message, pos)]
     except yaml.YAMLError as error:
         return None, [
             problem(ProblemCode.YAML_SYNTAX, tr("yaml-syntax", lang, problem=error, hint=""))
@@ -130,7 +131,7 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         return None, [problem(ProblemCode.YAML_SYNTAX, too_deep)]
 
     if node is None:
-        return None, slipped() or [
+        return None, slipped(frozenset()) or [
             problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))
         ]
     # A file YAML reads may still hold a slip it read as something else (`spirit_lectures:3`

@@ -1,4 +1,4 @@
-"""Slips of the keyboard that YAML misreads, found line by line before a file is parsed.
+"""Slips of the keyboard that YAML misreads, found line by line beside the parse.
 
 `spirit_lectures:3` (no space after the colon), `typical_cases：2` (a full-width colon) and a
 line indented with full-width spaces are each read by YAML as something else — text, or a key
@@ -32,7 +32,6 @@ def line_slips(text: str, lang: str, *, skip: frozenset[int] = frozenset()) -> l
     """Every key line of `text` that YAML would misread, with what to write instead; lines in
     `skip` (inside a multi-line text) are text, not keys."""
     slips: list[Slip] = []
-    skip = skip | _block_lines(text)
     for number, line in enumerate(text.splitlines(), 1):
         if number in skip:
             continue
@@ -50,7 +49,7 @@ def line_slips(text: str, lang: str, *, skip: frozenset[int] = frozenset()) -> l
 _BLOCK_START = re.compile(r"^( *)(?:- +)?[^#'\"]*?:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
-def _block_lines(text: str) -> frozenset[int]:
+def block_lines(text: str) -> frozenset[int]:
     """The lines (1-based) of block texts: below a `key: |` line, more indented than the key
     (blank lines included), as YAML reads them even when the file has an error elsewhere."""
     lines: set[int] = set()

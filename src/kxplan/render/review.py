@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any, TextIO
 
-from kxplan.describe import NO_VALUE, figure, json_number, number, percent, rule, shown, target_name
+from kxplan.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
 from kxplan.messages import pick
 from kxplan.plan import Kind
 from kxplan.render import View
@@ -160,8 +160,6 @@ def year_text(row: ReviewRow, year: int, lang: str) -> str:
     threshold (`3/7`)."""
     if year in row.results:
         return value_cell(row.results[year], lang)
-    if row.result is not None:
-        return figure(row.by_year.get(year), row.target, lang)
     if year in row.reached:
         return f"{row.reached[year]}/{len(row.lower)}"
     return ""
