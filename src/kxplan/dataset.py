@@ -114,7 +114,7 @@ def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
         return inside
     try:
         # the folder resolved, not the file: a link is named as the link, not as its target
-        place = path.parent.resolve() / path.name
+        place = path.absolute().parent.resolve() / path.name
         return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
         return path.as_posix()

@@ -68,7 +68,9 @@ def shown_from(path: Path, root: Path | None) -> str | None:
     if root is None:
         return None
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # the folder resolved, not the file: a link is named as the link (`display_path` too)
+        place = path.absolute().parent.resolve() / path.name
+        return place.relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
 
