@@ -111,7 +111,7 @@ def test_an_import_killed_at_any_moment_leaves_a_whole_file(forms: list[Path]) -
     whole, and the next run neither waits for the dead run's lock nor fails."""
     original = DATA.read_bytes()
     chances = random.Random(10)
-    for _ in range(5):
+    for _ in range(4):
         process = subprocess.Popen(
             [sys.executable, "-m", "kxplan", "import", "--force", str(forms[0])],
             stdout=subprocess.DEVNULL,
@@ -166,3 +166,41 @@ def test_a_lock_held_by_a_killed_run_is_free_at_once(forms: list[Path]) -> None:
     imported(forms[0])
     assert time.monotonic() - begun < 10
     assert not lock.exists()
+
+
+MID_WRITE = """\
+import os, sys, time
+from kxplan.cli import main
+
+def slow_disk(fd: int) -> None:  # the new text is in the temporary file, not yet in place
+    print("writing", flush=True)
+    time.sleep(600)
+
+os.fsync = slow_disk
+sys.argv = ["kxplan", *sys.argv[1:]]
+main()
+"""
+
+
+def test_an_import_killed_in_the_middle_of_its_write(forms: list[Path]) -> None:
+    """Killed with the new text half on the disk: the data file is the old one, and the next
+    import takes the dead run's lock at once and clears its temporary file."""
+    original = DATA.read_bytes()
+    process = subprocess.Popen(
+        [sys.executable, "-c", MID_WRITE, "import", "--force", str(forms[0])],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
+    assert process.stdout is not None and process.stdout.readline() == "writing\n"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert DATA.read_bytes() == original
+    lock, temporary = sorted(Path("data").rglob(".*"), key=lambda path: path.suffix)
+    assert lock.name == ".kxplan-2024-510802.lock"
+    assert temporary.name.startswith(f".{UNIT}.yaml.") and temporary.suffix == ".tmp"
+    begun = time.monotonic()
+    imported(forms[1])
+    assert time.monotonic() - begun < 10
+    assert yaml.safe_load(DATA.read_text(encoding="utf-8"))["values"]["typical_cases"] == 101
+    assert not list(Path("data").rglob(".*"))
