@@ -417,7 +417,7 @@ def test_a_data_file_made_meanwhile_is_kept_and_said_so(
         path.write_text("unit: 剑阁县\n", encoding="utf-8")
         write_text_atomic(path, text, overwrite=overwrite)
 
-    monkeypatch.setattr("kxplan.commands.import_forms.write_text_atomic", meanwhile)
+    monkeypatch.setattr("kxplan.forms.store.write_text_atomic", meanwhile)
     result = run(runner, "import", str(form), "--lang", lang)
     assert result.exit_code == 2
     assert words in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -47,6 +48,14 @@ def _write(path: Path, data: bytes, *, overwrite: bool) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def clear_leftovers(path: Path) -> None:
+    """Remove the temporary files of writes of `path` that never finished (a run killed while
+    writing). Only for a writer holding `path`'s lock: no other write of it can be under way."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:

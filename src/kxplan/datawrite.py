@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import yaml
 
@@ -21,6 +22,13 @@ class Entry:
     value: bool | int | float | None
     source: str | None = None
     note: str | None = None
+
+
+def lock_path(data_dir: Path, year: int, code: str) -> Path:
+    """The lock every writer of a unit's data file of a year holds (`kxplan.lockfile`): one
+    for the unit, whether its file is named by name or by code. Hidden, and not `.yaml`, so
+    that no scan of the data folder takes it for data; its holder removes it."""
+    return data_dir / f".kxplan-{year}-{code}.lock"
 
 
 def render_data_file(

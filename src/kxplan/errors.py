@@ -50,3 +50,14 @@ class CannotWrite(KxplanError):
         self.path = path
         self.errno = error.errno
         self.strerror = error.strerror or type(error).__name__
+
+
+class Busy(KxplanError):
+    """Another kxplan run kept writing the file for longer than a run waits. Nothing written."""
+
+    exit_code = 3
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        super().__init__(f"{path} is being written by another run; still busy after {seconds:g} s")
+        self.path = path
+        self.seconds = seconds

@@ -402,6 +402,35 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "os-EROFS": ("文件系统只读", "the file system is read-only"),
     "os-ENOSPC": ("磁盘空间不足", "no space left on the disk"),
     "os-EISDIR": ("这是一个文件夹", "it is a folder"),
+    "os-ELOOP": ("是循环的链接（最终指回自己）", "it is a link loop (it leads back to itself)"),
+    # a file kxplan writes that another run is writing (`kxplan.lockfile`)
+    "busy": ("{path}：{reason}；请稍后再试", "{path}: {reason}; try again later"),
+    "busy-reason": (
+        "另一个 kxplan 正在写入此文件，等待 {seconds} 秒后仍未结束",
+        "another kxplan run is writing this file; still busy after {seconds} s",
+    ),
+    # what is at a path where a file (or a folder) should be
+    "is-a-folder": ("是文件夹，不是文件", "it is a folder, not a file"),
+    "is-a-file": ("是文件，不是文件夹", "it is a file, not a folder"),
+    "dangling-link": (
+        "是失效的链接（指向的文件不存在）",
+        "it is a link to nothing (its target does not exist)",
+    ),
+    "special-file": ("是设备或管道，不是普通文件", "it is a device or a pipe, not a regular file"),
+    # finding the plan and the data folder
+    "plan-unusable": (
+        "无法读取规划文件：{why}；请修正它，或用 --plan 指定规划文件",
+        "cannot read the plan: {why}; fix it, or give a plan with --plan",
+    ),
+    "data-unusable": (
+        "{path} 不能用作数据文件夹：{why}；请修正它，或用 --data-dir 指定数据文件夹",
+        "{path} cannot be used as the data folder: {why}; fix it, or give one with --data-dir",
+    ),
+    "shipped-plan": (
+        "未找到 targets.yaml（从 {cwd} 向上查找）：使用 kxplan 自带的规划 “{name}”",
+        "no targets.yaml found (looked upwards from {cwd}): using the plan shipped with kxplan,"
+        " “{name}”",
+    ),
     "internal-error": (
         "kxplan 内部错误：{error}（加 --debug 查看详细信息，并请报告此问题）",
         "kxplan internal error: {error} (run with --debug for the traceback, and please report it)",

@@ -6,15 +6,17 @@ there yet and never replaces one, so running `init` again only completes a repos
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from kxplan import __version__
-from kxplan.atomic import write_atomic
+from kxplan.atomic import clear_leftovers, write_atomic
 from kxplan.datafolder import is_data_file
-from kxplan.datawrite import render_data_file, reported_by
+from kxplan.datawrite import lock_path, render_data_file, reported_by
 from kxplan.errors import WouldOverwrite
+from kxplan.lockfile import hold
 from kxplan.messages import tr
 from kxplan.plan import Plan
 from kxplan.schema import DATA_FILE_REFERENCE, SCHEMA_NAME, schema_text
@@ -121,23 +123,38 @@ def unit_files_present(root: Path, plan: Plan, year: int) -> dict[str, str]:
     return present
 
 
+def data_locks(root: Path, plan: Plan, year: int) -> dict[str, Path]:
+    """Scaffold data file → the lock an import of it holds (`datawrite.lock_path`)."""
+    return {
+        f"data/{year}/{unit.name}.yaml": lock_path(root / "data", year, unit.code)
+        for unit in plan.tree_order
+    }
+
+
 def write_missing(
-    root: Path, files: dict[str, bytes], present: dict[str, str] | None = None
+    root: Path,
+    files: dict[str, bytes],
+    present: dict[str, str] | None = None,
+    locks: dict[str, Path] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """Write each file that does not exist yet, nor under another name (`present`);
-    (written, kept as they were)."""
+    """Write each file that does not exist yet, nor under another name (`present`), each
+    holding its lock in `locks`, if any, as an import of it does; (written, kept as they were)."""
     written: list[str] = []
     kept: list[str] = []
     for name, content in files.items():
         if present and name in present:
             kept.append(present[name])
             continue
-        try:
-            write_atomic(root / name, content)
-        except WouldOverwrite:
-            kept.append(name)
-        else:
-            written.append(name)
+        lock = (locks or {}).get(name)
+        with hold(lock, guarding=root / name) if lock else contextlib.nullcontext():
+            if lock:
+                clear_leftovers(root / name)
+            try:
+                write_atomic(root / name, content)
+            except WouldOverwrite:
+                kept.append(name)
+            else:
+                written.append(name)
     return written, kept
 
 

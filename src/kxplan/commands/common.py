@@ -15,8 +15,8 @@ import typer
 
 from kxplan import locate
 from kxplan.dataset import data_years
-from kxplan.errors import CannotWrite, KxplanError, PlanInvalid, UsageError, WouldOverwrite
-from kxplan.messages import LANGS, default_lang, os_reason, tr
+from kxplan.errors import Busy, CannotWrite, KxplanError, PlanInvalid, UsageError, WouldOverwrite
+from kxplan.messages import LANGS, default_lang, os_reason, pick, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
 from kxplan.problems import Problem
@@ -89,6 +89,13 @@ def guard(lang: str, debug: bool, fmt: str = "text") -> Iterator[None]:
     except CannotWrite as error:
         reason = os_reason(error.errno, error.strerror, lang)
         fail_usage(tr("cannot-write", lang, path=locate.shown_path(error.path), reason=reason))
+    except Busy as error:
+        reason = tr("busy-reason", lang, seconds=f"{error.seconds:g}")
+        print(
+            f"kxplan: {tr('busy', lang, path=locate.shown_path(error.path), reason=reason)}",
+            file=sys.stderr,
+        )
+        raise typer.Exit(error.exit_code) from None
     except KxplanError as error:
         print(f"kxplan: {error}", file=sys.stderr)
         raise typer.Exit(error.exit_code) from None
@@ -115,9 +122,14 @@ def github_root(github: bool, plan_option: Path | None, lang: str) -> Path | Non
 
 
 def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
-    """The plan, its file named from `root` when given (see `dataset.display_path`)."""
-    path = locate.plan_path(option, lang)
-    return load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
+    """The plan, its file named from `root` when given (see `dataset.display_path`). The plan
+    shipped with kxplan, taken where there is none, is said once: it may not be the one meant."""
+    path, shipped = locate.find_plan(option, lang)
+    plan = load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
+    if shipped:
+        name = pick(plan.info.name, plan.info.name_en, lang)
+        print(tr("shipped-plan", lang, cwd=Path.cwd(), name=name), file=sys.stderr)
+    return plan
 
 
 YearArgument = Annotated[

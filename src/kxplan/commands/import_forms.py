@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kxplan import locate
-from kxplan.atomic import write_text_atomic
 from kxplan.commands.common import (
     DataOption,
     DebugOption,
@@ -24,7 +23,11 @@ from kxplan.dataload import FileChecker
 from kxplan.errors import UsageError
 from kxplan.forms.texts import say
 from kxplan.messages import tr
+from kxplan.plan import Plan
 from kxplan.problems import Problem
+
+if TYPE_CHECKING:
+    from kxplan.forms.store import Imported
 
 
 def import_forms(
@@ -53,11 +56,13 @@ def import_forms(
 
     An empty cell reports nothing and never erases data. Where a data file exists and the
     form changes it, the differences are shown and nothing is written without --force.
-    Exit 0: done; 2: data differs (no --force) or usage error; 3: a form or data file is invalid.
+    Each data file is read, merged and written under its lock: imports at the same time wait
+    for each other (at most 30 s). Exit 0: done; 2: data differs (no --force) or usage error;
+    3: a form or data file is invalid, or a data file could not be written.
     """
     lang = language(lang_option)
     with guard(lang, debug):
-        from kxplan.forms.merge import Outcome, describe_change, describe_dropped, import_forms
+        from kxplan.forms.store import import_forms
 
         plan = open_plan(plan_option, lang)
         data_dir = locate.data_dir(data_option, lang)
@@ -65,52 +70,66 @@ def import_forms(
         when = datetime.now().astimezone().isoformat(timespec="seconds")
         checker = FileChecker(plan, lang)
         results = import_forms(
-            [(path, path.as_posix()) for path in forms], data_dir, checker, force=force, when=when
+            [(path, path.as_posix()) for path in forms],
+            data_dir,
+            checker,
+            force=force,
+            when=when,
+            write=not dry_run,
         )
-        counts = dict.fromkeys(("written", "unchanged", "pending", "empty", "invalid"), 0)
-        for item in results:
-            _print_problems(item.problems, lang)
-            landing = item.landing
-            if landing is None:
-                counts["invalid"] += 1
-                print(say("invalid", lang, form=item.file, count=len(item.problems)))
-                continue
-            _print_problems(landing.problems, lang)
-            names = {"form": item.file, "path": landing.display}
-            if landing.outcome is Outcome.BLOCKED:
-                counts["invalid"] += 1
-                print(say("existing-invalid", lang, path=landing.display))
-            elif landing.outcome is Outcome.UNSOUND:
-                counts["invalid"] += 1
-                print(say("unsound", lang, **names))
-            elif landing.outcome is Outcome.EMPTY:
-                counts["empty"] += 1
-                print(say("empty", lang, form=item.file))
-            elif landing.outcome is Outcome.UNCHANGED:
-                counts["unchanged"] += 1
-                print(say("unchanged", lang, **names))
-            elif landing.outcome is Outcome.DIFFERS:
-                counts["pending"] += 1
-                print(say("differs", lang, **names))
-            else:
-                counts["written"] += 1
-                values = len({change.indicator for change in landing.changes})
-                key = "would-write" if dry_run else "written"
-                print(say(key, lang, count=values, **names))
-                if not dry_run and landing.text is not None:
-                    write_text_atomic(
-                        landing.path, landing.text, overwrite=landing.outcome is not Outcome.NEW
-                    )
-            for change in landing.changes:
-                print(f"  {describe_change(change, plan, lang)}")
-            for comment in landing.dropped:
-                print(f"  {describe_dropped(comment, lang)}")
-        summary = say("summary", lang, forms=len(results), **counts)
+        counts = dict.fromkeys(COUNTS, 0)
+        for item in results:  # each as soon as its data file is written (or not)
+            counts[_print(item, plan, lang, dry_run=dry_run)] += 1
+        summary = say("summary", lang, forms=sum(counts.values()), **counts)
+        if counts["failed"]:
+            summary += say("summary-failed", lang, failed=counts["failed"])
         print(summary + (say("dry-run", lang) if dry_run else ""), file=sys.stderr)
-        if counts["invalid"]:
+        if counts["invalid"] or counts["failed"]:
             raise typer.Exit(3)
         if counts["pending"]:
             raise typer.Exit(2)
+
+
+COUNTS = ("written", "unchanged", "pending", "empty", "invalid", "failed")
+#: the line of each outcome (`forms.merge.Outcome`), and what the summary counts it as
+_SAID = {
+    "blocked": ("existing-invalid", "invalid"),
+    "not-a-file": ("not-a-file", "invalid"),
+    "unsound": ("unsound", "invalid"),
+    "empty": ("empty", "empty"),
+    "unchanged": ("unchanged", "unchanged"),
+    "differs": ("differs", "pending"),
+    "failed": ("not-written", "failed"),
+    "new": ("written", "written"),
+    "filled": ("written", "written"),
+    "replaced": ("written", "written"),
+}
+
+
+def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
+    """Print what became of one form; returns what the summary counts it as."""
+    from kxplan.forms.merge import Outcome, describe_change, describe_dropped
+
+    _print_problems(item.problems, lang)
+    landing = item.landing
+    if landing is None:
+        print(say("invalid", lang, form=item.file, count=len(item.problems)))
+        return "invalid"
+    _print_problems(landing.problems, lang)
+    if landing.outcome is Outcome.APPEARED:  # the file made meanwhile is kept: see it first
+        print(f"kxplan: {tr('would-overwrite', lang, path=landing.display)}", file=sys.stderr)
+        return "pending"
+    key, counted = _SAID[landing.outcome]
+    if counted == "written" and dry_run:
+        key = "would-write"
+    values = len({change.indicator for change in landing.changes})
+    names = {"form": item.file, "path": landing.display}
+    print(say(key, lang, count=values, reason=landing.failed, **names))
+    for change in landing.changes:
+        print(f"  {describe_change(change, plan, lang)}")
+    for comment in landing.dropped:
+        print(f"  {describe_dropped(comment, lang)}")
+    return counted
 
 
 SHOWN = 50  # problems listed per form: a sheet of junk must not bury the rest of the output

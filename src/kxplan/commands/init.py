@@ -12,9 +12,10 @@ import typer
 from kxplan import locate
 from kxplan.commands.common import DebugOption, LangOption, guard, language
 from kxplan.dataload import outside_data_years
-from kxplan.errors import UsageError
+from kxplan.errors import PlanInvalid, UsageError
 from kxplan.messages import pick, tr
 from kxplan.planload import load_plan
+from kxplan.problems import Problem, ProblemCode
 
 if TYPE_CHECKING:
     from kxplan.scaffold import Source
@@ -73,7 +74,7 @@ def init(
     a README for the people who submit data, a pre-commit configuration and
     a GitHub Actions workflow. Never overwrites a file, even with --force.
     """
-    from kxplan.scaffold import scaffold, unit_files_present, write_missing
+    from kxplan.scaffold import data_locks, scaffold, unit_files_present, write_missing
 
     lang = language(lang_option)
     with guard(lang, debug):
@@ -96,7 +97,8 @@ def init(
             raise UsageError(outside)
         files = scaffold(plan, plan_bytes, chosen, source)
         present = unit_files_present(folder, plan, chosen)
-        written, kept = write_missing(folder, files, present)
+        locks = data_locks(folder, plan, chosen)
+        written, kept = write_missing(folder, files, present, locks)
         _report(folder, written, kept, source, lang)
 
 
@@ -132,6 +134,15 @@ def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
     if chosen is not None and not chosen.is_file():
         raise UsageError(tr("file-not-found", lang, path=chosen))
     existing = folder / locate.PLAN_NAME
+    why = locate.unusable(existing, lang)
+    if why is not None:  # kept as it is, it would stand beside the files of another plan
+        message = pick(
+            f"无法读取规划文件：{why}；请修正它，或移走它后再运行 kxplan init",
+            f"cannot read the plan: {why}; fix it, or move it away and run kxplan init again",
+            lang,
+        )
+        shown = locate.shown_path(existing)
+        raise PlanInvalid([Problem(shown, None, None, ProblemCode.PLAN_ERROR, message)])
     if existing.is_file():
         if chosen is not None and chosen.read_bytes() != existing.read_bytes():
             raise UsageError(

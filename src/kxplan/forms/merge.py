@@ -22,8 +22,9 @@ from kxplan import describe
 from kxplan.dataload import FileChecker, normalize
 from kxplan.dataset import display_path
 from kxplan.datawrite import Entry, render_data_file
-from kxplan.forms.read import Form, read_form
+from kxplan.forms.read import Form
 from kxplan.forms.texts import say, texts
+from kxplan.locate import unusable
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, exact
 from kxplan.problems import Problem, ProblemCode
@@ -40,7 +41,14 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"  # the data file already says all the form says
     EMPTY = "empty"  # nothing typed in the form
     BLOCKED = "blocked"  # the data file there is invalid (or two files): not written
+    NOT_A_FILE = "not-a-file"  # a folder, a broken link, a device where it goes: not written
     UNSOUND = "unsound"  # the text made from the form fails the data file check: not written
+    FAILED = "failed"  # to be written, but the disk refused or another run kept the file
+    APPEARED = "appeared"  # no data file when read, one when written (made meanwhile): kept
+
+
+#: the outcomes that write the data file
+WRITES = (Outcome.NEW, Outcome.FILLED, Outcome.REPLACED)
 
 
 @dataclass(frozen=True)
@@ -65,15 +73,33 @@ class Landing:
     changes: list[FieldChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     dropped: list[Comment] = field(default_factory=list)  # comments the text does not keep
+    failed: str | None = None  # why it was not written (FAILED), in words
+
+
+def candidates(form: Form, data_dir: Path) -> list[Path]:
+    """The names a unit's data file has (SPEC §5), the one written first."""
+    folder = data_dir / str(form.year)
+    return [folder / f"{name}.yaml" for name in (form.unit.name, form.unit.code)]
+
+
+def target(form: Form, data_dir: Path) -> Path:
+    """The data file the form goes into: the unit's file there is, else a new one by name."""
+    names = candidates(form, data_dir)
+    return next((path for path in names if path.is_file()), names[0])
 
 
 def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when: str) -> Landing:
     """Where `form` goes, what it changes there, and the text to write there."""
     plan, lang = checker.plan, checker.lang
-    folder = data_dir / str(form.year)
-    candidates = [folder / f"{name}.yaml" for name in (form.unit.name, form.unit.code)]
-    found = [path for path in candidates if path.is_file()]
-    path = found[0] if found else candidates[0]
+    names = candidates(form, data_dir)
+    for place in names:  # `--force` cannot help: writing would fail, or replace the link
+        why = unusable(place, lang)
+        if why is not None:
+            display = display_path(place, data_dir)
+            problem = Problem(display, None, None, ProblemCode.ENCODING, why)
+            return Landing(form, place, display, Outcome.NOT_A_FILE, problems=[problem])
+    found = [path for path in names if path.is_file()]
+    path = found[0] if found else names[0]
     display = display_path(path, data_dir)
     if len(found) > 1:
         other = display_path(found[1], data_dir)
@@ -225,36 +251,3 @@ def _shown(value: bool | int | float | str | None, lang: str) -> str:
     if isinstance(value, bool):
         return describe.yes_no(value, lang)
     return describe.number(exact(value), places=6)
-
-
-@dataclass(frozen=True)
-class Imported:
-    """One form of an import: its problems, or where it lands."""
-
-    file: str
-    problems: list[Problem]
-    landing: Landing | None
-
-
-def import_forms(
-    forms: list[tuple[Path, str]], data_dir: Path, checker: FileChecker, *, force: bool, when: str
-) -> list[Imported]:
-    """Read every form (path, display) and work out where each lands; writes nothing."""
-    read = [(display, *read_form(path, display, checker)) for path, display in forms]
-    owners: dict[tuple[int, str], list[str]] = {}
-    for display, form, _ in read:
-        if form is not None:
-            owners.setdefault((form.year, form.unit.code), []).append(display)
-    results: list[Imported] = []
-    for display, form, problems in read:
-        if form is None:
-            results.append(Imported(display, problems, None))
-            continue
-        others = [other for other in owners[(form.year, form.unit.code)] if other != display]
-        if others:
-            message = say("same-unit-twice", checker.lang, other=", ".join(others))
-            problem = Problem(display, None, None, ProblemCode.DUPLICATE_KEY, message)
-            results.append(Imported(display, [problem], None))
-            continue
-        results.append(Imported(display, [], land(form, data_dir, checker, force=force, when=when)))
-    return results

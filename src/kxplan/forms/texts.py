@@ -202,6 +202,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{form} → {path}: differs from the existing data; not overwritten (check the differences "
         "below, then use --force to replace it)",
     ),
+    "not-written": (
+        "{form} → {path}：未能写入（{reason}），本表未导入",
+        "{form} → {path}: not written ({reason}); this form was not imported",
+    ),
+    "not-a-file": (
+        "{form} → {path}：此处不是数据文件（见上），未导入；请移走或改名后再导入",
+        "{form} → {path}: what is there is not a data file (above); not imported: move or"
+        " rename it, then import again",
+    ),
     "empty": ("{form}：没有填写任何数值，未写入", "{form}: no value filled in; nothing written"),
     "more-problems": ("…还有 {count} 个问题未列出", "… and {count} more"),
     "invalid": (
@@ -214,6 +223,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{forms} form(s): {written} written, {unchanged} unchanged, {pending} to confirm, "
         "{empty} empty, {invalid} invalid",
     ),
+    "summary-failed": ("，未能写入 {failed}", ", {failed} not written"),
     "dry-run": ("（演习：未写入任何文件）", " (dry run: no file was written)"),
     "made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
     # one form that exists is said as any other file is (`would-overwrite` in kxplan.messages)
