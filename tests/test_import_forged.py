@@ -145,6 +145,7 @@ def test_damaged_cell_xml_in_english(runner: CliRunner, sample: Path) -> None:
             f'<c r="G5" t="inlineStr"><is><t>{"9" * 400}.5</t></is></c>',
             "位数过多，不是实际数值：请填不小于 0 的整数",
         ),
+        (f'<c r="G5"><v>{"1" * 400}</v></c>', "的值 111111111111… 太大（超过 10¹²）"),
     ],
 )
 def test_a_huge_number_is_a_problem_at_its_cell_and_the_batch_goes_on(
@@ -170,6 +171,17 @@ def test_a_number_cell_in_a_source_or_note_keeps_its_text(runner: CliRunner, sam
     values = yaml.safe_load((sample / "data/2024/青川县.yaml").read_text(encoding="utf-8"))
     assert values["values"]["tfkjy_workers"] == {"value": 5000, "source": "-1E999", "note": long}
     assert values["values"]["spirit_lectures"] == {"value": 3, "source": "1e-400"}
+
+
+def test_a_source_yaml_would_read_as_a_bad_date_is_written_as_text(
+    runner: CliRunner, sample: Path
+) -> None:
+    """`2024-13-45` unquoted is a timestamp to YAML, and not a valid one."""
+    path = fill(FORM, {"tfkjy_workers": 5000}, sources={"tfkjy_workers": "2024-13-45"})
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 0, result.output
+    text = (sample / "data/2024/青川县.yaml").read_text(encoding="utf-8")
+    assert 'source: "2024-13-45"' in text
 
 
 def record(sample: Path, change: dict[str, str], *, add: list[list[object]] | None = None) -> Path:

@@ -80,7 +80,7 @@ def read_value(
         return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, float) and written is not None and _lost(raw, written):
         return _too_long(written, expect, lang)
-    if not math.isfinite(raw):
+    if isinstance(raw, float) and not math.isfinite(raw):  # an int may be beyond any float
         return raw  # the data model refuses it with its own words
     raw = denoise(raw)
     if is_percent_format(number_format):
