@@ -81,3 +81,17 @@ def rewrite_part(path: Path, part: str, change: Any, *, out: Path | None = None)
         for info, data in parts:
             archive.writestr(info.filename, change(data) if info.filename == part else data)
     return target
+
+
+def replace_cell(path: Path, where: str, xml: str, *, out: Path, sheet: int = 1) -> Path:
+    """Put `xml` in place of the cell `where` (`G5`) in a sheet's XML, as a forger would."""
+    import re
+
+    pattern = re.compile(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % where.encode(), re.DOTALL)
+
+    def change(data: bytes) -> bytes:
+        changed, count = pattern.subn(lambda _: xml.encode("utf-8"), data, count=1)
+        assert count == 1, f"no cell {where}"
+        return changed
+
+    return rewrite_part(path, f"xl/worksheets/sheet{sheet}.xml", change, out=out)

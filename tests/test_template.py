@@ -315,6 +315,19 @@ def test_texts_starting_with_equals_stay_text(runner: CliRunner, sample: Path) -
     assert all(found.data_type != "f" for row in hidden.iter_rows() for found in row)
 
 
+def test_texts_starting_like_a_formula_get_the_quote_prefix(
+    runner: CliRunner, sample: Path
+) -> None:
+    """Editing such a cell in Excel keeps it text, as in every workbook kxplan writes."""
+    assert run(runner, "template", "2024", "--county", "利州区").exit_code == 0
+    book = openpyxl.load_workbook(sample / "reports/forms/2024/利州区_2024.xlsx")
+    cells = [found for sheet in book for row in sheet.iter_rows() for found in row]
+    rules = [found for found in cells if str(found.value).startswith("=")]
+    assert len(rules) == 4  # two targets on the form, and their copies in the hidden record
+    assert all(found.quotePrefix for found in rules)
+    assert not any(found.quotePrefix for found in cells if found not in rules)
+
+
 @pytest.mark.parametrize(
     ("lang", "footer"), [("zh", "第 &P 页，共 &N 页"), ("en", "Page &P of &N")]
 )

@@ -189,6 +189,37 @@ def test_text_from_data_files_is_never_a_formula(runner: CliRunner, small: Path)
     assert "<t>=1+1</t>" in xml and "<t>@SUM(A1:A2)</t>" in xml
 
 
+@pytest.mark.parametrize("note", ["\t=1+1", "\r=1+1"])
+def test_text_starting_with_a_tab_or_cr_gets_the_quote_prefix(
+    runner: CliRunner, small: Path, note: str
+) -> None:
+    """A tab or carriage return before `=` starts a formula once the text is pasted or exported."""
+    write_yaml(
+        small / "data" / "2024" / "乙区.yaml",
+        {"unit": "乙区", "year": 2024, "values": {"count_flow": {"value": 1, "note": note}}},
+    )
+    details = book(small / write(runner, "check", "2024", "-o", "c.xlsx"))["明细"]
+    found = [  # XML reads a carriage return back as a line feed
+        cell
+        for row in details.iter_rows(min_row=4)
+        for cell in row
+        if cell.value in (note, note.replace("\r", "\n"))
+    ]
+    assert len(found) == 1
+    assert found[0].quotePrefix and found[0].data_type == "s"
+
+
+def test_a_character_excel_cannot_hold_does_not_hide_a_formula() -> None:
+    """Such characters are dropped, so the check is on the text that is left."""
+    from openpyxl import Workbook
+
+    from kxplan.xlsx.sheet import put
+
+    sheet = Workbook().active
+    cell = put(sheet, 1, 1, "\x01=1+1")
+    assert (cell.value, cell.quotePrefix, cell.data_type) == ("=1+1", True, "s")
+
+
 def test_plan_text_starting_with_equals_is_text(runner: CliRunner, small: Path) -> None:
     boolean = {
         "id": "built",

@@ -125,5 +125,5 @@ def _plain_is_safe(text: str) -> bool:
         return False
     try:
         return bool(yaml.safe_load(f"k: {text}") == {"k": text})
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # `2024-13-45` is a timestamp YAML cannot construct
         return False

@@ -27,6 +27,7 @@ from kxplan.forms.layout import CellValue, FormMeta, coordinate
 from kxplan.forms.texts import expectation, say
 from kxplan.messages import pick
 from kxplan.plan import Aggregate, Indicator, Plan, Unit, ValueType
+from kxplan.xlsx.sheet import put_text
 
 # 微软雅黑 (Microsoft YaHei): on every Chinese Windows since Vista, used by Excel and WPS alike,
 # with readable Latin letters and digits; openpyxl's default Calibri has no Chinese.
@@ -149,10 +150,12 @@ def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
 
 def _put(sheet: Any, row: int, column: int, value: CellValue) -> Any:
     """Write a value; text stays text even when it starts with `=` (`= 是（2025年）`)."""
-    cell = sheet.cell(row, column, value)
-    cell.font = Font(name=_FONT, size=11)
+    cell = sheet.cell(row, column)
     if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would otherwise write `=…` as a formula
+        put_text(cell, value)
+    else:
+        cell.value = value
+    cell.font = Font(name=_FONT, size=11)
     return cell
 
 

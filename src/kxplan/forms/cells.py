@@ -4,7 +4,8 @@ Accepted: `1,234`, full-width digits (１２３), `12.5%` or a percent-formatted
 percentages, the measure typed after the number (`3个`), 是/否/√/×/Y/N/yes/no/true/false for
 yes-no, and spaces around any of them. Everything else that is not a plain number (`约100`,
 `3-4`, `1,23`, a date) is refused: a guess would put a wrong figure in the data. So is a
-percentage between 0 and 1 with no % typed or shown (`0.995`: 99.5% or 0.995%?).
+percentage between 0 and 1 with no % typed or shown (`0.995`: 99.5% or 0.995%?), and a number
+no float can hold (`1E999`, 400 digits), said as written rather than as `inf`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import Decimal
 from kxplan.forms.layout import CellValue
 from kxplan.forms.texts import expectation, say
 from kxplan.plan import Indicator, ValueType
+from kxplan.printable import shortened
 from kxplan.problems import ProblemCode
 
 Value = bool | int | float
@@ -37,6 +39,7 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 _PERCENT_PLACES = Decimal("1e-10")
 _EXACT_LIMIT = Decimal("1e15")
 _SIGNIFICANT = 15  # a float cell with more is binary noise (=0.968*100 → 96.80000000000001)
+_FLOAT_DIGITS = 308  # a number with more whole digits is beyond any float (and any figure)
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,14 @@ class Refused:
 
 
 def read_value(
-    raw: CellValue, number_format: str, indicator: Indicator, lang: str
+    raw: CellValue,
+    number_format: str,
+    indicator: Indicator,
+    lang: str,
+    written: str | None = None,
 ) -> Value | Refused | None:
-    """The value of an input cell; None when it is empty."""
+    """The value of an input cell; None when it is empty. `written`: a number cell's number as
+    its XML writes it."""
     expect = expectation(indicator.type, lang)
     boolean = indicator.type is ValueType.BOOLEAN
     if raw is None:
@@ -68,9 +76,11 @@ def read_value(
     if isinstance(raw, datetime | date | time):
         return Refused(ProblemCode.TYPE_ERROR, say("a-date", lang, text=raw, expect=expect))
     if boolean:
-        message = say("not-yes-no", lang, text=shown(raw), expect=expect)
+        message = say("not-yes-no", lang, text=shown(raw, written), expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
-    if not math.isfinite(raw):
+    if isinstance(raw, float) and written is not None and _lost(raw, written):
+        return _too_long(written, expect, lang)
+    if isinstance(raw, float) and not math.isfinite(raw):  # an int may be beyond any float
         return raw  # the data model refuses it with its own words
     raw = denoise(raw)
     if is_percent_format(number_format):
@@ -103,12 +113,15 @@ def as_written(raw: CellValue, value: Value) -> str | None:
     return format(Decimal(repr(value)), "f")  # positional: 5e-08 is 0.00000005
 
 
-def read_text(raw: CellValue) -> str | None:
+def read_text(raw: CellValue, written: str | None = None) -> str | None:
     """A source or note cell as text, as the cell shows it (Excel's TRUE: `TRUE`); None when
-    empty."""
+    empty. `written`: a number cell's number as its XML writes it, taken when a float loses it
+    (`-1E999` is not `-inf`)."""
     if raw is None:
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, float) and written is not None and _lost(raw, written):
+        text = written
+    elif isinstance(raw, bool):
         text = shown(raw)
     elif isinstance(raw, datetime):
         text = raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
@@ -126,8 +139,10 @@ def is_percent_format(number_format: str) -> bool:
     return "%" in _FORMAT_LITERALS.sub("", number_format or "")
 
 
-def shown(raw: CellValue) -> str:
-    """A cell's content as people saw it, for messages."""
+def shown(raw: CellValue, written: str | None = None) -> str:
+    """A cell's content as people saw it, for messages (`written`: as for `read_text`)."""
+    if isinstance(raw, float) and written is not None and _lost(raw, written):
+        return written
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"  # as Excel and WPS show it, in Chinese too
     if isinstance(raw, float) and raw.is_integer():
@@ -158,6 +173,8 @@ def _number(text: str, indicator: Indicator, expect: str, lang: str) -> Value | 
         message = say("percent-elsewhere", lang, text=text, expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     number = Decimal(match["number"].replace(",", ""))
+    if number and number.adjusted() >= _FLOAT_DIGITS:
+        return _too_long(text, expect, lang)
     if indicator.type is ValueType.PERCENT and not match["percent"] and 0 < number <= 1:
         return _fraction(number, text, lang)
     return _tidy(number)
@@ -168,6 +185,16 @@ def _fraction(number: Decimal, text: str, lang: str) -> Refused:
     1 may be a coverage of 100% written as a fraction."""
     scaled = f"{(number * 100).normalize():f}"
     return Refused(ProblemCode.TYPE_ERROR, say("fraction", lang, text=text, scaled=scaled))
+
+
+def _lost(raw: float, written: str) -> bool:
+    """Whether the float no longer says the number written (`1E999` → inf, `1e-400` → 0)."""
+    return not math.isfinite(raw) or (raw == 0) != (Decimal(written) == 0)
+
+
+def _too_long(text: str, expect: str, lang: str) -> Refused:
+    message = say("too-long-value", lang, text=shortened(text, lang), expect=expect)
+    return Refused(ProblemCode.OUT_OF_RANGE, message)
 
 
 def _tidy(number: Decimal) -> int | float:

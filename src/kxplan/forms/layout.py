@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import TypeVar
 
 CellValue = str | int | float | bool | date | datetime | time | None
+_V = TypeVar("_V")
 
 MAGIC = "kxplan-form"
 VERSION = 1
@@ -107,11 +109,11 @@ class FormMeta:
                 continue
             kind = row[0]
             if kind == "cell" and len(row) >= 2 and isinstance(row[1], str):
-                fixed[row[1]] = row[2] if len(row) > 2 else None
+                _once(fixed, row[1], row[2] if len(row) > 2 else None, f"cell {row[1]}")
             elif kind == "row" and len(row) >= 2 and isinstance(row[1], str):
-                locked[row[1]] = tuple(row[2:])
+                _once(locked, row[1], tuple(row[2:]), f"row {row[1]}")
             elif isinstance(kind, str) and len(row) >= 2:
-                keys[kind] = row[1]
+                _once(keys, kind, row[1], kind)
         if keys.get(MAGIC) != VERSION:
             raise MetaError(MAGIC)
         columns = _text(keys, "locked_columns").split(",")
@@ -133,6 +135,14 @@ class FormMeta:
             id_column=_number(keys, "id_column"),
             locked_columns=tuple(int(part) for part in columns),
         )
+
+
+def _once(found: dict[str, _V], key: str, value: _V, name: str) -> None:
+    """A key said twice is a forged record: which one would be meant? (A second `unit_code`
+    once silently won.)"""
+    if key in found:
+        raise MetaError(name)
+    found[key] = value
 
 
 def _text(keys: dict[str, CellValue], key: str) -> str:

@@ -18,11 +18,20 @@ from pydantic import ValidationError
 from kxplan.dataload import FileChecker, classify, outside_data_years
 from kxplan.datawrite import Entry
 from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
-from kxplan.forms.layout import META_SHEET, CellValue, FormMeta, column_letter, coordinate
+from kxplan.forms.layout import (
+    HELP_ROW,
+    META_SHEET,
+    TITLE_ROW,
+    CellValue,
+    FormMeta,
+    column_letter,
+    coordinate,
+)
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.messages import tr
 from kxplan.plan import Indicator, Unit
+from kxplan.printable import shortened
 from kxplan.problems import Problem, ProblemCode
 from kxplan.suggest import closest
 
@@ -49,8 +58,8 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     lang = checker.lang
     check_defused(lang)
     opened = open_form(path, display, lang)
-    if isinstance(opened, Problem):
-        return None, [opened]
+    if isinstance(opened, list):
+        return None, opened
     meta = opened.meta
     reader = _Reader(display, meta, checker)
     unit = reader.identity(path)
@@ -62,6 +71,10 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     if reader.problems:
         return None, reader.sorted_problems()
     return Form(display, unit, meta.year, entries), []
+
+
+def _text(found: Cell | None) -> str | None:
+    return None if found is None else read_text(found.value, found.written)
 
 
 class _Reader:
@@ -106,12 +119,17 @@ class _Reader:
             message = tr("unknown-unit", lang, name=meta.unit, suggest=suggest)
             self.at(META_SHEET, None, ProblemCode.UNKNOWN_UNIT, message)
             return None
+        if contradiction := self._contradiction(unit):
+            self.at(META_SHEET, None, ProblemCode.UNIT_MISMATCH, contradiction)
+            return None
         if outside := outside_data_years(plan, meta.year, lang):
             self.at(META_SHEET, None, ProblemCode.OUT_OF_RANGE, outside)
         numbers = set(_NUMBERS_IN_NAME.findall(path.stem))
         named = [u for u in plan.units if u.name in path.stem or u.code in numbers]
-        if named and unit not in named:
-            other = named[0]
+        # The units above it may be named too (`广元市青川县.xlsx`); any other is a contradiction.
+        others = [u for u in named if u != unit and u not in plan.ancestors(unit)]
+        if others:
+            other = others[0]
             code = f" ({other.code})" if lang == "en" else f"（{other.code}）"
             said = other.name if other.name in path.stem else other.name + code
             message = say("unit-in-name", lang, unit=unit.name, file_unit=said)
@@ -122,6 +140,24 @@ class _Reader:
             message = say("year-in-name", lang, year=meta.year, file_year=min(years))
             self.at(None, None, ProblemCode.YEAR_MISMATCH, message)
         return None if self.problems else unit
+
+    def _contradiction(self, unit: Unit) -> str | None:
+        """Why the hidden record contradicts itself, if it does: its unit code is a name, its
+        unit's name is another's, or the title and help it keeps name another unit (a record
+        edited for another unit: its values would overwrite that unit's data)."""
+        meta, lang = self.meta, self.lang
+        if meta.unit_code != unit.code:
+            return say("record-not-a-code", lang, code=meta.unit_code)
+        if meta.unit != unit.name:
+            return say("record-unit", lang, name=meta.unit, code=unit.code, unit=unit.name)
+        title = self.meta.fixed.get(coordinate(TITLE_ROW, 1))
+        help_text = self.meta.fixed.get(coordinate(HELP_ROW, 1))
+        names = [name for name in (unit.name, unit.name_en) if name]
+        for text, says in ((title, names), (help_text, [unit.code])):
+            if not isinstance(text, str) or not any(word in text for word in says):
+                shown_text = shortened(shown(text), lang)
+                return say("record-head", lang, unit=unit.name, code=unit.code, text=shown_text)
+        return None
 
     def other_sheets(self, others: dict[str, Grid], form: Grid) -> None:
         """What is typed on another sheet (a copy of the form, an added sheet) is not imported:
@@ -134,7 +170,7 @@ class _Reader:
             message = say(
                 "other-sheet",
                 self.lang,
-                value=shown(grid[(row, column)].value),
+                value=shown(grid[(row, column)].value, grid[(row, column)].written),
                 count=len(places),
                 sheet=self.meta.sheet,
             )
@@ -182,19 +218,18 @@ class _Reader:
                 continue
             letter = column_letter(meta.value_column)
             old = expected.get(column)
+            new = shown(found.value, found.written)
             if old is None:
-                message = say("stray", self.lang, value=shown(found.value), column=letter)
+                message = say("stray", self.lang, value=new, column=letter)
             else:
-                message = say(
-                    "changed", self.lang, old=shown(old), new=shown(found.value), column=letter
-                )
+                message = say("changed", self.lang, old=shown(old), new=new, column=letter)
             self.cell(row, column, ProblemCode.UNKNOWN_FIELD, message)
 
     def _indicator(self, row: int, cells: dict[int, Cell], seen: dict[str, int]) -> str | None:
         """The indicator id of a row, or None (with a problem when the row holds anything)."""
         meta, lang = self.meta, self.lang
         found = cells.get(meta.id_column)
-        text = read_text(found.value) if found else None
+        text = _text(found)
         if text is None:
             self._compare(row, cells, {}, skip=())
             return None
@@ -228,12 +263,13 @@ class _Reader:
                 self.cell(row, column, ProblemCode.TYPE_ERROR, message)
                 broken = True
         typed = cells.get(meta.value_column, Cell(None))
-        value = read_value(typed.value, typed.number_format, indicator, lang)
+        value = read_value(typed.value, typed.number_format, indicator, lang, typed.written)
         if isinstance(value, Refused):
             self.cell(row, meta.value_column, value.code, value.message)
             return None
-        source = read_text(cells[meta.source_column].value) if meta.source_column in cells else None
-        note = read_text(cells[meta.note_column].value) if meta.note_column in cells else None
+        source, note = (
+            _text(cells.get(column)) for column in (meta.source_column, meta.note_column)
+        )
         if broken or (value is None and source is None and note is None):
             return None
         written = None if value is None else as_written(typed.value, value)

@@ -89,6 +89,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "填报表属于规划 “{form}”，当前规划是 “{plan}”",
         "the form belongs to plan “{form}”, this plan is “{plan}”",
     ),
+    "record-not-a-code": (
+        "隐藏记录中的单位代码 “{code}” 不是单位代码；请重新生成填报表",
+        "the hidden record's unit code “{code}” is not a unit code; make the form again",
+    ),
+    "record-unit": (
+        "隐藏记录中的单位 “{name}” 与单位代码 {code}（{unit}）不符；请重新生成填报表",
+        "the hidden record's unit “{name}” does not match its unit code {code} ({unit}); make "
+        "the form again",
+    ),
+    "record-head": (
+        "隐藏记录是{unit}（{code}）的，但表头是 “{text}”；请重新生成填报表",
+        "the hidden record is {unit}'s ({code}) but the form's heading says “{text}”; make the "
+        "form again",
+    ),
     "unit-in-name": (
         "填报表是{unit}的，但文件名表示{file_unit}",
         "the form is {unit}'s but the file name says {file_unit}",
@@ -111,6 +125,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} cell(s) of the sheet hold something): type values in the sheet “{sheet}” and "
         "delete other sheets",
     ),
+    # reading a form: a cell's XML that Excel would not write
+    "damaged-cell": (
+        "单元格已损坏：{what}；请在 Excel/WPS 中重新填写此单元格后保存",
+        "the cell is damaged: {what}; type it again in Excel/WPS and save",
+    ),
+    "bad-xml": ("XML 无效（{error}）", "invalid XML ({error})"),
+    "bad-row": ("行号 “{text}” 无效", "the row number “{text}” is not valid"),
+    "bad-address": ("地址 “{text}” 无效", "the address “{text}” is not valid"),
+    "twice": ("同一单元格出现两次", "the same cell appears twice"),
+    "bad-type": ("类型 “{text}” 未知", "unknown type “{text}”"),
+    "bad-number": ("“{text}” 不是数字", "“{text}” is not a number"),
+    "bad-shared": ("共享文字编号 “{text}” 不存在", "shared string “{text}” does not exist"),
+    "bad-boolean": ("“{text}” 不是逻辑值（0 或 1）", "“{text}” is not a logical value (0 or 1)"),
+    "bad-date": ("日期 “{text}” 无效", "the date “{text}” is not valid"),
+    "bad-style": ("格式编号 “{text}” 不存在", "style “{text}” does not exist"),
+    "bad-rich-text": ("带格式的文字无效", "the formatted text is not valid"),
+    "bad-formula": ("公式 “{text}” 无效", "the formula “{text}” is not valid"),
+    "many-damaged": (
+        "损坏的单元格过多，其余未再检查；请重新生成填报表",
+        "too many damaged cells, the rest were not checked; make the form again",
+    ),
+    "too-long": ("数字 “{text}” 位数过多", "the number “{text}” has too many digits"),
     # reading a form: the cells
     "stray": (
         "此处不是填写位置（填了 “{value}”）；本年数值请填在 {column} 列",
@@ -149,6 +185,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "a leading “=”",
     ),
     "ambiguous": ("“{text}” 不是确切的数值：{expect}", "“{text}” is not an exact value: {expect}"),
+    "too-long-value": (
+        "“{text}” 位数过多，不是实际数值：{expect}",
+        "“{text}” has too many digits to be a real figure: {expect}",
+    ),
     "not-yes-no": ("“{text}” 不是 是/否：{expect}", "“{text}” is not yes or no: {expect}"),
     "a-date": ("填的是日期或时间（{text}）：{expect}", "this is a date or time ({text}): {expect}"),
     "fraction": (

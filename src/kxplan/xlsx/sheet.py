@@ -1,8 +1,6 @@
 """What every kxplan workbook shares: safe cells, status colours, tables, legend, page set-up.
 
-Text is always stored as text: openpyxl would turn a string starting with `=` into a live
-formula, so every string cell is forced to the string type, and one starting with `=`, `+`,
-`-` or `@` also gets Excel's quote prefix so that editing the cell keeps it text.
+Text is always stored as text (`put_text`, for every workbook kxplan writes, forms included).
 """
 
 from __future__ import annotations
@@ -28,7 +26,9 @@ from kxplan.xlsx.formats import YEAR, number_format
 Plain = str | int | float | Fraction | None
 Sheet = Any  # openpyxl's Worksheet (openpyxl ships no type hints)
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+# What starts a formula in Excel, or once the text is pasted or saved as CSV (a tab or carriage
+# return before `=`).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # (fill, font colour) per status: light fills that print legibly, glyphs for black and white.
 COLOURS: dict[Status, tuple[str, str]] = {
@@ -80,10 +80,7 @@ def put(sheet: Sheet, row: int, column: int, item: Item) -> Any:
     value = spec.value
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
+        put_text(cell, value)
     elif isinstance(value, Fraction):
         cell.value = value.numerator if value.denominator == 1 else float(value)
     else:
@@ -102,6 +99,18 @@ def put(sheet: Sheet, row: int, column: int, item: Item) -> Any:
     elif spec.bold:
         cell.font = Font(bold=True)
     return cell
+
+
+def put_text(cell: Any, text: str) -> None:
+    """Text as text: openpyxl would write a string starting with `=` as a live formula, so it
+    gets the string type; without the characters Excel cannot hold; and with Excel's quote
+    prefix when it starts like a formula (see `FORMULA_STARTS`), so that editing, pasting or
+    exporting the cell keeps it text."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
 
 
 def status_cell(status: Status, lang: str) -> Styled:
