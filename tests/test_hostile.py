@@ -261,6 +261,77 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ("number-key-at-top", "2024: 3\n" + VALID, "1:1", "unknown-field", "未知字段 “2024”"),
     ("complex-key", HEAD + "  ? [a, b]\n  : 1\n", "4:5", "yaml-syntax", "键必须是简单的文字"),
     ("long-note", note(2001), "6:11", "out-of-range", "rate.note"),
+    # a name belongs here: a yes/no or a float is not one (an int may be a division code)
+    ("unit-true", "unit: true\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "unit 的值 true"),
+    ("unit-float", "unit: 3.5\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "应为文字"),
+    ("unit-minus-zero", "unit: -0.0\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "文字"),
+    ("unit-float-tag", "unit: !!float 3\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "文字"),
+    ("unit-list", "unit: [乙区]\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "应为文字"),
+    ("year-float", "unit: 乙区\nyear: 2024.0\nvalues: {}\n", "2:7", "type-error", "四位年份"),
+    ("year-true", "unit: 乙区\nyear: true\nvalues: {}\n", "2:7", "type-error", "四位年份"),
+    (
+        "source-a-list",
+        HEAD + "  rate:\n    value: 3\n    source: [a, b]\n",
+        "6:13",
+        "type-error",
+        "rate.source 的值",
+    ),
+    (
+        "entry-in-an-entry",
+        HEAD + "  rate:\n    value:\n      value: 3\n",
+        "6:7",
+        "type-error",
+        "rate（比例）的值",
+    ),
+    (
+        # U+0080–U+009F: Latin-1 read as if it were UTF-8, or pasted from an old system
+        "c1-control",
+        HEAD + "  rate:\n    value: 3\n    note: 含乡镇\u0085科协\n",
+        "6:14",
+        "encoding",
+        "U+0085",
+    ),
+    # invisible, but a line break to YAML: every line after it would be misnumbered
+    (
+        "line-separator",
+        HEAD + "  count_flow: 3\u2028\n  rate: -1\n",
+        "4:16",
+        "yaml-syntax",
+        "U+2028",
+    ),
+    (
+        "paragraph-separator",
+        HEAD + "  rate:\n    value: 3\n    note: 第一段\u2029第二段\n",
+        "6:14",
+        "yaml-syntax",
+        "看不见的分隔符 U+2029，YAML 却把它当作换行（提示：删去它，或换成空格）",
+    ),
+    # an explicit tag the text does not fit: `!!null 3` would read a figure as no value
+    ("null-tag-on-a-figure", HEAD + "  count_flow: !!null 3\n", "4:15", "yaml-syntax", "!!null"),
+    (
+        "null-tag-on-an-entry-value",
+        HEAD + "  rate:\n    value: !!null 3\n",
+        "5:12",
+        "yaml-syntax",
+        "值 “3” 与它的标签 !!null 不符（提示：删去标签 !!null）",
+    ),
+    (
+        "null-tag-on-values",
+        "unit: 乙区\nyear: 2024\nvalues: !!null x\n",
+        "3:9",
+        "yaml-syntax",
+        "!!null",
+    ),
+    ("int-tag-on-a-decimal", HEAD + "  count_flow: !!int 3.5\n", "4:15", "yaml-syntax", "!!int"),
+    ("bool-tag-on-a-figure", HEAD + "  done: !!bool 3\n", "4:9", "yaml-syntax", "!!bool"),
+    (
+        "float-tag-on-text",
+        "unit: !!float 乙区\nyear: 2024\nvalues: {}\n",
+        "1:7",
+        "yaml-syntax",
+        "!!float",
+    ),
+    ("c1-control-in-a-key", HEAD + "  count\u009f_flow: 3\n", "4:8", "encoding", "U+009F"),
 ]
 
 
@@ -282,6 +353,17 @@ def test_hostile_file_is_one_located_problem(
     [line] = problems(result.stdout)
     assert line.startswith(prefix), line
     assert message in line
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['count_flow: !!int "3"', "count_flow: !!int 3", "rate: !!float 3", "done: !!bool true"],
+)
+def test_a_tag_the_value_fits_is_honoured(
+    validate: Callable[[str | bytes], Any], typed: str
+) -> None:
+    result = validate(HEAD + f"  {typed}\n")
+    assert result.exit_code == 0, result.output
 
 
 def test_python_tag_does_not_run(validate: Callable[[str | bytes], Any], folder: Path) -> None:
@@ -487,7 +569,19 @@ def test_leading_zero_count_is_not_octal(
 
 
 @pytest.mark.parametrize(
-    "typed", ["rate: 99.9999999", "rate: 99.999999999999999", "rate: 100.0000000000000000001"]
+    "typed",
+    [
+        "rate: 99.9999999",
+        "rate: 99.999999999999999",
+        "rate: 100.0000000000000000001",
+        # the same figures in exponent notation, and a figure without a whole part
+        "rate: 9.99999999999999999e+1",
+        "rate: 1.0e-7",
+        "rate: 0.0000001",
+        "rate: !!float 1e-7",
+        "rate: .1234567",
+        "rate: 1.00000000000000001e+1",
+    ],
 )
 def test_more_digits_than_can_be_judged_exactly_are_refused(
     validate: Callable[[str | bytes], Any], typed: str
@@ -499,8 +593,13 @@ def test_more_digits_than_can_be_judged_exactly_are_refused(
     assert "位数太多：最多 6 位小数、15 位有效数字" in line and "rate（比例）的值" in line
 
 
-def test_six_decimals_are_judged_exactly(validate: Callable[[str | bytes], Any]) -> None:
-    assert validate(HEAD + "  rate: 99.999999\n").exit_code == 0
+@pytest.mark.parametrize(
+    "typed", ["rate: 99.999999", "rate: 9.9999999e+1", "rate: 1.5e-5", "rate: .5", "money: 1.5e+3"]
+)
+def test_six_decimals_are_judged_exactly(
+    validate: Callable[[str | bytes], Any], typed: str
+) -> None:
+    assert validate(HEAD + f"  {typed}\n").exit_code == 0
 
 
 def test_every_colon_slip_is_reported_at_its_line(validate: Callable[[str | bytes], Any]) -> None:

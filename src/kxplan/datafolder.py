@@ -15,8 +15,30 @@ from pathlib import Path
 DATA_SUFFIXES = (".yaml", ".yml")
 YEAR_FOLDER = re.compile(r"^\d{4}$")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: `.利州区.yaml.k3j2x9_a.tmp`: a write of `利州区.yaml` cut short (see `atomic.write_atomic`)
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")
 #: How deep below the data folder misplaced files are looked for.
 _DEPTH = 4
+
+
+def folder_of(path: Path) -> Path:
+    """The folder a data file is in: a link's own (`data/2024/利州区.yaml → ../../shared/…`
+    is 利州区's file for 2024), not its target's."""
+    return path.absolute().parent.resolve()
+
+
+def interrupted_target(path: Path) -> Path | None:
+    """The file whose write, cut short, left the temporary file `path`; None for any other."""
+    match = _LEFTOVER.match(path.name)
+    return path.with_name(match.group("name")) if match else None
+
+
+def leftovers_beside(path: Path) -> list[Path]:
+    """Temporary files that interrupted writes of `path` left in its folder."""
+    try:
+        return sorted(p for p in path.parent.iterdir() if interrupted_target(p) == path)
+    except OSError:  # the folder is gone or unreadable: what is in it is said elsewhere
+        return []
 
 
 def is_data_file(path: Path) -> bool:
@@ -34,6 +56,8 @@ class Layout:
     misplaced: list[Path] = field(default_factory=list)
     #: other files in year folders (a form, a note): not data, left alone
     ignored: list[Path] = field(default_factory=list)
+    #: temporary files of writes cut short (a killed run): never read, but named
+    leftovers: list[Path] = field(default_factory=list)
 
 
 def scan(data_dir: Path) -> Layout:
@@ -43,11 +67,13 @@ def scan(data_dir: Path) -> Layout:
         depth = len(here.relative_to(data_dir).parts)
         folders[:] = sorted(f for f in folders if not f.startswith(".")) if depth < _DEPTH else []
         in_year = depth == 1 and YEAR_FOLDER.match(here.name) is not None
-        if in_year:
-            layout.years[int(here.name)] = []
+        if in_year:  # a folder named `利州区.yaml` is where that file belongs: said, not missed
+            layout.years[int(here.name)] = [here / f for f in folders if is_data_file(here / f)]
         for name in sorted(files):
             path = here / name
             if name.startswith("."):
+                if interrupted_target(path) is not None:
+                    layout.leftovers.append(path)
                 continue
             if not is_data_file(path):
                 if in_year:
@@ -56,6 +82,8 @@ def scan(data_dir: Path) -> Layout:
                 layout.years[int(here.name)].append(path)
             else:
                 layout.misplaced.append(path)
+        if in_year:
+            layout.years[int(here.name)].sort()
     return layout
 
 

@@ -16,8 +16,10 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from kxplan.messages import tr
+from kxplan.printable import shortened
 from kxplan.problems import Problem, ProblemCode
 from kxplan.yamlslips import block_lines, full_width_colon, line_slips
 
@@ -88,6 +90,8 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
 
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):  # `利州区.yaml/`: an archive unpacked in place
+            return None, [problem(ProblemCode.ENCODING, tr("a-folder", lang))]
         if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
             return None, [problem(ProblemCode.ENCODING, tr("not-a-file", lang))]
         if info.st_size > MAX_BYTES:
@@ -106,6 +110,11 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         assert encoding_problem is not None
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
+
+    hidden = _hidden_break(text, lang)
+    if hidden is not None:
+        message, pos = hidden
+        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
 
     def slipped(within_text: frozenset[int]) -> list[Problem]:
         return [
@@ -200,6 +209,10 @@ def _too_deep(text: str) -> Pos | None:
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls are refused by libyaml without a line (and U+0085 taken as a line break, which
+# moves every line after it); they are found here first, where their place can be said.
+_TEXT_CONTROL = re.compile("[\x80-\x9f\ufffe\uffff]")
+_HIDDEN_BREAK = re.compile("[\u2028\u2029]")
 
 
 def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
@@ -217,12 +230,26 @@ def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] 
         pos = _byte_pos(data, error.start)
         guess = tr("looks-gbk", lang) if _decodes(data, "gb18030") else ""
         return None, (tr("not-utf8", lang, line=pos.line, guess=guess), pos)
-    for index, char in enumerate(text):
-        if char in "\ufffe\uffff":
-            line = text.count("\n", 0, index) + 1
-            column = index - (text.rfind("\n", 0, index) + 1) + 1
-            return None, (tr("binary", lang, char=f"U+{ord(char):04X}"), Pos(line, column))
+    found = _TEXT_CONTROL.search(text)
+    if found is not None:
+        char = f"U+{ord(found.group()):04X}"
+        message = tr("c1-control" if found.group() <= "\x9f" else "binary", lang, char=char)
+        return None, (message, _text_pos(text, found.start()))
     return text, None
+
+
+def _hidden_break(text: str, lang: str) -> tuple[str, Pos] | None:
+    """U+2028 and U+2029 are line breaks to YAML 1.1 and to no editor: a file holding one
+    would be read otherwise than it looks, and every line after it misnumbered."""
+    found = _HIDDEN_BREAK.search(text)
+    if found is None:
+        return None
+    message = tr("hidden-break", lang, char=f"U+{ord(found.group()):04X}")
+    return message, _text_pos(text, found.start())
+
+
+def _text_pos(text: str, index: int) -> Pos:
+    return Pos(text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
 def _byte_pos(data: bytes, offset: int) -> Pos:
@@ -358,6 +385,10 @@ class _Builder:
             raise _Stop(
                 ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
             )
+        if not _fits_tag(node):
+            tag, value = _short_tag(node.tag), shortened(node.value, self.lang)
+            message = tr("tag-mismatch", self.lang, tag=tag, value=value)
+            raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
         if node.tag == _TAG + "bool" and node.value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes, no, on, off (and Y, N) as true or false: keep such text as
             # typed, so that only true and false mean yes and no.
@@ -389,6 +420,27 @@ class _Builder:
             self.keys[(*path, key)] = key_pos
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
+
+
+_RESOLVER = Resolver()
+#: What an explicit tag accepts, by the tag YAML would give the same text written plain.
+_FITTING = {
+    _TAG + "int": {_TAG + "int"},
+    _TAG + "float": {_TAG + "int", _TAG + "float"},
+    _TAG + "bool": {_TAG + "bool"},
+    _TAG + "null": {_TAG + "null"},
+}
+
+
+def _fits_tag(node: ScalarNode) -> bool:
+    """Whether the text fits its tag: `!!float 3` does, `!!null 3` (a figure read as no value)
+    and `!!int 3.5` do not. A plain scalar's own tag always fits: it comes from its text."""
+    fitting = _FITTING.get(node.tag)
+    if fitting is None:
+        return True
+    plain = _RESOLVER.resolve(ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+    float_text = node.tag == _TAG + "float" and _PLAIN_NUMBER.match(node.value) is not None
+    return plain in fitting or float_text
 
 
 def _short_tag(tag: str) -> str:

@@ -19,7 +19,7 @@ from kxplan.errors import CannotWrite, KxplanError, PlanInvalid, UsageError, Wou
 from kxplan.messages import LANGS, default_lang, os_reason, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
-from kxplan.problems import Problem
+from kxplan.problems import Leftover, Problem
 from kxplan.status import Status
 from kxplan.suggest import closest
 
@@ -118,6 +118,12 @@ def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
     """The plan, its file named from `root` when given (see `dataset.display_path`)."""
     path = locate.plan_path(option, lang)
     return load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
+
+
+def warn_leftovers(leftovers: list[Leftover], lang: str) -> None:
+    """Name each leftover of an interrupted write, on stderr: said, never mixed with output."""
+    for leftover in leftovers:
+        print(leftover.as_line(lang), file=sys.stderr)
 
 
 YearArgument = Annotated[
