@@ -101,6 +101,21 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "encoding",
         "第 6 行含非 UTF-8 字节",
     ),
+    # columns count characters, as editors do, not the bytes of the Chinese before them
+    (
+        "control-after-chinese",
+        HEAD + "  rate:\n    value: 3\n    note: 含乡镇\x01科协\n",
+        "6:14",
+        "encoding",
+        "U+0001",
+    ),
+    (
+        "gbk-after-chinese",
+        HEAD.encode() + "  rate:\n    value: 3\n    note: 含乡镇".encode() + "科协\n".encode("gbk"),
+        "6:14",
+        "encoding",
+        "第 6 行含非 UTF-8 字节",
+    ),
     ("utf16-le-bom", VALID.encode("utf-16"), "1:1", "encoding", "UTF-16"),
     ("utf16-be-bom", b"\xfe\xff" + VALID.encode("utf-16-be"), "1:1", "encoding", "UTF-16"),
     ("utf32-bom", VALID.encode("utf-32"), "1:1", "encoding", "文件是 UTF-32 编码；请另存为 UTF-8"),
@@ -290,6 +305,35 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "6:14",
         "encoding",
         "U+0085",
+    ),
+    # a key without its colon: libyaml complains a line later, or past the end of the file
+    (
+        "no-colon",
+        HEAD + "  count_flow 3\n  rate: 5\n",
+        "4:13",
+        "yaml-syntax",
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）（提示：写作 “count_flow: 3”）",
+    ),
+    (
+        "no-colon-on-the-last-line",
+        HEAD + "  rate: 5\n  count_flow 3\n",
+        "5:13",
+        "yaml-syntax",
+        "写作 “count_flow: 3”",
+    ),
+    (
+        "no-colon-at-the-very-end",
+        HEAD + "  rate: 5\n  count_flow 3",
+        "5:13",
+        "yaml-syntax",
+        "写作 “count_flow: 3”",
+    ),
+    (
+        "no-colon-at-the-top",
+        "unit 乙区\nyear: 2024\nvalues: {}\n",
+        "1:5",
+        "yaml-syntax",
+        "写作 “unit: 乙区”",
     ),
     # invisible, but a line break to YAML: every line after it would be misnumbered
     (

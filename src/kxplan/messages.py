@@ -126,6 +126,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “{fixed}”）",
         "no space after the colon, so YAML reads the whole line as text (hint: “{fixed}”)",
     ),
+    "missing-colon": (
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）（提示：写作 “{fixed}”）",
+        "a colon is missing (“key: value”) (hint: “{fixed}”)",
+    ),
     "full-width-colon-hint": (
         "（提示：其中的全角冒号 “：” 应改为英文冒号 “:” 并在其后加一个空格）",
         " (hint: its full-width colon “：” should be an ASCII colon “:” followed by a space)",

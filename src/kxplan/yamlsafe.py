@@ -21,7 +21,13 @@ from yaml.resolver import Resolver
 from kxplan.messages import tr
 from kxplan.printable import shortened
 from kxplan.problems import Problem, ProblemCode
-from kxplan.yamlslips import block_lines, full_width_colon, line_slips
+from kxplan.yamlslips import (
+    block_lines,
+    full_width_colon,
+    line_slips,
+    missing_colon,
+    missing_colon_before,
+)
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -253,7 +259,11 @@ def _text_pos(text: str, index: int) -> Pos:
 
 
 def _byte_pos(data: bytes, offset: int) -> Pos:
-    return Pos(data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+    """The place of the byte at `offset`; its column counts characters, as editors do (`含` is
+    three bytes and one column), a byte that is no UTF-8 counting one."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")
+    return Pos(data.count(b"\n", 0, offset) + 1, len(before) + 1)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -279,6 +289,13 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     if "another document" in problem or "<document start>" in problem:
         return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
     colon = full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
+    if colon is None and opened is not None and "expected ':'" in problem:
+        # a key without its colon: libyaml says so where it gave up (the next line, or past the
+        # end of the file); the key is where the key began
+        colon = missing_colon(text, opened.line + 1, lang)
+        pos = Pos(opened.line + 1, opened.column + 1)
+    elif colon is None and found is not None and "mapping values are not allowed" in problem:
+        colon = missing_colon_before(text, found.line + 1, lang)
     if colon is not None:
         message, line, column = colon
         return message, Pos(line, column)
