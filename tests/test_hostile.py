@@ -269,6 +269,22 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ("percent-over-100", HEAD + "  rate: 100.5\n", "4:9", "out-of-range", "0–100"),
     # 12.0 is refused for a count: counts are whole and a float there is a typing slip
     ("float-for-count", HEAD + "  count_flow: 12.0\n", "4:15", "type-error", "整数"),
+    # a figure is quoted as typed, not as the float it reads as (1000.0, 100.0)
+    (
+        "exponent-for-count",
+        HEAD + "  count_flow: 1.0e+3\n",
+        "4:15",
+        "type-error",
+        "的值 1.0e+3 类型",
+    ),
+    (
+        "long-exponent-for-count",
+        HEAD + "  count_flow: 9.99999999999999999e+1\n",
+        "4:15",
+        "type-error",
+        "的值 9.99999999999999999e+1 类型",
+    ),
+    ("exponent-over-100", HEAD + "  rate: 1.5e+2\n", "4:9", "out-of-range", "的值 1.5e+2 超出范围"),
     ("nan-for-count", HEAD + "  count_flow: .nan\n", "4:15", "type-error", "整数"),
     ("quoted-count", HEAD + '  count_flow: "12"\n', "4:15", "type-error", "（去掉引号）"),
     ("number-key", HEAD + "  2024: 3\n", "4:3", "unknown-indicator", "没有指标 “2024”"),
@@ -366,6 +382,21 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "yaml-syntax",
         "!!null",
     ),
+    (
+        "timestamp-tag-on-text",
+        HEAD + "  rate:\n    value: 3\n    note: !!timestamp 下月\n",
+        "6:11",
+        "yaml-syntax",
+        "!!timestamp",
+    ),
+    # bytes are no figure, text or yes/no: the tag is refused whatever follows it
+    (
+        "binary-tag",
+        "unit: !!binary 乙区\nyear: 2024\nvalues: {}\n",
+        "1:7",
+        "yaml-syntax",
+        "不支持的 YAML 标签 !!binary",
+    ),
     ("int-tag-on-a-decimal", HEAD + "  count_flow: !!int 3.5\n", "4:15", "yaml-syntax", "!!int"),
     ("bool-tag-on-a-figure", HEAD + "  done: !!bool 3\n", "4:9", "yaml-syntax", "!!bool"),
     (
@@ -401,7 +432,15 @@ def test_hostile_file_is_one_located_problem(
 
 @pytest.mark.parametrize(
     "typed",
-    ['count_flow: !!int "3"', "count_flow: !!int 3", "rate: !!float 3", "done: !!bool true"],
+    [
+        'count_flow: !!int "3"',
+        "count_flow: !!int 3",
+        "rate: !!float 3",
+        "done: !!bool true",
+        "rate:\n    value: 3\n    source: 2024-12-31",  # a date written plain is text
+        "rate:\n    value: 3\n    source: !!timestamp 2024-12-31",
+        "rate:\n    value: 3\n    source: !!str 3",
+    ],
 )
 def test_a_tag_the_value_fits_is_honoured(
     validate: Callable[[str | bytes], Any], typed: str

@@ -158,13 +158,22 @@ class FileChecker:
                 report.omitted.append(code)
                 continue
             quoted = where in report.document.quoted
-            message = self.message(code, detail, quoted=quoted)
+            typed = report.document.raw.get(where)
+            message = self.message(code, detail, quoted=quoted, typed=typed)
             report.add(detail["loc"], code, message, key=code in _KEY_CODES)
 
-    def message(self, code: ProblemCode, detail: ErrorDetails, *, quoted: bool = False) -> str:
+    def message(
+        self,
+        code: ProblemCode,
+        detail: ErrorDetails,
+        *,
+        quoted: bool = False,
+        typed: str | None = None,
+    ) -> str:
         """The sentence for one error of `self.model`; `kxplan import` says it of a cell.
 
         `quoted`: the value was written in quotes, so a number in it gets “remove the quotes”.
+        `typed`: the value as the file writes it, so `1.0e+3` is quoted so, not as 1000.0.
         """
         lang, loc = self.lang, [item for item in detail["loc"] if isinstance(item, str)]
         name = loc[-1] if loc else ""
@@ -190,14 +199,16 @@ class FileChecker:
             return not_a_mapping(".".join(loc), detail.get("input"), lang)
         field, expect = self._field_and_expectation(loc)
         value = detail.get("input")
+        written = _as_written(value, typed)
         if detail["type"] == "string_too_long":
             limit = (detail.get("ctx") or {}).get("max_length")
             return tr("text-too-long", lang, field=field, length=len(str(value)), limit=limit)
         if code is ProblemCode.OUT_OF_RANGE and (detail.get("ctx") or {}).get("le") == MAX_VALUE:
-            return tr("number-too-large", lang, field=field, value=_short(value))
+            return tr("number-too-large", lang, field=field, value=_short(written or value))
         if code is ProblemCode.OUT_OF_RANGE:
-            return tr("out-of-range", lang, field=field, value=value, expect=expect)
-        text = tr("type-error", lang, field=field, value=_typed(value, lang), expect=expect)
+            return tr("out-of-range", lang, field=field, value=written or value, expect=expect)
+        shown = shortened(written, lang) if written else _typed(value, lang)
+        text = tr("type-error", lang, field=field, value=shown, expect=expect)
         space = space_name(value, lang) if isinstance(value, str) else None
         if space is not None:
             text += tr("odd-space-value", lang, space=space)
@@ -307,6 +318,15 @@ def _typed(value: object, lang: str) -> str:
     if isinstance(value, list | dict):
         return shortened(json.dumps(value, ensure_ascii=False, default=str), lang)
     return _short(value)
+
+
+def _as_written(value: object, typed: str | None) -> str | None:
+    """A figure as typed (`1.0e+3`, `9.99999999999999999e+1`) where the text spells the same
+    kind of number it reads as; None otherwise (`!!float 3` is shown 3.0: why it is no count)."""
+    if typed is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    spells_float = any(char in typed for char in ".eE")
+    return typed if spells_float == isinstance(value, float) else None
 
 
 def _short(value: object) -> str:

@@ -41,13 +41,13 @@ MAX_DEPTH = 100
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _PLAIN_NUMBER = re.compile(
     r"^[-+]?(0|[1-9][0-9]*)$|^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
     r"|^[-+]?[0-9]+[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
 )
-_TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
+_TEXT_TAGS = {_TAG + "timestamp"}  # a date (`source: 2024-12-31`) is kept as typed
 
 
 @dataclass(frozen=True)
@@ -396,8 +396,6 @@ class _Builder:
         self.raw[path] = node.value
         if node.style in ("'", '"'):
             self.quoted.add(path)
-        if node.tag in _TEXT_TAGS:
-            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise _Stop(
                 ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
@@ -406,6 +404,8 @@ class _Builder:
             tag, value = _short_tag(node.tag), shortened(node.value, self.lang)
             message = tr("tag-mismatch", self.lang, tag=tag, value=value)
             raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
+        if node.tag in _TEXT_TAGS:
+            return node.value
         if node.tag == _TAG + "bool" and node.value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes, no, on, off (and Y, N) as true or false: keep such text as
             # typed, so that only true and false mean yes and no.
@@ -446,6 +446,7 @@ _FITTING = {
     _TAG + "float": {_TAG + "int", _TAG + "float"},
     _TAG + "bool": {_TAG + "bool"},
     _TAG + "null": {_TAG + "null"},
+    _TAG + "timestamp": {_TAG + "timestamp"},
 }
 
 
