@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -266,3 +268,50 @@ def test_a_leftover_beside_an_invalid_file_does_not_hide_its_problems(
     assert result.exit_code == 3
     assert "data/2024/乙区.yaml:4:15: out-of-range" in result.stdout
     assert LEFTOVER in result.stderr
+
+
+def test_a_folder_that_cannot_be_read_is_a_problem_not_silence(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year folder kxplan may not list (its permissions) would silently have no files."""
+    put(folder, "2023/乙区.yaml", VALID.replace("2024", "2023"))
+    refuse_to_list(monkeypatch, "2023")
+    result = run(runner, "validate")
+    assert result.exit_code == 3, result.output
+    assert result.stdout == (
+        "data/2023: encoding: 无法读取此文件夹，其中的数据文件都未检查：没有读取权限\n"
+    )
+
+
+def refuse_to_list(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Folders called `name` cannot be listed (as without read permission; tests run as root)."""
+
+    def refuse(real: Any) -> Any:
+        def call(path: Any = ".") -> Any:
+            if Path(path).name == name:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        return call
+
+    monkeypatch.setattr(os, "listdir", refuse(os.listdir))
+    monkeypatch.setattr(os, "scandir", refuse(os.scandir))
+
+
+def test_check_of_the_latest_year_skips_a_folder_it_cannot_list(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(folder, "2023/乙区.yaml", VALID.replace("2024", "2023"))
+    refuse_to_list(monkeypatch, "2024")
+    result = run(runner, "check", "--format", "json")
+    assert result.exit_code == 1, result.output  # 丙县 has no file for 2023: missing
+    assert json.loads(result.stdout)["year"] == 2023
+
+
+def test_a_file_given_in_a_folder_that_cannot_be_listed_is_still_checked(
+    runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(folder, "2024/乙区.yaml")
+    refuse_to_list(monkeypatch, "2024")
+    result = run(runner, "validate", "data/2024/乙区.yaml")
+    assert result.exit_code == 0, result.output

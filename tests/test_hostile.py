@@ -727,6 +727,19 @@ def test_special_files_are_refused_not_read_for_ever(runner: CliRunner, folder: 
     assert "data/2024/甲市.yaml: encoding: 无法读取此文件：文件不存在" in result.output
 
 
+def test_a_link_to_itself_is_said_in_words(runner: CliRunner, folder: Path) -> None:
+    year = folder / "data" / "2024"
+    year.mkdir(parents=True, exist_ok=True)
+    (year / "乙区.yaml").symlink_to("乙区.yaml")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    assert result.stdout == (
+        "data/2024/乙区.yaml: encoding: 无法读取此文件：链接指向自身（或绕回自身）\n"
+    )
+    english = run(runner, "validate", "--lang", "en")
+    assert "cannot read this file: the link points back to itself" in english.stdout
+
+
 @pytest.mark.parametrize(
     ("line", "code"),
     [("  count_flowz{i}: 1\n", "unknown-indicator"), ("  count_flow: {i}\n", "duplicate-key")],

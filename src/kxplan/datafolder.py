@@ -35,9 +35,15 @@ def interrupted_target(path: Path) -> Path | None:
 
 def leftovers_beside(path: Path) -> list[Path]:
     """Temporary files that interrupted writes of `path` left in its folder."""
+    return [p for p in listing(path.parent) if interrupted_target(p) == path]
+
+
+def listing(folder: Path) -> list[Path]:
+    """What `folder` holds, sorted; nothing when it cannot be listed (gone, or no permission:
+    reading the data folder says so, see `scan`)."""
     try:
-        return sorted(p for p in path.parent.iterdir() if interrupted_target(p) == path)
-    except OSError:  # the folder is gone or unreadable: what is in it is said elsewhere
+        return sorted(folder.iterdir())
+    except OSError:
         return []
 
 
@@ -58,11 +64,13 @@ class Layout:
     ignored: list[Path] = field(default_factory=list)
     #: temporary files of writes cut short (a killed run): never read, but named
     leftovers: list[Path] = field(default_factory=list)
+    #: folders that could not be listed (permissions), with why: their files are unknown
+    unreadable: list[OSError] = field(default_factory=list)
 
 
 def scan(data_dir: Path) -> Layout:
     layout = Layout()
-    for root, folders, files in os.walk(data_dir):
+    for root, folders, files in os.walk(data_dir, onerror=layout.unreadable.append):
         here = Path(root)
         depth = len(here.relative_to(data_dir).parts)
         folders[:] = sorted(f for f in folders if not f.startswith(".")) if depth < _DEPTH else []

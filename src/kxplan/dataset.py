@@ -14,6 +14,7 @@ from kxplan.datafolder import (
     folder_of,
     interrupted_target,
     is_data_file,
+    listing,
     scan,
     year_hint,
 )
@@ -22,6 +23,7 @@ from kxplan.locate import shown_from
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
 from kxplan.problems import Leftover, Problem, ProblemCode
+from kxplan.yamlsafe import unreadable_reason
 
 
 class Gap(StrEnum):
@@ -163,6 +165,13 @@ def load_dataset(
             message = tr("misplaced-file", lang, folder=where)
             problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
         dataset.problems.extend(problems)
+    for error in layout.unreadable:  # its files would be missing in silence
+        place = Path(str(error.filename))
+        if wanted is not None and YEAR_FOLDER.match(place.name) and int(place.name) not in wanted:
+            continue
+        display = display_path(place, data_dir, root)
+        message = tr("unreadable-folder", lang, reason=unreadable_reason(error, lang))
+        dataset.problems.append(Problem(display, None, None, ProblemCode.ENCODING, message))
     dataset.ignored = [display_path(path, data_dir, root) for path in layout.ignored]
     dataset.leftovers = [
         Leftover(display_path(path, data_dir, root), display_path(target, data_dir, root))
@@ -211,7 +220,7 @@ def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Pro
         _duplicate(
             display, unit, int(folder.name), (Path(display).parent / other.name).as_posix(), lang
         )
-        for other in sorted(folder.iterdir())
+        for other in listing(folder)
         if other.name != path.name
         and other.is_file()
         and is_data_file(other)
@@ -227,5 +236,5 @@ def data_years(data_dir: Path) -> list[int]:
         for folder in data_dir.iterdir()
         if folder.is_dir()
         and YEAR_FOLDER.match(folder.name)
-        and any(is_data_file(p) for p in folder.iterdir())
+        and any(is_data_file(p) for p in listing(folder))
     )

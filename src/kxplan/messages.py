@@ -95,11 +95,16 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "文件夹 {path} 中没有数据文件（.yaml/.yml），没有可检查的内容",
         "no data files (.yaml/.yml) in the folder {path}: nothing to check",
     ),
+    "unreadable-folder": (
+        "无法读取此文件夹，其中的数据文件都未检查：{reason}",
+        "cannot read this folder, so none of its data files was checked: {reason}",
+    ),
     "unreadable": ("无法读取此文件：{reason}", "cannot read this file: {reason}"),
     "no-such-file": (
         "文件不存在（可能是指向已删除文件的链接）",
         "it does not exist (perhaps a link to a removed file)",
     ),
+    "link-loop": ("链接指向自身（或绕回自身）", "the link points back to itself"),
     "no-permission": ("没有读取权限", "no permission to read it"),
     "odd-space-indent": (
         "行首有{space}，YAML 不把它当作缩进（提示：缩进只能用半角空格）",

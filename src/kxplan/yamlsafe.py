@@ -7,6 +7,7 @@ here: duplicate keys, unknown tags, alias bombs and recursion become problems, n
 
 from __future__ import annotations
 
+import errno
 import re
 import stat
 from dataclasses import dataclass, field
@@ -187,11 +188,18 @@ def _text_lines(root: Node) -> frozenset[int]:
 
 
 def _unreadable(error: OSError, lang: str) -> str:
+    return tr("unreadable", lang, reason=unreadable_reason(error, lang))
+
+
+def unreadable_reason(error: OSError, lang: str) -> str:
+    """Why a file or folder cannot be read, in words people know."""
     if isinstance(error, FileNotFoundError):  # a link to nothing, or removed meanwhile
-        return tr("unreadable", lang, reason=tr("no-such-file", lang))
+        return tr("no-such-file", lang)
     if isinstance(error, PermissionError):
-        return tr("unreadable", lang, reason=tr("no-permission", lang))
-    return tr("unreadable", lang, reason=error.strerror or str(error))
+        return tr("no-permission", lang)
+    if error.errno == errno.ELOOP:  # `利州区.yaml → 利州区.yaml`
+        return tr("link-loop", lang)
+    return error.strerror or str(error)
 
 
 def _too_deep(text: str) -> Pos | None:
