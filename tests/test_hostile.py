@@ -351,6 +351,25 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "yaml-syntax",
         "写作 “unit: 乙区”",
     ),
+    # libyaml's rarer complaints, in words too
+    (
+        "unknown-escape",
+        HEAD + '  rate:\n    value: 3\n    note: "C:\\qdata"\n',
+        "6:11",
+        "yaml-syntax",
+        "双引号中有 YAML 不认识的转义",
+    ),
+    ("dash-after-a-key", "unit: 乙区\nyear: 2024\nvalues: - 3\n", "3:9", "yaml-syntax", "“- ”"),
+    ("anchor-without-a-name", HEAD + "  count_flow: & 3\n", "4:16", "yaml-syntax", "锚点"),
+    (
+        "block-text-indicator",
+        HEAD + "  rate:\n    value: 3\n    note: |0\n      x\n",
+        "6:12",
+        "yaml-syntax",
+        "“|”",
+    ),
+    ("directive", "%YAML 1.1\n" + VALID, "1:1", "yaml-syntax", "以 % 开头"),
+    ("unknown-directive", VALID + "%x\n", "5:1", "yaml-syntax", "以 % 开头"),
     # invisible, but a line break to YAML: every line after it would be misnumbered
     (
         "line-separator",

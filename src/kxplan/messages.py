@@ -42,6 +42,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         " (hint: delete it, or type a space instead)",
     ),
     "yaml-syntax": ("YAML 语法错误：{problem}{hint}", "YAML syntax error: {problem}{hint}"),
+    "yaml-unknown": ("YAML 读不懂这里的写法", "YAML cannot read this"),
+    "yaml-directive": (
+        "数据文件不能有以 % 开头的 YAML 指令行（提示：删去这一行）",
+        "a data file has no YAML directive (a line starting with %) (hint: remove the line)",
+    ),
     "yaml-tab-hint": (
         "（提示：缩进请用空格，不要用 Tab）",
         " (hint: indent with spaces, not tabs)",

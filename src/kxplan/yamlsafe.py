@@ -294,6 +294,12 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     problem = str(error.problem or "")
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000), hit before ours
         return tr("too-deep", lang, limit=MAX_DEPTH), pos
+    directive = _directive_line(text)
+    if "directive" in problem + context or "incompatible YAML" in problem or directive:
+        # `%YAML 1.1`, `%x`: a data file has no use for them, and YAML then wants a `---`
+        if opened is not None and "directive" in context:
+            directive = opened.line + 1
+        return tr("yaml-directive", lang), Pos(directive or (pos.line if pos else 1), 1)
     if "another document" in problem or "<document start>" in problem:
         return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
     colon = full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
@@ -307,8 +313,13 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     if colon is not None:
         message, line, column = colon
         return message, Pos(line, column)
-    known = next((pair for words, pair in _LIBYAML_WORDS.items() if words in problem), None)
-    said = error.problem or error.context if known is None else known[lang == "en"]
+    known = next(
+        (pair for words, pair in _LIBYAML_WORDS.items() if words in f"{problem} {context}"), None
+    )
+    if known is not None:
+        said = known[lang == "en"]
+    else:  # one libyaml has said in no test: its English in English, plain words in Chinese
+        said = str(error.problem or error.context) if lang == "en" else tr("yaml-unknown", lang)
     if "\t" in text and "token" in problem:
         hint = tr("yaml-tab-hint", lang)
     else:  # a known complaint says what to do; libyaml's own words need the usual hint
@@ -316,7 +327,15 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     return tr("yaml-syntax", lang, problem=said, hint=hint), pos
 
 
-#: libyaml's commonest complaints, in words people who fill in data files know.
+def _directive_line(text: str) -> int | None:
+    """The line of the `%` directive the file opens with (after comments and blank lines)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip()[:1] not in ("", "#"):
+            return number if line.startswith("%") else None
+    return None
+
+
+#: libyaml's complaints, in words people who fill in data files know.
 _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
     "mapping values are not allowed": (
         "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
@@ -357,6 +376,47 @@ _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
     "did not find expected node content": (
         "这里缺少值",
         "a value is missing here",
+    ),
+    "block sequence entries are not allowed": (
+        "这里不能以 “- ” 列出项目（“- ” 不能写在 “键: ” 的同一行，或缩进不对）",
+        "a “- ” list item is not allowed here (not on the line of a “key: ”, or wrong indentation)",
+    ),
+    "unknown escape character": (
+        "双引号中有 YAML 不认识的转义 “\\”（提示：文字中的 \\ 写作 \\\\，或改用单引号）",
+        "an escape “\\” YAML does not know, in double quotes (hint: write \\ as \\\\, or use"
+        " single quotes)",
+    ),
+    "hexdecimal number": (
+        "双引号中的 \\x 或 \\u 转义写得不对（提示：改用单引号）",
+        "a malformed \\x or \\u escape in double quotes (hint: use single quotes)",
+    ),
+    "Unicode character escape": (
+        "双引号中的 \\u 转义不是有效字符（提示：改用单引号）",
+        "a \\u escape in double quotes is no valid character (hint: use single quotes)",
+    ),
+    "unexpected document indicator": (
+        "引号中的文字有一行以 “---” 或 “...” 开头",
+        "a line of quoted text starts with “---” or “...”",
+    ),
+    "alphabetic or numeric character": (
+        "& 或 * 之后应为锚点的名称（数据文件用不到锚点，可删去 & 或 *）",
+        "& or * must be followed by an anchor's name (data files need no anchors: remove it)",
+    ),
+    "while scanning a tag": (
+        "以 ! 开头的标签写得不对（数据文件用不到标签，可删去）",
+        "a malformed tag starting with ! (data files need no tags: remove it)",
+    ),
+    "tag handle": (
+        "以 ! 开头的标签未定义（数据文件用不到标签，可删去）",
+        "an undefined tag starting with ! (data files need no tags: remove it)",
+    ),
+    "indentation indicator": (
+        "“|” 或 “>” 之后的缩进数字不能是 0（提示：删去这个数字）",
+        "the indentation digit after “|” or “>” cannot be 0 (hint: remove it)",
+    ),
+    "expected comment or line break": (
+        "这一行在值之后还有多余的内容（提示：删去它，或给整个值加引号）",
+        "something follows the value on this line (hint: remove it, or quote the whole value)",
     ),
 }
 
