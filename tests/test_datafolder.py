@@ -210,6 +210,20 @@ def test_a_linked_data_file_is_judged_where_the_link_is(
     assert (result_of_yi["status"], result_of_yi["value"]) == ("met", 3)
 
 
+def test_a_linked_year_folder_is_read(runner: CliRunner, folder: Path) -> None:
+    """`data/2024 → ../shared/2024` holds the files for 2024; they were skipped in silence."""
+    put(folder, "2024/乙区.yaml")
+    (folder / "shared").mkdir()
+    (folder / "data" / "2024").rename(folder / "shared" / "2024")
+    (folder / "data" / "2024").symlink_to(Path("../shared/2024"))
+    (folder / "data" / "2024" / "loop").symlink_to(Path(".."))  # not followed: no file twice
+    result = run(runner, "validate")
+    assert result.exit_code == 0, result.output
+    assert "已检查 2 个文件：全部有效" in result.stderr
+    report = json.loads(run(runner, "check", "2024", "--format", "json").stdout)
+    assert report["missing_files"] == ["丙县"]
+
+
 def test_a_link_named_after_another_unit_is_that_unit_s_second_file(
     runner: CliRunner, folder: Path
 ) -> None:

@@ -70,13 +70,23 @@ class Layout:
 
 def scan(data_dir: Path) -> Layout:
     layout = Layout()
-    for root, folders, files in os.walk(data_dir, onerror=layout.unreadable.append):
+    # links are followed where a year folder is (`data/2024 → ../shared/2024`), not below it
+    walk = os.walk(data_dir, onerror=layout.unreadable.append, followlinks=True)
+    for root, folders, files in walk:
         here = Path(root)
         depth = len(here.relative_to(data_dir).parts)
-        folders[:] = sorted(f for f in folders if not f.startswith(".")) if depth < _DEPTH else []
         in_year = depth == 1 and YEAR_FOLDER.match(here.name) is not None
         if in_year:  # a folder named `利州区.yaml` is where that file belongs: said, not missed
             layout.years[int(here.name)] = [here / f for f in folders if is_data_file(here / f)]
+        folders[:] = (
+            sorted(
+                f
+                for f in folders
+                if not f.startswith(".") and (depth == 0 or not (here / f).is_symlink())
+            )
+            if depth < _DEPTH
+            else []
+        )
         for name in sorted(files):
             path = here / name
             if name.startswith("."):
