@@ -217,6 +217,7 @@ def test_a_linked_year_folder_is_read(runner: CliRunner, folder: Path) -> None:
     (folder / "data" / "2024").rename(folder / "shared" / "2024")
     (folder / "data" / "2024").symlink_to(Path("../shared/2024"))
     (folder / "data" / "2024" / "loop").symlink_to(Path(".."))  # not followed: no file twice
+    (folder / "data" / "elsewhere").symlink_to(Path(".."))  # nor a link that is no year folder
     result = run(runner, "validate")
     assert result.exit_code == 0, result.output
     assert "已检查 2 个文件：全部有效" in result.stderr
@@ -257,6 +258,9 @@ def test_a_write_left_unfinished_is_named_but_not_read(
         f"{LEFTOVER}: 警告：这是一次被中断的写入留下的临时文件，kxplan 不会读取它；"
         "请确认 data/2024/乙区.yaml 无误（必要时重新导入）后删除它"
     ) in result.stderr.splitlines()
+    (folder / ".targets.yaml.x1y2z3_4.tmp").write_text("plan: {", "utf-8")
+    assert ".targets.yaml.x1y2z3_4.tmp: 警告：" in run(runner, "validate").stderr
+    (folder / ".targets.yaml.x1y2z3_4.tmp").unlink()
     english = run(runner, "validate", "--lang", "en", "--format", "json")
     assert json.loads(english.stdout)["warnings"] == [
         {

@@ -70,7 +70,6 @@ class Layout:
 
 def scan(data_dir: Path) -> Layout:
     layout = Layout()
-    # links are followed where a year folder is (`data/2024 → ../shared/2024`), not below it
     walk = os.walk(data_dir, onerror=layout.unreadable.append, followlinks=True)
     for root, folders, files in walk:
         here = Path(root)
@@ -79,11 +78,7 @@ def scan(data_dir: Path) -> Layout:
         if in_year:  # a folder named `利州区.yaml` is where that file belongs: said, not missed
             layout.years[int(here.name)] = [here / f for f in folders if is_data_file(here / f)]
         folders[:] = (
-            sorted(
-                f
-                for f in folders
-                if not f.startswith(".") and (depth == 0 or not (here / f).is_symlink())
-            )
+            sorted(f for f in folders if not f.startswith(".") and _walked(here / f, depth))
             if depth < _DEPTH
             else []
         )
@@ -103,6 +98,12 @@ def scan(data_dir: Path) -> Layout:
         if in_year:
             layout.years[int(here.name)].sort()
     return layout
+
+
+def _walked(folder: Path, depth: int) -> bool:
+    """A folder is looked into unless it is a link, save a year folder's (`data/2024 → …`):
+    a link elsewhere could lead back up, or anywhere."""
+    return not folder.is_symlink() or (depth == 0 and YEAR_FOLDER.match(folder.name) is not None)
 
 
 def year_hint(path: Path, data_dir: Path) -> int | None:
