@@ -101,6 +101,21 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
         "encoding",
         "第 6 行含非 UTF-8 字节",
     ),
+    # columns count characters, as editors do, not the bytes of the Chinese before them
+    (
+        "control-after-chinese",
+        HEAD + "  rate:\n    value: 3\n    note: 含乡镇\x01科协\n",
+        "6:14",
+        "encoding",
+        "U+0001",
+    ),
+    (
+        "gbk-after-chinese",
+        HEAD.encode() + "  rate:\n    value: 3\n    note: 含乡镇".encode() + "科协\n".encode("gbk"),
+        "6:14",
+        "encoding",
+        "第 6 行含非 UTF-8 字节",
+    ),
     ("utf16-le-bom", VALID.encode("utf-16"), "1:1", "encoding", "UTF-16"),
     ("utf16-be-bom", b"\xfe\xff" + VALID.encode("utf-16-be"), "1:1", "encoding", "UTF-16"),
     ("utf32-bom", VALID.encode("utf-32"), "1:1", "encoding", "文件是 UTF-32 编码；请另存为 UTF-8"),
@@ -254,6 +269,22 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ("percent-over-100", HEAD + "  rate: 100.5\n", "4:9", "out-of-range", "0–100"),
     # 12.0 is refused for a count: counts are whole and a float there is a typing slip
     ("float-for-count", HEAD + "  count_flow: 12.0\n", "4:15", "type-error", "整数"),
+    # a figure is quoted as typed, not as the float it reads as (1000.0, 100.0)
+    (
+        "exponent-for-count",
+        HEAD + "  count_flow: 1.0e+3\n",
+        "4:15",
+        "type-error",
+        "的值 1.0e+3 类型",
+    ),
+    (
+        "long-exponent-for-count",
+        HEAD + "  count_flow: 9.99999999999999999e+1\n",
+        "4:15",
+        "type-error",
+        "的值 9.99999999999999999e+1 类型",
+    ),
+    ("exponent-over-100", HEAD + "  rate: 1.5e+2\n", "4:9", "out-of-range", "的值 1.5e+2 超出范围"),
     ("nan-for-count", HEAD + "  count_flow: .nan\n", "4:15", "type-error", "整数"),
     ("quoted-count", HEAD + '  count_flow: "12"\n', "4:15", "type-error", "（去掉引号）"),
     ("number-key", HEAD + "  2024: 3\n", "4:3", "unknown-indicator", "没有指标 “2024”"),
@@ -261,6 +292,140 @@ CASES: list[tuple[str, str | bytes, str, str, str]] = [
     ("number-key-at-top", "2024: 3\n" + VALID, "1:1", "unknown-field", "未知字段 “2024”"),
     ("complex-key", HEAD + "  ? [a, b]\n  : 1\n", "4:5", "yaml-syntax", "键必须是简单的文字"),
     ("long-note", note(2001), "6:11", "out-of-range", "rate.note"),
+    # a name belongs here: a yes/no or a float is not one (an int may be a division code)
+    ("unit-true", "unit: true\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "unit 的值 true"),
+    ("unit-float", "unit: 3.5\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "应为文字"),
+    ("unit-minus-zero", "unit: -0.0\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "文字"),
+    ("unit-float-tag", "unit: !!float 3\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "文字"),
+    ("unit-list", "unit: [乙区]\nyear: 2024\nvalues: {}\n", "1:7", "type-error", "应为文字"),
+    ("year-float", "unit: 乙区\nyear: 2024.0\nvalues: {}\n", "2:7", "type-error", "四位年份"),
+    ("year-true", "unit: 乙区\nyear: true\nvalues: {}\n", "2:7", "type-error", "四位年份"),
+    (
+        "source-a-list",
+        HEAD + "  rate:\n    value: 3\n    source: [a, b]\n",
+        "6:13",
+        "type-error",
+        "rate.source 的值",
+    ),
+    (
+        "entry-in-an-entry",
+        HEAD + "  rate:\n    value:\n      value: 3\n",
+        "6:7",
+        "type-error",
+        "rate（比例）的值",
+    ),
+    (
+        # U+0080–U+009F: Latin-1 read as if it were UTF-8, or pasted from an old system
+        "c1-control",
+        HEAD + "  rate:\n    value: 3\n    note: 含乡镇\u0085科协\n",
+        "6:14",
+        "encoding",
+        "U+0085",
+    ),
+    # a key without its colon: libyaml complains a line later, or past the end of the file
+    (
+        "no-colon",
+        HEAD + "  count_flow 3\n  rate: 5\n",
+        "4:13",
+        "yaml-syntax",
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）（提示：写作 “count_flow: 3”）",
+    ),
+    (
+        "no-colon-on-the-last-line",
+        HEAD + "  rate: 5\n  count_flow 3\n",
+        "5:13",
+        "yaml-syntax",
+        "写作 “count_flow: 3”",
+    ),
+    (
+        "no-colon-at-the-very-end",
+        HEAD + "  rate: 5\n  count_flow 3",
+        "5:13",
+        "yaml-syntax",
+        "写作 “count_flow: 3”",
+    ),
+    (
+        "no-colon-at-the-top",
+        "unit 乙区\nyear: 2024\nvalues: {}\n",
+        "1:5",
+        "yaml-syntax",
+        "写作 “unit: 乙区”",
+    ),
+    # libyaml's rarer complaints, in words too
+    (
+        "unknown-escape",
+        HEAD + '  rate:\n    value: 3\n    note: "C:\\qdata"\n',
+        "6:11",
+        "yaml-syntax",
+        "双引号中有 YAML 不认识的转义",
+    ),
+    ("dash-after-a-key", "unit: 乙区\nyear: 2024\nvalues: - 3\n", "3:9", "yaml-syntax", "“- ”"),
+    ("anchor-without-a-name", HEAD + "  count_flow: & 3\n", "4:16", "yaml-syntax", "锚点"),
+    (
+        "block-text-indicator",
+        HEAD + "  rate:\n    value: 3\n    note: |0\n      x\n",
+        "6:12",
+        "yaml-syntax",
+        "“|”",
+    ),
+    ("directive", "%YAML 1.1\n" + VALID, "1:1", "yaml-syntax", "以 % 开头"),
+    ("unknown-directive", VALID + "%x\n", "5:1", "yaml-syntax", "以 % 开头"),
+    # invisible, but a line break to YAML: every line after it would be misnumbered
+    (
+        "line-separator",
+        HEAD + "  count_flow: 3\u2028\n  rate: -1\n",
+        "4:16",
+        "yaml-syntax",
+        "U+2028",
+    ),
+    (
+        "paragraph-separator",
+        HEAD + "  rate:\n    value: 3\n    note: 第一段\u2029第二段\n",
+        "6:14",
+        "yaml-syntax",
+        "看不见的分隔符 U+2029，YAML 却把它当作换行（提示：删去它，或换成空格）",
+    ),
+    # an explicit tag the text does not fit: `!!null 3` would read a figure as no value
+    ("null-tag-on-a-figure", HEAD + "  count_flow: !!null 3\n", "4:15", "yaml-syntax", "!!null"),
+    (
+        "null-tag-on-an-entry-value",
+        HEAD + "  rate:\n    value: !!null 3\n",
+        "5:12",
+        "yaml-syntax",
+        "值 “3” 与它的标签 !!null 不符（提示：删去标签 !!null）",
+    ),
+    (
+        "null-tag-on-values",
+        "unit: 乙区\nyear: 2024\nvalues: !!null x\n",
+        "3:9",
+        "yaml-syntax",
+        "!!null",
+    ),
+    (
+        "timestamp-tag-on-text",
+        HEAD + "  rate:\n    value: 3\n    note: !!timestamp 下月\n",
+        "6:11",
+        "yaml-syntax",
+        "!!timestamp",
+    ),
+    # bytes are no figure, text or yes/no: the tag is refused whatever follows it
+    (
+        "binary-tag",
+        "unit: !!binary 乙区\nyear: 2024\nvalues: {}\n",
+        "1:7",
+        "yaml-syntax",
+        "不支持的 YAML 标签 !!binary",
+    ),
+    ("int-tag-on-a-decimal", HEAD + "  count_flow: !!int 3.5\n", "4:15", "yaml-syntax", "!!int"),
+    ("bool-tag-on-a-figure", HEAD + "  done: !!bool 3\n", "4:9", "yaml-syntax", "!!bool"),
+    (
+        "float-tag-on-text",
+        "unit: !!float 乙区\nyear: 2024\nvalues: {}\n",
+        "1:7",
+        "yaml-syntax",
+        "!!float",
+    ),
+    ("c1-control-in-a-key", HEAD + "  count\u009f_flow: 3\n", "4:8", "encoding", "U+009F"),
 ]
 
 
@@ -282,6 +447,25 @@ def test_hostile_file_is_one_located_problem(
     [line] = problems(result.stdout)
     assert line.startswith(prefix), line
     assert message in line
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        'count_flow: !!int "3"',
+        "count_flow: !!int 3",
+        "rate: !!float 3",
+        "done: !!bool true",
+        "rate:\n    value: 3\n    source: 2024-12-31",  # a date written plain is text
+        "rate:\n    value: 3\n    source: !!timestamp 2024-12-31",
+        "rate:\n    value: 3\n    source: !!str 3",
+    ],
+)
+def test_a_tag_the_value_fits_is_honoured(
+    validate: Callable[[str | bytes], Any], typed: str
+) -> None:
+    result = validate(HEAD + f"  {typed}\n")
+    assert result.exit_code == 0, result.output
 
 
 def test_python_tag_does_not_run(validate: Callable[[str | bytes], Any], folder: Path) -> None:
@@ -487,7 +671,19 @@ def test_leading_zero_count_is_not_octal(
 
 
 @pytest.mark.parametrize(
-    "typed", ["rate: 99.9999999", "rate: 99.999999999999999", "rate: 100.0000000000000000001"]
+    "typed",
+    [
+        "rate: 99.9999999",
+        "rate: 99.999999999999999",
+        "rate: 100.0000000000000000001",
+        # the same figures in exponent notation, and a figure without a whole part
+        "rate: 9.99999999999999999e+1",
+        "rate: 1.0e-7",
+        "rate: 0.0000001",
+        "rate: !!float 1e-7",
+        "rate: .1234567",
+        "rate: 1.00000000000000001e+1",
+    ],
 )
 def test_more_digits_than_can_be_judged_exactly_are_refused(
     validate: Callable[[str | bytes], Any], typed: str
@@ -499,8 +695,13 @@ def test_more_digits_than_can_be_judged_exactly_are_refused(
     assert "位数太多：最多 6 位小数、15 位有效数字" in line and "rate（比例）的值" in line
 
 
-def test_six_decimals_are_judged_exactly(validate: Callable[[str | bytes], Any]) -> None:
-    assert validate(HEAD + "  rate: 99.999999\n").exit_code == 0
+@pytest.mark.parametrize(
+    "typed", ["rate: 99.999999", "rate: 9.9999999e+1", "rate: 1.5e-5", "rate: .5", "money: 1.5e+3"]
+)
+def test_six_decimals_are_judged_exactly(
+    validate: Callable[[str | bytes], Any], typed: str
+) -> None:
+    assert validate(HEAD + f"  {typed}\n").exit_code == 0
 
 
 def test_every_colon_slip_is_reported_at_its_line(validate: Callable[[str | bytes], Any]) -> None:
@@ -543,6 +744,19 @@ def test_special_files_are_refused_not_read_for_ever(runner: CliRunner, folder: 
     )
     assert lines[0].startswith("data/2024/丙县.yaml: encoding: 不是普通文件")
     assert "data/2024/甲市.yaml: encoding: 无法读取此文件：文件不存在" in result.output
+
+
+def test_a_link_to_itself_is_said_in_words(runner: CliRunner, folder: Path) -> None:
+    year = folder / "data" / "2024"
+    year.mkdir(parents=True, exist_ok=True)
+    (year / "乙区.yaml").symlink_to("乙区.yaml")
+    result = run(runner, "validate")
+    assert result.exit_code == 3
+    assert result.stdout == (
+        "data/2024/乙区.yaml: encoding: 无法读取此文件：链接指向自身（或绕回自身）\n"
+    )
+    english = run(runner, "validate", "--lang", "en")
+    assert "cannot read this file: the link points back to itself" in english.stdout
 
 
 @pytest.mark.parametrize(

@@ -584,6 +584,19 @@ def test_quoted_threshold_is_explained_as_a_number(runner: CliRunner, folder: Pa
     assert "boolean" not in line
 
 
+@pytest.mark.parametrize("infinite", ["1.5e+400", ".inf", "-.inf", ".nan"])
+@pytest.mark.parametrize("command", COMMANDS, ids=["validate", "check"])
+def test_an_infinite_threshold_is_a_plan_error_not_a_crash(
+    runner: CliRunner, folder: Path, infinite: str, command: list[str]
+) -> None:
+    """`1.5e+400` reads as infinity: validate passed it and check crashed (exit 4)."""
+    edit(folder, "threshold: 13", f"threshold: {infinite}")
+    result = run(runner, *command)
+    assert result.exit_code == 3, result.output
+    [line] = problems(result.stdout)
+    assert line.startswith("targets.yaml:30:16: plan-error: "), line
+
+
 # --- usage errors: exit 2 -------------------------------------------------------------
 
 

@@ -282,6 +282,27 @@ def test_check_treats_an_invalid_file_as_missing_and_lists_it(
     }
 
 
+@pytest.mark.parametrize("unit", ["true", "3.5", "-0.0", "!!float 3"])
+def test_a_unit_that_is_not_text_is_a_type_error_and_check_goes_on(
+    runner: CliRunner, folder: Path, unit: str
+) -> None:
+    shown = put(folder, "乙区", f"unit: {unit}\nyear: 2024\nvalues:\n  count_flow: 3\n")
+    result = run(runner, "check", "2024", "-f", "json")
+    assert result.exit_code == 3, result.output
+    document = json.loads(result.stdout)
+    [problem] = document["problems"]
+    assert (problem["file"], problem["line"], problem["column"], problem["code"]) == (
+        shown,
+        1,
+        7,
+        "type-error",
+    )
+    assert problem["message"].startswith("unit 的值 ") and problem["message"].endswith("应为文字")
+    by_unit = {r["unit"]: r for r in document["results"]}
+    assert by_unit["乙区"]["status"] == "missing"
+    assert (by_unit["丙县"]["status"], by_unit["丙县"]["value"]) == ("met", 2)
+
+
 def test_check_table_shows_the_problem_and_the_valid_results(
     runner: CliRunner, folder: Path, one_invalid: str
 ) -> None:

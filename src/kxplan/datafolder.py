@@ -15,8 +15,36 @@ from pathlib import Path
 DATA_SUFFIXES = (".yaml", ".yml")
 YEAR_FOLDER = re.compile(r"^\d{4}$")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+#: `.利州区.yaml.k3j2x9_a.tmp`: a write of `利州区.yaml` cut short (see `atomic.write_atomic`)
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")
 #: How deep below the data folder misplaced files are looked for.
 _DEPTH = 4
+
+
+def folder_of(path: Path) -> Path:
+    """The folder a data file is in: a link's own (`data/2024/利州区.yaml → ../../shared/…`
+    is 利州区's file for 2024), not its target's."""
+    return path.absolute().parent.resolve()
+
+
+def interrupted_target(path: Path) -> Path | None:
+    """The file whose write, cut short, left the temporary file `path`; None for any other."""
+    match = _LEFTOVER.match(path.name)
+    return path.with_name(match.group("name")) if match else None
+
+
+def leftovers_beside(path: Path) -> list[Path]:
+    """Temporary files that interrupted writes of `path` left in its folder."""
+    return [p for p in listing(path.parent) if interrupted_target(p) == path]
+
+
+def listing(folder: Path) -> list[Path]:
+    """What `folder` holds, sorted; nothing when it cannot be listed (gone, or no permission:
+    reading the data folder says so, see `scan`)."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
 
 
 def is_data_file(path: Path) -> bool:
@@ -34,20 +62,31 @@ class Layout:
     misplaced: list[Path] = field(default_factory=list)
     #: other files in year folders (a form, a note): not data, left alone
     ignored: list[Path] = field(default_factory=list)
+    #: temporary files of writes cut short (a killed run): never read, but named
+    leftovers: list[Path] = field(default_factory=list)
+    #: folders that could not be listed (permissions), with why: their files are unknown
+    unreadable: list[OSError] = field(default_factory=list)
 
 
 def scan(data_dir: Path) -> Layout:
     layout = Layout()
-    for root, folders, files in os.walk(data_dir):
+    walk = os.walk(data_dir, onerror=layout.unreadable.append, followlinks=True)
+    for root, folders, files in walk:
         here = Path(root)
         depth = len(here.relative_to(data_dir).parts)
-        folders[:] = sorted(f for f in folders if not f.startswith(".")) if depth < _DEPTH else []
         in_year = depth == 1 and YEAR_FOLDER.match(here.name) is not None
-        if in_year:
-            layout.years[int(here.name)] = []
+        if in_year:  # a folder named `利州区.yaml` is where that file belongs: said, not missed
+            layout.years[int(here.name)] = [here / f for f in folders if is_data_file(here / f)]
+        folders[:] = (
+            sorted(f for f in folders if not f.startswith(".") and _walked(here / f, depth))
+            if depth < _DEPTH
+            else []
+        )
         for name in sorted(files):
             path = here / name
             if name.startswith("."):
+                if interrupted_target(path) is not None:
+                    layout.leftovers.append(path)
                 continue
             if not is_data_file(path):
                 if in_year:
@@ -56,7 +95,15 @@ def scan(data_dir: Path) -> Layout:
                 layout.years[int(here.name)].append(path)
             else:
                 layout.misplaced.append(path)
+        if in_year:
+            layout.years[int(here.name)].sort()
     return layout
+
+
+def _walked(folder: Path, depth: int) -> bool:
+    """A folder is looked into unless it is a link, save a year folder's (`data/2024 → …`):
+    a link elsewhere could lead back up, or anywhere."""
+    return not folder.is_symlink() or (depth == 0 and YEAR_FOLDER.match(folder.name) is not None)
 
 
 def year_hint(path: Path, data_dir: Path) -> int | None:

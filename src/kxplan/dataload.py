@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.datafolder import YEAR_FOLDER
+from kxplan.datafolder import YEAR_FOLDER, folder_of
 from kxplan.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
 from kxplan.messages import pick, tr
 from kxplan.plan import Plan, Unit, exact
@@ -93,7 +94,7 @@ class FileChecker:
         if parsed is None or report.problems:
             return None, report.listed(self.lang)
         unit = self.plan.unit(str(data["unit"]))
-        assert unit is not None
+        assert unit is not None  # `_check_identity` said any other unit
         values = {}
         for indicator_id, entry in parsed.model_dump(exclude_none=True)["values"].items():
             if entry.get("value") is None:
@@ -127,11 +128,17 @@ class FileChecker:
     def too_precise(self, loc: list[str], text: str) -> str | None:
         """Why the figure `text` at `loc` (`["values", id, "value"]`) has more digits than can
         be judged exactly; None when it has not (or is not a decimal figure)."""
-        match = _DECIMAL.match(text.strip())
-        if match is None:
+        written = text.strip()
+        if _NUMBER.match(written) is None:
             return None
-        whole, decimals = match.group(1).lstrip("+-").lstrip("0"), match.group(2) or ""
-        if len(decimals) <= MAX_DECIMALS and len(whole) + len(decimals) <= MAX_DIGITS:
+        try:  # `9.99999999999999999e+1` is judged as the 99.99… it spells, digit for digit
+            _, digits, exponent = Decimal(written).as_tuple()
+        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+            return None
+        assert isinstance(exponent, int)  # the pattern admits no nan or infinity
+        decimals = max(0, -exponent)
+        whole = max(0, len(digits) + exponent)  # the whole part's digits, leading zeros gone
+        if decimals <= MAX_DECIMALS and whole + decimals <= MAX_DIGITS:
             return None
         field = self._field_and_expectation(loc)[0]
         return tr("too-precise", self.lang, field=field, value=text.strip())
@@ -151,13 +158,22 @@ class FileChecker:
                 report.omitted.append(code)
                 continue
             quoted = where in report.document.quoted
-            message = self.message(code, detail, quoted=quoted)
+            typed = report.document.raw.get(where)
+            message = self.message(code, detail, quoted=quoted, typed=typed)
             report.add(detail["loc"], code, message, key=code in _KEY_CODES)
 
-    def message(self, code: ProblemCode, detail: ErrorDetails, *, quoted: bool = False) -> str:
+    def message(
+        self,
+        code: ProblemCode,
+        detail: ErrorDetails,
+        *,
+        quoted: bool = False,
+        typed: str | None = None,
+    ) -> str:
         """The sentence for one error of `self.model`; `kxplan import` says it of a cell.
 
         `quoted`: the value was written in quotes, so a number in it gets “remove the quotes”.
+        `typed`: the value as the file writes it, so `1.0e+3` is quoted so, not as 1000.0.
         """
         lang, loc = self.lang, [item for item in detail["loc"] if isinstance(item, str)]
         name = loc[-1] if loc else ""
@@ -183,14 +199,16 @@ class FileChecker:
             return not_a_mapping(".".join(loc), detail.get("input"), lang)
         field, expect = self._field_and_expectation(loc)
         value = detail.get("input")
+        written = _as_written(value, typed)
         if detail["type"] == "string_too_long":
             limit = (detail.get("ctx") or {}).get("max_length")
             return tr("text-too-long", lang, field=field, length=len(str(value)), limit=limit)
         if code is ProblemCode.OUT_OF_RANGE and (detail.get("ctx") or {}).get("le") == MAX_VALUE:
-            return tr("number-too-large", lang, field=field, value=_short(value))
+            return tr("number-too-large", lang, field=field, value=_short(written or value))
         if code is ProblemCode.OUT_OF_RANGE:
-            return tr("out-of-range", lang, field=field, value=value, expect=expect)
-        text = tr("type-error", lang, field=field, value=_typed(value, lang), expect=expect)
+            return tr("out-of-range", lang, field=field, value=written or value, expect=expect)
+        shown = shortened(written, lang) if written else _typed(value, lang)
+        text = tr("type-error", lang, field=field, value=shown, expect=expect)
         space = space_name(value, lang) if isinstance(value, str) else None
         if space is not None:
             text += tr("odd-space-value", lang, space=space)
@@ -256,7 +274,7 @@ class FileChecker:
                 )
         year = data.get("year")
         if isinstance(year, int) and not isinstance(year, bool):
-            folder = path.resolve().parent.name  # `validate 利州区.yaml` inside data/2024
+            folder = folder_of(path).name  # `validate 利州区.yaml` inside data/2024
             if not YEAR_FOLDER.match(folder):
                 report.add(("year",), ProblemCode.YEAR_MISMATCH, tr("year-folder", lang, year=year))
             elif int(folder) != year:
@@ -302,6 +320,15 @@ def _typed(value: object, lang: str) -> str:
     return _short(value)
 
 
+def _as_written(value: object, typed: str | None) -> str | None:
+    """A figure as typed (`1.0e+3`, `9.99999999999999999e+1`) where the text spells the same
+    kind of number it reads as; None otherwise (`!!float 3` is shown 3.0: why it is no count)."""
+    if typed is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    spells_float = any(char in typed for char in ".eE")
+    return typed if spells_float == isinstance(value, float) else None
+
+
 def _short(value: object) -> str:
     """A number as typed, or its first digits when it is too long to print whole."""
     text = str(value)
@@ -312,7 +339,8 @@ def _short(value: object) -> str:
 MAX_DECIMALS, MAX_DIGITS = 6, 15
 #: Problems listed per file: a file of 30,000 unknown keys gets the first ones and a count.
 MAX_LISTED = 100
-_DECIMAL = re.compile(r"^([+-]?\d+)(?:\.(\d*))?$")
+#: A figure as YAML writes one: `12`, `12.5`, `.5`, `1.25e+3` (digits, as `Decimal` reads them).
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
 
@@ -348,7 +376,10 @@ def normalize(data: dict[str, Any], document: Document) -> dict[str, Any]:
     result = {
         key: value for key, value in data.items() if not (key in ("unit", "year") and value is None)
     }
-    if result.get("unit") is not None and ("unit",) in document.raw:
+    unit = result.get("unit")
+    if isinstance(unit, str | int) and not isinstance(unit, bool) and ("unit",) in document.raw:
+        # a division code typed bare (`unit: 510802`) is the unit's name as typed; a yes/no
+        # or a float is no name, and is left for the model to refuse at its line
         result["unit"] = document.raw[("unit",)]
     values = data.get("values")
     if values is None and "values" in data:

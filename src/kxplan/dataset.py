@@ -9,12 +9,21 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from kxplan.datafolder import YEAR_FOLDER, is_data_file, scan, year_hint
+from kxplan.datafolder import (
+    YEAR_FOLDER,
+    folder_of,
+    interrupted_target,
+    is_data_file,
+    listing,
+    scan,
+    year_hint,
+)
 from kxplan.dataload import FileChecker, Observation, Submission
 from kxplan.locate import shown_from
 from kxplan.messages import tr
 from kxplan.plan import Aggregate, Plan, Unit
-from kxplan.problems import Problem, ProblemCode
+from kxplan.problems import Leftover, Problem, ProblemCode
+from kxplan.yamlsafe import unreadable_reason
 
 
 class Gap(StrEnum):
@@ -55,6 +64,8 @@ class DataSet:
     files: list[str] = field(default_factory=list)
     #: files in year folders that are not data files (a form, a note), left alone
     ignored: list[str] = field(default_factory=list)
+    #: temporary files of interrupted writes, never read
+    leftovers: list[Leftover] = field(default_factory=list)
 
     def submission(self, unit: Unit, year: int) -> Submission | None:
         return self.submissions.get((year, unit.code))
@@ -114,7 +125,7 @@ def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
         return inside
     try:
         # the folder resolved, not the file: a link is named as the link, not as its target
-        place = path.absolute().parent.resolve() / path.name
+        place = folder_of(path) / path.name
         return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
         return path.as_posix()
@@ -154,7 +165,19 @@ def load_dataset(
             message = tr("misplaced-file", lang, folder=where)
             problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
         dataset.problems.extend(problems)
+    for error in layout.unreadable:  # its files would be missing in silence
+        place = Path(str(error.filename))
+        if wanted is not None and YEAR_FOLDER.match(place.name) and int(place.name) not in wanted:
+            continue
+        display = display_path(place, data_dir, root)
+        message = tr("unreadable-folder", lang, reason=unreadable_reason(error, lang))
+        dataset.problems.append(Problem(display, None, None, ProblemCode.ENCODING, message))
     dataset.ignored = [display_path(path, data_dir, root) for path in layout.ignored]
+    dataset.leftovers = [
+        Leftover(display_path(path, data_dir, root), display_path(target, data_dir, root))
+        for path in layout.leftovers
+        if (target := interrupted_target(path)) is not None
+    ]
     return dataset
 
 
@@ -189,7 +212,7 @@ def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Pro
     """A file checked on its own (the pre-commit hook) against the other files of its year
     folder: `510811.yaml` added beside `昭化区.yaml` is the same unit's second file, said on
     the file given, whichever was there first."""
-    folder = path.resolve().parent
+    folder = folder_of(path)
     unit = plan.unit(path.stem)
     if unit is None or not YEAR_FOLDER.match(folder.name):
         return []
@@ -197,7 +220,7 @@ def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Pro
         _duplicate(
             display, unit, int(folder.name), (Path(display).parent / other.name).as_posix(), lang
         )
-        for other in sorted(folder.iterdir())
+        for other in listing(folder)
         if other.name != path.name
         and other.is_file()
         and is_data_file(other)
@@ -213,5 +236,5 @@ def data_years(data_dir: Path) -> list[int]:
         for folder in data_dir.iterdir()
         if folder.is_dir()
         and YEAR_FOLDER.match(folder.name)
-        and any(is_data_file(p) for p in folder.iterdir())
+        and any(is_data_file(p) for p in listing(folder))
     )

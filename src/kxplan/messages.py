@@ -30,7 +30,23 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "文件含控制字符或二进制内容（{char}），不是文本文件",
         "the file holds control characters or binary content ({char}); it is not text",
     ),
+    "c1-control": (
+        "文件含控制字符 {char}，通常是文字在编码转换中出了错（如把 Latin-1 当作 UTF-8）"
+        "（提示：删去它，或重新输入这处文字）",
+        "the file holds the control character {char}, usually text garbled by a wrong encoding"
+        " conversion (Latin-1 taken for UTF-8) (hint: delete it, or type that text again)",
+    ),
+    "hidden-break": (
+        "这里有看不见的分隔符 {char}，YAML 却把它当作换行（提示：删去它，或换成空格）",
+        "an invisible separator {char} here is a line break to YAML"
+        " (hint: delete it, or type a space instead)",
+    ),
     "yaml-syntax": ("YAML 语法错误：{problem}{hint}", "YAML syntax error: {problem}{hint}"),
+    "yaml-unknown": ("YAML 读不懂这里的写法", "YAML cannot read this"),
+    "yaml-directive": (
+        "数据文件不能有以 % 开头的 YAML 指令行（提示：删去这一行）",
+        "a data file has no YAML directive (a line starting with %) (hint: remove the line)",
+    ),
     "yaml-tab-hint": (
         "（提示：缩进请用空格，不要用 Tab）",
         " (hint: indent with spaces, not tabs)",
@@ -42,6 +58,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "tag": (
         "不支持的 YAML 标签 {tag}；数据文件只能含数字、文字、是否值",
         "unsupported YAML tag {tag}; data files hold only numbers, text and true/false",
+    ),
+    "tag-mismatch": (
+        "值 “{value}” 与它的标签 {tag} 不符（提示：删去标签 {tag}）",
+        "the value “{value}” does not fit its tag {tag} (hint: remove the tag {tag})",
     ),
     "number-too-long": ("数字位数过多", "the number has too many digits"),
     "recursive-alias": ("递归的 YAML 别名", "recursive YAML alias"),
@@ -72,11 +92,24 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "不是普通文件（可能是设备、管道或指向它们的链接），无法作为数据文件读取",
         "not a regular file (a device, a pipe or a link to one): it cannot be read as a data file",
     ),
+    "a-folder": (
+        "这是一个文件夹，不是数据文件（提示：把其中的文件移出来，或给文件夹改名）",
+        "this is a folder, not a data file (hint: move its files out, or rename the folder)",
+    ),
+    "no-data-files": (
+        "文件夹 {path} 中没有数据文件（.yaml/.yml），没有可检查的内容",
+        "no data files (.yaml/.yml) in the folder {path}: nothing to check",
+    ),
+    "unreadable-folder": (
+        "无法读取此文件夹，其中的数据文件都未检查：{reason}",
+        "cannot read this folder, so none of its data files was checked: {reason}",
+    ),
     "unreadable": ("无法读取此文件：{reason}", "cannot read this file: {reason}"),
     "no-such-file": (
         "文件不存在（可能是指向已删除文件的链接）",
         "it does not exist (perhaps a link to a removed file)",
     ),
+    "link-loop": ("链接指向自身（或绕回自身）", "the link points back to itself"),
     "no-permission": ("没有读取权限", "no permission to read it"),
     "odd-space-indent": (
         "行首有{space}，YAML 不把它当作缩进（提示：缩进只能用半角空格）",
@@ -102,6 +135,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "colon-space": (
         "冒号后缺少空格，YAML 会把整行当作文字（提示：写作 “{fixed}”）",
         "no space after the colon, so YAML reads the whole line as text (hint: “{fixed}”)",
+    ),
+    "missing-colon": (
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）（提示：写作 “{fixed}”）",
+        "a colon is missing (“key: value”) (hint: “{fixed}”)",
     ),
     "full-width-colon-hint": (
         "（提示：其中的全角冒号 “：” 应改为英文冒号 “:” 并在其后加一个空格）",
@@ -152,6 +189,13 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "the file is not in a data/<year>/ folder, so kxplan never reads it;"
         " its year is {year}: move it to data/{year}/",
     ),
+    "leftover-temp": (
+        "这是一次被中断的写入留下的临时文件，kxplan 不会读取它；"
+        "请确认 {target} 无误（必要时重新导入）后删除它",
+        "a temporary file left by an interrupted write, never read by kxplan;"
+        " check {target} (import again if need be), then delete it",
+    ),
+    "warning": ("警告：", "warning: "),
     "ignored-files": (
         "不是数据文件（后缀不是 .yaml/.yml），未检查：{files}",
         "not data files (not .yaml/.yml), not checked: {files}",

@@ -57,7 +57,8 @@ class Kind(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # `1.5e+400` reads as infinity: no threshold or band is one (and exact numbers have none)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Bands(_Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kxplan.messages import tr
 from kxplan.printable import printable
 
 
@@ -70,3 +71,26 @@ def sort_key(problem: Problem) -> tuple[str, bool, int, int]:
 def total(problems: list[Problem]) -> int:
     """How many problems there are, those a counting line stands for included."""
     return sum(problem.stands_for for problem in problems)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A temporary file that a write of `target`, cut short, left behind. It is never read,
+    so the data is valid or not without it: a warning, not a problem (the exit code is the
+    data's), but named, since the write it belonged to may not have happened."""
+
+    file: str
+    target: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "target", printable(self.target))
+
+    def message(self, lang: str) -> str:
+        return tr("leftover-temp", lang, target=self.target)
+
+    def as_line(self, lang: str) -> str:
+        return f"{self.file}: {tr('warning', lang)}{self.message(lang)}"
+
+    def as_json(self, lang: str) -> dict[str, object]:
+        return {"file": self.file, "message": self.message(lang)}

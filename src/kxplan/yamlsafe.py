@@ -7,6 +7,7 @@ here: duplicate keys, unknown tags, alias bombs and recursion become problems, n
 
 from __future__ import annotations
 
+import errno
 import re
 import stat
 from dataclasses import dataclass, field
@@ -16,10 +17,18 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from kxplan.messages import tr
+from kxplan.printable import shortened
 from kxplan.problems import Problem, ProblemCode
-from kxplan.yamlslips import block_lines, full_width_colon, line_slips
+from kxplan.yamlslips import (
+    block_lines,
+    full_width_colon,
+    line_slips,
+    missing_colon,
+    missing_colon_before,
+)
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -33,13 +42,13 @@ MAX_DEPTH = 100
 Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 _PLAIN_NUMBER = re.compile(
     r"^[-+]?(0|[1-9][0-9]*)$|^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
     r"|^[-+]?[0-9]+[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
 )
-_TEXT_TAGS = {_TAG + "timestamp", _TAG + "binary"}
+_TEXT_TAGS = {_TAG + "timestamp"}  # a date (`source: 2024-12-31`) is kept as typed
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
 
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):  # `利州区.yaml/`: an archive unpacked in place
+            return None, [problem(ProblemCode.ENCODING, tr("a-folder", lang))]
         if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
             return None, [problem(ProblemCode.ENCODING, tr("not-a-file", lang))]
         if info.st_size > MAX_BYTES:
@@ -106,6 +117,11 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         assert encoding_problem is not None
         message, pos = encoding_problem
         return None, [problem(ProblemCode.ENCODING, message, pos)]
+
+    hidden = _hidden_break(text, lang)
+    if hidden is not None:
+        message, pos = hidden
+        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
 
     def slipped(within_text: frozenset[int]) -> list[Problem]:
         return [
@@ -172,11 +188,18 @@ def _text_lines(root: Node) -> frozenset[int]:
 
 
 def _unreadable(error: OSError, lang: str) -> str:
+    return tr("unreadable", lang, reason=unreadable_reason(error, lang))
+
+
+def unreadable_reason(error: OSError, lang: str) -> str:
+    """Why a file or folder cannot be read, in words people know."""
     if isinstance(error, FileNotFoundError):  # a link to nothing, or removed meanwhile
-        return tr("unreadable", lang, reason=tr("no-such-file", lang))
+        return tr("no-such-file", lang)
     if isinstance(error, PermissionError):
-        return tr("unreadable", lang, reason=tr("no-permission", lang))
-    return tr("unreadable", lang, reason=error.strerror or str(error))
+        return tr("no-permission", lang)
+    if error.errno == errno.ELOOP:  # `利州区.yaml → 利州区.yaml`
+        return tr("link-loop", lang)
+    return error.strerror or str(error)
 
 
 def _too_deep(text: str) -> Pos | None:
@@ -200,6 +223,10 @@ def _too_deep(text: str) -> Pos | None:
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls are refused by libyaml without a line (and U+0085 taken as a line break, which
+# moves every line after it); they are found here first, where their place can be said.
+_TEXT_CONTROL = re.compile("[\x80-\x9f\ufffe\uffff]")
+_HIDDEN_BREAK = re.compile("[\u2028\u2029]")
 
 
 def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
@@ -217,16 +244,34 @@ def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] 
         pos = _byte_pos(data, error.start)
         guess = tr("looks-gbk", lang) if _decodes(data, "gb18030") else ""
         return None, (tr("not-utf8", lang, line=pos.line, guess=guess), pos)
-    for index, char in enumerate(text):
-        if char in "\ufffe\uffff":
-            line = text.count("\n", 0, index) + 1
-            column = index - (text.rfind("\n", 0, index) + 1) + 1
-            return None, (tr("binary", lang, char=f"U+{ord(char):04X}"), Pos(line, column))
+    found = _TEXT_CONTROL.search(text)
+    if found is not None:
+        char = f"U+{ord(found.group()):04X}"
+        message = tr("c1-control" if found.group() <= "\x9f" else "binary", lang, char=char)
+        return None, (message, _text_pos(text, found.start()))
     return text, None
 
 
+def _hidden_break(text: str, lang: str) -> tuple[str, Pos] | None:
+    """U+2028 and U+2029 are line breaks to YAML 1.1 and to no editor: a file holding one
+    would be read otherwise than it looks, and every line after it misnumbered."""
+    found = _HIDDEN_BREAK.search(text)
+    if found is None:
+        return None
+    message = tr("hidden-break", lang, char=f"U+{ord(found.group()):04X}")
+    return message, _text_pos(text, found.start())
+
+
+def _text_pos(text: str, index: int) -> Pos:
+    return Pos(text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
 def _byte_pos(data: bytes, offset: int) -> Pos:
-    return Pos(data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+    """The place of the byte at `offset`; its column counts characters, as editors do (`含` is
+    three bytes and one column), a byte that is no UTF-8 counting one."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")
+    return Pos(data.count(b"\n", 0, offset) + 1, len(before) + 1)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -249,14 +294,32 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     problem = str(error.problem or "")
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000), hit before ours
         return tr("too-deep", lang, limit=MAX_DEPTH), pos
+    directive = _directive_line(text)
+    if "directive" in problem + context or "incompatible YAML" in problem or directive:
+        # `%YAML 1.1`, `%x`: a data file has no use for them, and YAML then wants a `---`
+        if opened is not None and "directive" in context:
+            directive = opened.line + 1
+        return tr("yaml-directive", lang), Pos(directive or (pos.line if pos else 1), 1)
     if "another document" in problem or "<document start>" in problem:
         return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
     colon = full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
+    if colon is None and opened is not None and "expected ':'" in problem:
+        # a key without its colon: libyaml says so where it gave up (the next line, or past the
+        # end of the file); the key is where the key began
+        colon = missing_colon(text, opened.line + 1, lang)
+        pos = Pos(opened.line + 1, opened.column + 1)
+    elif colon is None and found is not None and "mapping values are not allowed" in problem:
+        colon = missing_colon_before(text, found.line + 1, lang)
     if colon is not None:
         message, line, column = colon
         return message, Pos(line, column)
-    known = next((pair for words, pair in _LIBYAML_WORDS.items() if words in problem), None)
-    said = error.problem or error.context if known is None else known[lang == "en"]
+    known = next(
+        (pair for words, pair in _LIBYAML_WORDS.items() if words in f"{problem} {context}"), None
+    )
+    if known is not None:
+        said = known[lang == "en"]
+    else:  # one libyaml has said in no test: its English in English, plain words in Chinese
+        said = str(error.problem or error.context) if lang == "en" else tr("yaml-unknown", lang)
     if "\t" in text and "token" in problem:
         hint = tr("yaml-tab-hint", lang)
     else:  # a known complaint says what to do; libyaml's own words need the usual hint
@@ -264,7 +327,15 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     return tr("yaml-syntax", lang, problem=said, hint=hint), pos
 
 
-#: libyaml's commonest complaints, in words people who fill in data files know.
+def _directive_line(text: str) -> int | None:
+    """The line of the `%` directive the file opens with (after comments and blank lines)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip()[:1] not in ("", "#"):
+            return number if line.startswith("%") else None
+    return None
+
+
+#: libyaml's complaints, in words people who fill in data files know.
 _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
     "mapping values are not allowed": (
         "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
@@ -305,6 +376,47 @@ _LIBYAML_WORDS: dict[str, tuple[str, str]] = {
     "did not find expected node content": (
         "这里缺少值",
         "a value is missing here",
+    ),
+    "block sequence entries are not allowed": (
+        "这里不能以 “- ” 列出项目（“- ” 不能写在 “键: ” 的同一行，或缩进不对）",
+        "a “- ” list item is not allowed here (not on the line of a “key: ”, or wrong indentation)",
+    ),
+    "unknown escape character": (
+        "双引号中有 YAML 不认识的转义 “\\”（提示：文字中的 \\ 写作 \\\\，或改用单引号）",
+        "an escape “\\” YAML does not know, in double quotes (hint: write \\ as \\\\, or use"
+        " single quotes)",
+    ),
+    "hexdecimal number": (
+        "双引号中的 \\x 或 \\u 转义写得不对（提示：改用单引号）",
+        "a malformed \\x or \\u escape in double quotes (hint: use single quotes)",
+    ),
+    "Unicode character escape": (
+        "双引号中的 \\u 转义不是有效字符（提示：改用单引号）",
+        "a \\u escape in double quotes is no valid character (hint: use single quotes)",
+    ),
+    "unexpected document indicator": (
+        "引号中的文字有一行以 “---” 或 “...” 开头",
+        "a line of quoted text starts with “---” or “...”",
+    ),
+    "alphabetic or numeric character": (
+        "& 或 * 之后应为锚点的名称（数据文件用不到锚点，可删去 & 或 *）",
+        "& or * must be followed by an anchor's name (data files need no anchors: remove it)",
+    ),
+    "while scanning a tag": (
+        "以 ! 开头的标签写得不对（数据文件用不到标签，可删去）",
+        "a malformed tag starting with ! (data files need no tags: remove it)",
+    ),
+    "tag handle": (
+        "以 ! 开头的标签未定义（数据文件用不到标签，可删去）",
+        "an undefined tag starting with ! (data files need no tags: remove it)",
+    ),
+    "indentation indicator": (
+        "“|” 或 “>” 之后的缩进数字不能是 0（提示：删去这个数字）",
+        "the indentation digit after “|” or “>” cannot be 0 (hint: remove it)",
+    ),
+    "expected comment or line break": (
+        "这一行在值之后还有多余的内容（提示：删去它，或给整个值加引号）",
+        "something follows the value on this line (hint: remove it, or quote the whole value)",
     ),
 }
 
@@ -352,12 +464,16 @@ class _Builder:
         self.raw[path] = node.value
         if node.style in ("'", '"'):
             self.quoted.add(path)
-        if node.tag in _TEXT_TAGS:
-            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise _Stop(
                 ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
             )
+        if not _fits_tag(node):
+            tag, value = _short_tag(node.tag), shortened(node.value, self.lang)
+            message = tr("tag-mismatch", self.lang, tag=tag, value=value)
+            raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
+        if node.tag in _TEXT_TAGS:
+            return node.value
         if node.tag == _TAG + "bool" and node.value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes, no, on, off (and Y, N) as true or false: keep such text as
             # typed, so that only true and false mean yes and no.
@@ -389,6 +505,28 @@ class _Builder:
             self.keys[(*path, key)] = key_pos
             result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
+
+
+_RESOLVER = Resolver()
+#: What an explicit tag accepts, by the tag YAML would give the same text written plain.
+_FITTING = {
+    _TAG + "int": {_TAG + "int"},
+    _TAG + "float": {_TAG + "int", _TAG + "float"},
+    _TAG + "bool": {_TAG + "bool"},
+    _TAG + "null": {_TAG + "null"},
+    _TAG + "timestamp": {_TAG + "timestamp"},
+}
+
+
+def _fits_tag(node: ScalarNode) -> bool:
+    """Whether the text fits its tag: `!!float 3` does, `!!null 3` (a figure read as no value)
+    and `!!int 3.5` do not. A plain scalar's own tag always fits: it comes from its text."""
+    fitting = _FITTING.get(node.tag)
+    if fitting is None:
+        return True
+    plain = _RESOLVER.resolve(ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+    float_text = node.tag == _TAG + "float" and _PLAIN_NUMBER.match(node.value) is not None
+    return plain in fitting or float_text
 
 
 def _short_tag(tag: str) -> str:

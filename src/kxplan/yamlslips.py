@@ -117,3 +117,53 @@ def full_width_colon(text: str, error_line: int, lang: str) -> Slip | None:
         column = lines[number - 1].index("：", len(indent)) + 1
         found = tr("full-width-colon", lang, fixed=f"{key}: {value}".rstrip()), number, column
     return found
+
+
+# `count_flow 3`: a key, a space and a value, with no colon anywhere on the line.
+_NO_COLON = re.compile(
+    r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*) +(?P<value>[^:#\s][^:]*?)\s*$"
+)
+
+
+def missing_colon(text: str, line: int, lang: str) -> Slip | None:
+    """A `count_flow 3` key line at `line` (1-based), where libyaml stopped scanning a key."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    return _no_colon_slip(lines[line - 1], line, lang)
+
+
+def missing_colon_before(text: str, error_line: int, lang: str) -> Slip | None:
+    """The first of the `count_flow 3` lines right above `error_line` that YAML took, with
+    it, for one key running over lines (so the colon of `error_line` was “a second colon”).
+    Lines that go on a value above them (`note: 第一行` then more indented text) are text."""
+    lines = text.splitlines()
+    indent = _indent(lines[error_line - 1]) if 1 <= error_line <= len(lines) else None
+    found: Slip | None = None
+    number = error_line - 1
+    while number >= 1:
+        line = lines[number - 1]
+        if not line.strip():
+            number -= 1
+            continue
+        if _indent(line) != indent or _NO_COLON.match(line) is None:
+            break
+        found = _no_colon_slip(line, number, lang)
+        number -= 1
+    above = next((lines[n - 1] for n in range(number, 0, -1) if lines[n - 1].strip()), None)
+    opens_a_mapping = above is not None and above.rstrip().endswith(":")
+    if found is None or (above is not None and _indent(above) != indent and not opens_a_mapping):
+        return None
+    return found
+
+
+def _no_colon_slip(line: str, number: int, lang: str) -> Slip | None:
+    match = _NO_COLON.match(line)
+    if match is None:
+        return None
+    fixed = f"{match.group('key')}: {match.group('value')}"
+    return tr("missing-colon", lang, fixed=fixed), number, match.end("key") + 1
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

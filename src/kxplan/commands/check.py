@@ -23,6 +23,7 @@ from kxplan.commands.common import (
     one_year,
     open_plan,
     plan_year,
+    warn_leftovers,
 )
 from kxplan.dataset import load_dataset
 from kxplan.errors import UsageError
@@ -111,6 +112,7 @@ def check(
             else None
         )
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
+        warn_leftovers(data.leftovers, lang)
         evaluation = evaluate_year(plan, data, year, unit)
         view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
         shown = fmt or Format.TABLE

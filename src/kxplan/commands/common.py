@@ -19,7 +19,7 @@ from kxplan.errors import Busy, CannotWrite, KxplanError, PlanInvalid, UsageErro
 from kxplan.messages import LANGS, default_lang, os_reason, pick, tr
 from kxplan.plan import Plan, Unit
 from kxplan.planload import load_plan
-from kxplan.problems import Problem
+from kxplan.problems import Leftover, Problem
 from kxplan.status import Status
 from kxplan.suggest import closest
 
@@ -130,6 +130,12 @@ def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
         name = pick(plan.info.name, plan.info.name_en, lang)
         print(tr("shipped-plan", lang, cwd=Path.cwd(), name=name), file=sys.stderr)
     return plan
+
+
+def warn_leftovers(leftovers: list[Leftover], lang: str) -> None:
+    """Name each leftover of an interrupted write, on stderr: said, never mixed with output."""
+    for leftover in leftovers:
+        print(leftover.as_line(lang), file=sys.stderr)
 
 
 YearArgument = Annotated[

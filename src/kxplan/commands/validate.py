@@ -21,13 +21,14 @@ from kxplan.commands.common import (
     guard,
     language,
     open_plan,
+    warn_leftovers,
 )
-from kxplan.datafolder import is_data_file
+from kxplan.datafolder import is_data_file, leftovers_beside
 from kxplan.dataload import FileChecker
 from kxplan.dataset import load_dataset, same_unit_files
 from kxplan.errors import UsageError
 from kxplan.messages import tr
-from kxplan.problems import Problem, sort_key, total
+from kxplan.problems import Leftover, Problem, sort_key, total
 
 
 class ValidateFormat(StrEnum):
@@ -61,6 +62,7 @@ def validate(
         root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
         plan = open_plan(plan_option, lang, root)
         plan_file = locate.plan_path(plan_option, lang).resolve()
+        leftovers = _leftovers(plan_file, plan.source, root)
         # A changed plan can invalidate any data file: then every file is checked.
         if files and all(path.resolve() != plan_file for path in files):
             checker = FileChecker(plan, lang)
@@ -70,11 +72,13 @@ def validate(
                 display = locate.shown_from(path, root) or path.as_posix()
                 problems.extend(checker.check(path, display)[1])
                 problems.extend(same_unit_files(plan, path, display, lang))
+                leftovers += _leftovers(path, display, root)
             count = len(data_files)
         else:
             data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
             problems = data.problems
             count = len(data.files)
+            leftovers += data.leftovers
             if data.ignored:
                 print(
                     tr(
@@ -85,32 +89,64 @@ def validate(
                     file=sys.stderr,
                 )
         problems.sort(key=sort_key)
-        _report(problems, count, fmt, lang)
+        _report(problems, leftovers, count, fmt, lang)
         if problems:
             raise typer.Exit(3)
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:
-    """The files named, a folder standing for the data files in it (`validate data/2024/`)."""
+    """The files named, a folder standing for the data files in it (`validate data/2024/`).
+
+    A folder named as a data file (`利州区.yaml/`), or a link to nothing, is checked as the
+    file it stands in for, and so reported; a folder without data files is a usage error,
+    never “0 files checked: all valid”.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and is_data_file(p))
-        elif path.is_file():
+        if path.is_dir() and not is_data_file(path):
+            inside = sorted(p for p in path.rglob("*") if is_data_file(p))
+            if not inside:
+                raise UsageError(tr("no-data-files", lang, path=path.as_posix()))
+            found += inside
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise UsageError(tr("file-not-found", lang, path=path))
     return found
 
 
-def _report(problems: list[Problem], count: int, fmt: ValidateFormat, lang: str) -> None:
+def _leftovers(path: Path, display: str, root: Path | None) -> list[Leftover]:
+    """The temporary files interrupted writes of `path` (shown as `display`) left beside it."""
+    return [
+        Leftover(
+            locate.shown_from(left, root) or (Path(display).parent / left.name).as_posix(), display
+        )
+        for left in leftovers_beside(path)
+    ]
+
+
+def _report(
+    problems: list[Problem],
+    leftovers: list[Leftover],
+    count: int,
+    fmt: ValidateFormat,
+    lang: str,
+) -> None:
+    warn_leftovers(leftovers, lang)
     if fmt is ValidateFormat.JSON:
-        body = {"files": count, "problems": [problem.as_json() for problem in problems]}
+        body: dict[str, object] = {
+            "files": count,
+            "problems": [problem.as_json() for problem in problems],
+        }
+        if leftovers:  # the key only when there is something to say: the shape stays as it was
+            body["warnings"] = [leftover.as_json(lang) for leftover in leftovers]
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return
     if fmt is ValidateFormat.GITHUB:
-        from kxplan.render.github import problem_annotation, write_errors
+        from kxplan.render.github import leftover_annotation, problem_annotation, write_errors
 
+        for leftover in leftovers:
+            print(leftover_annotation(leftover, lang))
         write_errors([problem_annotation(problem) for problem in problems], lang, sys.stdout)
     else:
         for problem in problems:

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from kxplan.describe import explain, target_name
 from kxplan.evaluation import Evaluation
-from kxplan.problems import Problem
+from kxplan.problems import Leftover, Problem
 from kxplan.render import View
 from kxplan.render.common import (
     failed_line,
@@ -57,6 +57,10 @@ def problem_annotation(problem: Problem) -> str:
         problem.line,
         problem.column,
     )
+
+
+def leftover_annotation(leftover: Leftover, lang: str) -> str:
+    return annotation("warning", leftover.message(lang), "kxplan", leftover.file)
 
 
 def result_annotation(result: Result, lang: str) -> str:
