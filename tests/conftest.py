@@ -10,10 +10,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from kxplan.cli import app
-from kxplan.dataset import DataSet, load_dataset
-from kxplan.plan import Plan
-from kxplan.planload import load_plan
+from kxplan.cli.app import app
+from kxplan.load.dataset import DataSet, load_dataset
+from kxplan.load.planfile import load_plan
+from kxplan.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 

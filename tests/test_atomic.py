@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kxplan.atomic import write_text_atomic
-from kxplan.errors import WouldOverwrite
+from kxplan.files.atomic import write_text_atomic
+from kxplan.model.errors import WouldOverwrite
 
 
 def test_new_file_is_written_with_the_usual_permissions(tmp_path: Path) -> None:

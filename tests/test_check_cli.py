@@ -189,7 +189,7 @@ def test_internal_error_is_one_line_without_debug(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("kxplan.commands.check.evaluate_year", explode)
+    monkeypatch.setattr("kxplan.cli.commands.check.evaluate_year", explode)
     result = run(runner, "check", "2024")
     assert result.exit_code == 4
     assert "kxplan 内部错误：RuntimeError: boom" in result.output

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
 from kinds import LECTURES
-from kxplan import gitrev
-from kxplan.errors import UsageError
+from kxplan.model.errors import UsageError
+from kxplan.repo import gitrev
 
 DONE = {
     "id": "done",

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run
-from kxplan.datafolder import scan, year_hint
+from kxplan.load.folder import scan, year_hint
 from test_check_cli import ANNUAL
 
 VALID = "unit: 乙区\nyear: 2024\nvalues:\n  count_flow: 3\n"

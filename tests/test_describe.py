@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from conftest import plan_dict, run
 from kinds import GROWTH
-from kxplan.describe import apart, grouped, number, percent, ratio_number, singular
+from kxplan.render.describe import apart, grouped, number, percent, ratio_number, singular
 
 
 @pytest.mark.parametrize(

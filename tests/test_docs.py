@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, run
-from kxplan.cli import app
+from kxplan.cli.app import app
 
 COMMANDS = sorted(command.name or "" for command in app.registered_commands)
 README = (ROOT / "README.md").read_text(encoding="utf-8")

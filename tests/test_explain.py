@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 import kinds
 from conftest import BASE_PLAN, NEW_SITES, ROOT, plan_dict, run, write_yaml
 from kinds import GROWTH, MONEY
-from kxplan.audit import audit, ratio_text
-from kxplan.dataset import load_dataset
-from kxplan.evaluation import evaluate_year
-from kxplan.planload import load_plan
+from kxplan.engine.audit import audit, ratio_text
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.load.dataset import load_dataset
+from kxplan.load.planfile import load_plan
 
 RATE = {**kinds.RATE, "clause": "二（三）2", "quote": "到2025年，比例力争达13%。"}
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from kxplan.forms.cells import Refused, is_percent_format, read_text, read_value
-from kxplan.plan import Direction, Indicator, Nature, ValueType
-from kxplan.problems import ProblemCode
+from kxplan.model.plan import Direction, Indicator, Nature, ValueType
+from kxplan.model.problems import ProblemCode
 
 
 def indicator(value_type: ValueType, measure: str | None = None) -> Indicator:

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from kxplan.dataload import FileChecker
-from kxplan.planload import load_plan
+from kxplan.load.datafile import FileChecker
+from kxplan.load.planfile import load_plan
 
 SEED, MUTANTS = 20_240_101, 400
 #: the parser kxplan composes with, so that both read the same YAML (libyaml when built)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
 from formhelpers import cell, fill, rewrite_part, rows_by_id, sample_project, snapshot
-from kxplan.atomic import write_text_atomic
+from kxplan.files.atomic import write_text_atomic
 from kxplan.forms import layout
 
 FORMS = Path("reports/forms/2024")
@@ -773,7 +773,7 @@ def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_fil
     """Should the text made from a form ever fail the data file check (a bug), it is said so,
     not that the existing data file is invalid."""
     from kxplan.forms import merge
-    from kxplan.problems import Problem, ProblemCode
+    from kxplan.model.problems import Problem, ProblemCode
 
     def failing(text: str, name: str, year: int, display: str, checker: Any) -> list[Problem]:
         return [Problem(display, 5, 3, ProblemCode.TYPE_ERROR, "坏")]

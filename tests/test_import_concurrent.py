@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from conftest import run
 from formhelpers import fill, sample_project
-from kxplan.lockfile import WAIT
+from kxplan.files.lock import WAIT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes")
 
@@ -31,7 +31,7 @@ CHANGED = ["spirit_lectures", "typical_cases", "demo_studios", "tfkjy_demo_sites
 CHILD = """\
 import sys
 import openpyxl
-from kxplan.cli import main
+from kxplan.cli.app import main
 sys.stderr.write("ready\\n")
 sys.stderr.flush()
 sys.stdin.readline()
@@ -141,7 +141,7 @@ def test_an_import_killed_at_any_moment_leaves_a_whole_file(forms: list[Path]) -
 HOLDER = """\
 import sys, time
 from pathlib import Path
-from kxplan.lockfile import hold
+from kxplan.files.lock import hold
 with hold(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(600)
@@ -151,7 +151,7 @@ with hold(Path(sys.argv[1])):
 def test_a_lock_held_by_a_killed_run_is_free_at_once(forms: list[Path]) -> None:
     """The OS lock dies with its process: the lock file a killed run leaves is taken and
     removed by the next run, without waiting."""
-    from kxplan.datawrite import lock_path
+    from kxplan.yaml.write import lock_path
 
     data_dir = Path("data").resolve()
     lock = lock_path(data_dir, 2024, "510802")
@@ -170,7 +170,7 @@ def test_a_lock_held_by_a_killed_run_is_free_at_once(forms: list[Path]) -> None:
 
 MID_WRITE = """\
 import os, sys, time
-from kxplan.cli import main
+from kxplan.cli.app import main
 
 def slow_disk(fd: int) -> None:  # the new text is in the temporary file, not yet in place
     print("writing", flush=True)

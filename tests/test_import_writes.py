@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 from conftest import run
 from formhelpers import fill, sample_project, snapshot
-from kxplan import atomic, lockfile
-from kxplan.datawrite import lock_path
-from kxplan.lockfile import hold
+from kxplan.files import atomic
+from kxplan.files import lock as lockfile
+from kxplan.files.lock import hold
+from kxplan.yaml.write import lock_path
 
 FORMS = Path("reports/forms/2024")
 LIZHOU = "510802"  # 利州区
@@ -206,7 +207,7 @@ def test_init_waits_for_an_import_of_the_same_data_file(
 
 
 def test_every_outcome_is_said_and_counted() -> None:
-    from kxplan.commands.import_forms import _SAID, COUNTS
+    from kxplan.cli.commands.import_forms import _SAID, COUNTS
     from kxplan.forms.merge import Outcome
 
     assert set(_SAID) | {Outcome.APPEARED} == set(Outcome)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, plan_dict, run, write_yaml
 from kinds import LECTURES
 from kxplan import __version__
-from kxplan.locate import embedded_plan
+from kxplan.cli.locate import embedded_plan
 
 SMALL_FILES = {
     "targets.yaml",

@@ -195,7 +195,7 @@ def _imported(command: list[str], cwd: Path) -> str:
 
 def test_check_without_output_does_not_import_openpyxl() -> None:
     stderr = _imported(["check", "2024"], ROOT)
-    assert "import time:" in stderr and "kxplan.commands.check" in stderr
+    assert "import time:" in stderr and "kxplan.cli.commands.check" in stderr
     assert "openpyxl" not in stderr
 
 

@@ -16,10 +16,10 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
-from kxplan.comparisons import Op
-from kxplan.errors import PlanInvalid
-from kxplan.plan import Direction, Kind, Nature
-from kxplan.planload import load_plan
+from kxplan.load.planfile import load_plan
+from kxplan.model.comparisons import Op
+from kxplan.model.errors import PlanInvalid
+from kxplan.model.plan import Direction, Kind, Nature
 from test_check_cli import ANNUAL
 from test_validate import located, problems
 

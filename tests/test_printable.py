@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kxplan.printable import printable, shortened
+from kxplan.text.printable import printable, shortened
 
 
 @pytest.mark.parametrize(

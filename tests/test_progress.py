@@ -10,17 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import load, plan_dict
-from kxplan.comparisons import Op
-from kxplan.progress import (
+from kxplan.engine.progress import (
     Period,
     annual_completion,
     cumulative_progress,
     deadline_progress,
     line,
 )
-from kxplan.review import progress_of
-from kxplan.rules import evaluate
-from kxplan.status import Status
+from kxplan.engine.review import progress_of
+from kxplan.engine.rules import evaluate
+from kxplan.model.comparisons import Op
+from kxplan.model.status import Status
 
 
 def test_deadline_mid_term_literacy() -> None:

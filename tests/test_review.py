@@ -13,12 +13,12 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, load, plan_dict, run
 from kinds import GROWTH, LECTURES, MONEY, RATE
-from kxplan.dataset import load_dataset
-from kxplan.evaluation import evaluate_year
-from kxplan.planload import load_plan
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.engine.review import Stage, build_review, stage, worst
+from kxplan.load.dataset import load_dataset
+from kxplan.load.planfile import load_plan
+from kxplan.model.status import Status
 from kxplan.render.review import sentence
-from kxplan.review import Stage, build_review, stage, worst
-from kxplan.status import Status
 
 VALUES: dict[tuple[int, str], dict[str, Any] | None] = {
     (2020, "甲市"): {"rate": 8.6},

@@ -18,10 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BASE_PLAN, NEW_SITES, load, plan_dict, run
-from kxplan.dataset import Gap
-from kxplan.evaluation import evaluate_year
-from kxplan.rules import Result, Why
-from kxplan.status import Status
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.engine.rules import Result, Why
+from kxplan.load.dataset import Gap
+from kxplan.model.status import Status
 
 Build = Callable[..., Path]
 Values = dict[tuple[int, str], dict[str, Any] | None]

@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import BASE_PLAN, plan_dict
-from kxplan.dataload import Observation, Submission
-from kxplan.dataset import DataSet
-from kxplan.plan import Plan, PlanFile
-from kxplan.plancheck import contradictions
-from kxplan.rules import Result, evaluate
-from kxplan.status import Status
+from kxplan.engine.rules import Result, evaluate
+from kxplan.load.datafile import Observation, Submission
+from kxplan.load.dataset import DataSet
+from kxplan.load.plancheck import contradictions
+from kxplan.model.plan import Plan, PlanFile
+from kxplan.model.status import Status
 
 FAST = settings(max_examples=80, deadline=None)
 YEARS = range(2021, 2026)  # the test plan's period; 2020 is its base year

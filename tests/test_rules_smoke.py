@@ -5,8 +5,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from conftest import load, plan_dict
-from kxplan.evaluation import evaluate_year
-from kxplan.status import Status
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.model.status import Status
 
 
 def test_deadline_on_track_by_hand(project: Callable[..., Path]) -> None:

@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, run
-from kxplan.dataset import load_dataset
-from kxplan.evaluation import evaluate_year
-from kxplan.planload import load_plan
-from kxplan.status import Status
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.load.dataset import load_dataset
+from kxplan.load.planfile import load_plan
+from kxplan.model.status import Status
 
 EXPECTED = json.loads((Path(__file__).parent / "fixtures" / "sample_expected.json").read_text())
 

@@ -13,10 +13,10 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run, write_yaml
-from kxplan.dataload import FileChecker
-from kxplan.plan import Plan
-from kxplan.planload import load_plan
-from kxplan.schema import DRAFT, data_file_schema, schema_text
+from kxplan.load.datafile import FileChecker
+from kxplan.load.planfile import load_plan
+from kxplan.model.plan import Plan
+from kxplan.repo.schema import DRAFT, data_file_schema, schema_text
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,15 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from conftest import ROOT, run
-from kxplan.dataset import load_dataset
-from kxplan.evaluation import evaluate_year
-from kxplan.history import unit_history
-from kxplan.planload import load_plan
+from kxplan.engine.evaluation import evaluate_year
+from kxplan.engine.history import unit_history
+from kxplan.engine.review import build_review
+from kxplan.load.dataset import load_dataset
+from kxplan.load.planfile import load_plan
+from kxplan.model.status import Status
 from kxplan.render import View, report, review
 from kxplan.render.common import cell, grid
 from kxplan.render.table import render
-from kxplan.review import build_review
-from kxplan.status import Status
 
 
 class Terminal(io.StringIO):

@@ -16,10 +16,10 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
 from formhelpers import sample_project, snapshot
-from kxplan import describe
-from kxplan.datawrite import reported_by
 from kxplan.forms import layout
-from kxplan.planload import load_plan
+from kxplan.load.planfile import load_plan
+from kxplan.render import describe
+from kxplan.yaml.write import reported_by
 
 COUNTIES = ["利州区", "昭化区", "朝天区", "旺苍县", "青川县", "剑阁县", "苍溪县"]
 
@@ -297,7 +297,7 @@ def test_an_empty_data_folder_gives_forms_without_last_year(
 
 
 def test_cli_import_does_not_load_openpyxl() -> None:
-    code = "import sys, kxplan.cli; print('openpyxl' in sys.modules)"
+    code = "import sys, kxplan.cli.app; print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import run
-from kxplan.usage import say
+from kxplan.cli.usage import say
 
 
 @pytest.mark.parametrize(

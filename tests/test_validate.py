@@ -17,7 +17,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run
-from kxplan.status import Status
+from kxplan.model.status import Status
 from test_check_cli import ANNUAL
 
 HEAD = "unit: 乙区\nyear: 2024\nvalues:\n"

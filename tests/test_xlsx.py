@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from conftest import ROOT, plan_dict, run, write_yaml
 from excelformat import shown
 from kinds import GROWTH, LECTURES, MONEY, RATE
-from kxplan.status import Status
+from kxplan.model.status import Status
 from kxplan.xlsx.sheet import COLOURS
 
 HOSTILE = {

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from kxplan.datawrite import Entry, render_data_file
-from kxplan.planload import load_plan
-from kxplan.yamlcomments import Comment, find_comments
+from kxplan.load.planfile import load_plan
+from kxplan.yaml.comments import Comment, find_comments
+from kxplan.yaml.write import Entry, render_data_file
 
 TEXT = """\
 # head

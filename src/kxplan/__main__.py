@@ -1,3 +1,3 @@
-from kxplan.cli import main
+from kxplan.cli.app import main
 
 main()

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from kxplan.forms.texts import say
-from kxplan.problems import ProblemCode
+from kxplan.model.problems import ProblemCode
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PARTS = 200

@@ -20,14 +20,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kxplan import describe
-from kxplan.datawrite import reported_by
 from kxplan.forms import layout
 from kxplan.forms.layout import CellValue, FormMeta, coordinate
 from kxplan.forms.texts import expectation, say
-from kxplan.messages import pick
-from kxplan.plan import Aggregate, Indicator, Plan, Unit, ValueType
+from kxplan.model.plan import Aggregate, Indicator, Plan, Unit, ValueType
+from kxplan.render import describe
+from kxplan.text.messages import pick
 from kxplan.xlsx.sheet import put_text
+from kxplan.yaml.write import reported_by
 
 # 微软雅黑 (Microsoft YaHei): on every Chinese Windows since Vista, used by Excel and WPS alike,
 # with readable Latin letters and digits; openpyxl's default Calibri has no Chinese.

@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from kxplan.forms.layout import CellValue
 from kxplan.forms.texts import expectation, say
-from kxplan.plan import Indicator, ValueType
-from kxplan.printable import shortened
-from kxplan.problems import ProblemCode
+from kxplan.model.plan import Indicator, ValueType
+from kxplan.model.problems import ProblemCode
+from kxplan.text.printable import shortened
 
 Value = bool | int | float
 

@@ -27,8 +27,8 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from kxplan.forms.layout import MAX_COLUMNS, MAX_ROWS, coordinate
 from kxplan.forms.texts import say
-from kxplan.printable import shortened
-from kxplan.problems import ProblemCode
+from kxplan.model.problems import ProblemCode
+from kxplan.text.printable import shortened
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Damaged cells listed per form, at most: a forged sheet of 700,000 of them would take minutes

@@ -4,7 +4,7 @@ An empty cell reports nothing: it never erases a value, source or note of an exi
 file, so importing an untouched form changes nothing. A form's values go over the existing
 file's; filling parts the file leaves empty (the files `kxplan init` writes) needs no more, but
 when that changes anything the file says the caller must be told the differences and asked for
-`--force`. The file's comments go back by their keys (`kxplan.yamlcomments`), and any the new
+`--force`. The file's comments go back by their keys (`kxplan.yaml.comments`), and any the new
 text lacks is among the differences. The text to be written is checked exactly as
 `kxplan validate` would check it.
 """
@@ -18,19 +18,19 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from kxplan import describe
-from kxplan.dataload import FileChecker, normalize
-from kxplan.dataset import display_path
-from kxplan.datawrite import Entry, render_data_file
+from kxplan.cli.locate import unusable
 from kxplan.forms.read import Form
 from kxplan.forms.texts import say, texts
-from kxplan.locate import unusable
-from kxplan.messages import pick, tr
-from kxplan.plan import Plan, exact
-from kxplan.problems import Problem, ProblemCode
-from kxplan.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
-from kxplan.yamlcomments import Comment, Comments, find_comments
-from kxplan.yamlsafe import read_yaml
+from kxplan.load.datafile import FileChecker, normalize
+from kxplan.load.dataset import display_path
+from kxplan.model.plan import Plan, exact
+from kxplan.model.problems import Problem, ProblemCode
+from kxplan.render import describe
+from kxplan.repo.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
+from kxplan.text.messages import pick, tr
+from kxplan.yaml.comments import Comment, Comments, find_comments
+from kxplan.yaml.safe import read_yaml
+from kxplan.yaml.write import Entry, render_data_file
 
 
 class Outcome(StrEnum):

@@ -15,8 +15,6 @@ from pathlib import Path
 from openpyxl.cell.cell import ERROR_CODES
 from pydantic import ValidationError
 
-from kxplan.dataload import FileChecker, classify, outside_data_years
-from kxplan.datawrite import Entry
 from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
 from kxplan.forms.layout import (
     HELP_ROW,
@@ -29,11 +27,13 @@ from kxplan.forms.layout import (
 )
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
-from kxplan.messages import tr
-from kxplan.plan import Indicator, Unit
-from kxplan.printable import shortened
-from kxplan.problems import Problem, ProblemCode
-from kxplan.suggest import closest
+from kxplan.load.datafile import FileChecker, classify, outside_data_years
+from kxplan.model.plan import Indicator, Unit
+from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text.messages import tr
+from kxplan.text.printable import shortened
+from kxplan.text.suggest import closest
+from kxplan.yaml.write import Entry
 
 _YEAR_IN_NAME = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 _NUMBERS_IN_NAME = re.compile(r"[0-9]+")  # a unit's division code: `510802.xlsx`

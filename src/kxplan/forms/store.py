@@ -1,5 +1,5 @@
 """Importing forms into data files, one form as one step: under the lock of its data file
-(`kxplan.lockfile`) the file is read, the form merged onto it and the result written. Imports
+(`kxplan.files.lock`) the file is read, the form merged onto it and the result written. Imports
 of one unit run at the same moment thus each merge onto the one before, and none is lost.
 
 Each form's outcome is given once its write is done or has failed, so that what is said is
@@ -12,17 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kxplan.atomic import clear_leftovers, write_text_atomic
-from kxplan.dataload import FileChecker
-from kxplan.dataset import display_path
-from kxplan.datawrite import lock_path
-from kxplan.errors import Busy, CannotWrite, WouldOverwrite
+from kxplan.files.atomic import clear_leftovers, write_text_atomic
+from kxplan.files.lock import hold
 from kxplan.forms.merge import WRITES, Landing, Outcome, candidates, land, target
 from kxplan.forms.read import Form, read_form
 from kxplan.forms.texts import say
-from kxplan.lockfile import hold
-from kxplan.messages import os_reason, tr
-from kxplan.problems import Problem, ProblemCode
+from kxplan.load.datafile import FileChecker
+from kxplan.load.dataset import display_path
+from kxplan.model.errors import Busy, CannotWrite, WouldOverwrite
+from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text.messages import os_reason, tr
+from kxplan.yaml.write import lock_path
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Words of the forms and of `template`/`import`, Chinese first, English with `--lang en`.
 
-Kept here rather than in `kxplan.messages` so the forms stay one self-contained feature.
+Kept here rather than in `kxplan.text.messages` so the forms stay one self-contained feature.
 """
 
 from __future__ import annotations
 
-from kxplan.plan import ValueType
+from kxplan.model.plan import ValueType
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # the form
@@ -266,7 +266,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "summary-failed": ("，未能写入 {failed}", ", {failed} not written"),
     "dry-run": ("（演习：未写入任何文件）", " (dry run: no file was written)"),
     "made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
-    # one form that exists is said as any other file is (`would-overwrite` in kxplan.messages)
+    # one form that exists is said as any other file is (`would-overwrite` in kxplan.text.messages)
     "exist": (
         "{count} 份填报表已存在，未覆盖（如需替换请加 --force）：{files}",
         "{count} forms exist; not overwritten (use --force to replace them): {files}",

@@ -22,7 +22,6 @@ from defusedxml.common import DefusedXmlException
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.worksheet._reader import WorkSheetParser
 
-from kxplan.errors import KxplanError
 from kxplan.forms import archive, cellxml
 from kxplan.forms.layout import (
     MAX_COLUMNS,
@@ -35,7 +34,8 @@ from kxplan.forms.layout import (
     coordinate,
 )
 from kxplan.forms.texts import say
-from kxplan.problems import Problem, ProblemCode
+from kxplan.model.errors import KxplanError
+from kxplan.model.problems import Problem, ProblemCode
 
 _T = TypeVar("_T")
 

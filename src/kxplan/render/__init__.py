@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TextIO
 
-from kxplan.evaluation import Evaluation
-from kxplan.status import Status
+from kxplan.engine.evaluation import Evaluation
+from kxplan.model.status import Status
 
 
 class Format(StrEnum):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from kxplan.messages import pick
-from kxplan.problems import Problem
+from kxplan.model.problems import Problem
 from kxplan.render.markdown import escape
+from kxplan.text.messages import pick
 
 if TYPE_CHECKING:
     from rich.console import Console

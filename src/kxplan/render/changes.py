@@ -6,13 +6,13 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
-from kxplan.changes import Change, Comparison
-from kxplan.describe import explain, target_name
-from kxplan.messages import pick
+from kxplan.engine.changes import Change, Comparison
+from kxplan.engine.rules import Result
+from kxplan.model.status import Status
 from kxplan.render import Format, View
 from kxplan.render.common import cell, unit_name
-from kxplan.rules import Result
-from kxplan.status import Status
+from kxplan.render.describe import explain, target_name
+from kxplan.text.messages import pick
 
 
 def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None:

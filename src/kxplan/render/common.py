@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kxplan.dataset import Gap
-from kxplan.describe import figure
-from kxplan.evaluation import Evaluation
-from kxplan.messages import pick
-from kxplan.plan import Target, Unit
-from kxplan.problems import total as total_problems
-from kxplan.rules import Result
-from kxplan.status import Status
+from kxplan.engine.evaluation import Evaluation
+from kxplan.engine.rules import Result
+from kxplan.load.dataset import Gap
+from kxplan.model.plan import Target, Unit
+from kxplan.model.problems import total as total_problems
+from kxplan.model.status import Status
+from kxplan.render.describe import figure
+from kxplan.text.messages import pick
 
 
 def grid(evaluation: Evaluation) -> dict[tuple[str, str], Result]:

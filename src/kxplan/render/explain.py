@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kxplan.audit import Audit, Input
-from kxplan.describe import gap_words, json_number, measure, rule, shown, target_name
-from kxplan.messages import pick
-from kxplan.plan import Kind
-from kxplan.printable import printable
+from kxplan.engine.audit import Audit, Input
+from kxplan.model.plan import Kind
 from kxplan.render.common import unit_name
+from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
+from kxplan.text.messages import pick
+from kxplan.text.printable import printable
 
 _KINDS: dict[Kind, tuple[str, str]] = {
     Kind.ANNUAL: ("逐年达标：每年的值与目标值比较", "every year's value against the threshold"),

@@ -6,9 +6,9 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from kxplan.describe import explain, target_name
-from kxplan.evaluation import Evaluation
-from kxplan.problems import Leftover, Problem
+from kxplan.engine.evaluation import Evaluation
+from kxplan.engine.rules import Result
+from kxplan.model.problems import Leftover, Problem
 from kxplan.render import View
 from kxplan.render.common import (
     failed_line,
@@ -18,7 +18,7 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
-from kxplan.rules import Result
+from kxplan.render.describe import explain, target_name
 
 
 def _data(text: str) -> str:
@@ -141,7 +141,7 @@ def annotation_root(start: Path) -> Path | None:
     holding `start` (the plan's folder: the data repository), else GITHUB_WORKSPACE; None
     outside both. Data kept in a subfolder (`sub/data/`) is then named
     `sub/data/2024/利州区.yaml`, as GitHub finds it, wherever kxplan runs from."""
-    from kxplan.gitrev import worktree_root
+    from kxplan.repo.gitrev import worktree_root
 
     workspace = os.environ.get("GITHUB_WORKSPACE")
     return worktree_root(start) or (Path(workspace) if workspace else None)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kxplan.describe import explain, json_number, json_threshold, rule, target_name
-from kxplan.evaluation import Evaluation
+from kxplan.engine.evaluation import Evaluation
+from kxplan.engine.rules import Result
+from kxplan.model.status import Status
 from kxplan.render import View
-from kxplan.rules import Result
-from kxplan.status import Status
+from kxplan.render.describe import explain, json_number, json_threshold, rule, target_name
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from kxplan.describe import rule, target_name
-from kxplan.evaluation import Evaluation
-from kxplan.problems import Problem
+from kxplan.engine.evaluation import Evaluation
+from kxplan.model.problems import Problem
 from kxplan.render import View
 from kxplan.render.common import (
     cell,
@@ -19,6 +18,7 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
+from kxplan.render.describe import rule, target_name
 
 
 def escape(text: str) -> str:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kxplan.describe import NO_VALUE, explain, json_number, rule, shown, target_name
-from kxplan.history import History, Row
-from kxplan.messages import pick
+from kxplan.engine.history import History, Row
+from kxplan.model.status import DEFAULT_FAIL_ON
 from kxplan.render import View
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
+from kxplan.render.describe import NO_VALUE, explain, json_number, rule, shown, target_name
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
-from kxplan.status import DEFAULT_FAIL_ON
+from kxplan.text.messages import pick
 
 
 def heading(history: History, lang: str) -> str:

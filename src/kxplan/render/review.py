@@ -6,15 +6,15 @@ import json
 from fractions import Fraction
 from typing import Any, TextIO
 
-from kxplan.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
-from kxplan.messages import pick
-from kxplan.plan import Kind
+from kxplan.engine.review import Review, ReviewRow, Stage
+from kxplan.model.plan import Kind
+from kxplan.model.status import Status
 from kxplan.render import View
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
+from kxplan.render.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
 from kxplan.render.markdown import escape
-from kxplan.review import Review, ReviewRow, Stage
-from kxplan.status import Status
+from kxplan.text.messages import pick
 
 _STAGES: dict[Stage, tuple[str, str]] = {
     Stage.YEARLY: ("年度评估", "annual review"),

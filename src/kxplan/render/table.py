@@ -8,8 +8,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from kxplan.describe import explain, rule, target_name
-from kxplan.evaluation import Evaluation
+from kxplan.engine.evaluation import Evaluation
+from kxplan.model.status import Status
 from kxplan.render import View
 from kxplan.render.common import (
     cell,
@@ -24,8 +24,8 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
+from kxplan.render.describe import explain, rule, target_name
 from kxplan.render.terminal import console, fit, print_whole
-from kxplan.status import Status
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:

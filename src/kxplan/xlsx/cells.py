@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.describe import apart, number, percent, ratio_number, thresholds, yes_no
-from kxplan.plan import Kind, Target
-from kxplan.rules import Result
+from kxplan.engine.rules import Result
+from kxplan.model.plan import Kind, Target
+from kxplan.render.describe import apart, number, percent, ratio_number, thresholds, yes_no
 from kxplan.xlsx.formats import shown_as, with_glyph
 from kxplan.xlsx.sheet import Item, Plain, Styled
 

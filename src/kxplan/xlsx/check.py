@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxplan.describe import explain, rule, target_name
-from kxplan.evaluation import Evaluation
-from kxplan.messages import pick
+from kxplan.engine.evaluation import Evaluation
+from kxplan.model.status import Status
 from kxplan.render.common import (
     grid,
     invalid_line,
@@ -15,7 +14,8 @@ from kxplan.render.common import (
     summary_line,
     unit_name,
 )
-from kxplan.status import Status
+from kxplan.render.describe import explain, rule, target_name
+from kxplan.text.messages import pick
 from kxplan.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
 from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (

@@ -1,6 +1,6 @@
 """Number formats: a cell keeps the exact value and shows it as the text outputs write it.
 
-The decimals of each cell's format are counted in the text `kxplan.describe` gives that value
+The decimals of each cell's format are counted in the text `kxplan.render.describe` gives that value
 (half up, at most two decimals, more only where rounding would put a value on its threshold),
 so the workbook reads as the table, the Markdown and the explanations beside it."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from kxplan.describe import number
-from kxplan.status import Status
+from kxplan.model.status import Status
+from kxplan.render.describe import number
 
 INTEGER = "#,##0"
 YEAR = "0"

@@ -11,13 +11,13 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
-from kxplan.describe import explain, measure, rule, target_name
-from kxplan.history import History, Row
-from kxplan.messages import pick
-from kxplan.plan import Kind, Plan, ValueType
-from kxplan.progress import Period, line
+from kxplan.engine.history import History, Row
+from kxplan.engine.progress import Period, line
+from kxplan.model.plan import Kind, Plan, ValueType
+from kxplan.render.describe import explain, measure, rule, target_name
 from kxplan.render.report import header, heading, notes
 from kxplan.render.spark import sparkline
+from kxplan.text.messages import pick
 from kxplan.xlsx.cells import plain, result_cell
 from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (

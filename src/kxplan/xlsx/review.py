@@ -6,8 +6,8 @@ from typing import Any
 
 from openpyxl.chart import BarChart, Reference
 
-from kxplan.describe import rule, target_name
-from kxplan.messages import pick
+from kxplan.engine.review import Review, ReviewRow, Stage
+from kxplan.render.describe import rule, target_name
 from kxplan.render.review import (
     closing_lines,
     counts_text,
@@ -17,7 +17,7 @@ from kxplan.render.review import (
     sentence,
     year_text,
 )
-from kxplan.review import Review, ReviewRow, Stage
+from kxplan.text.messages import pick
 from kxplan.xlsx.cells import plain, ratio, result_cell, share, value_cell
 from kxplan.xlsx.sheet import (
     Item,

@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
-from kxplan.problems import Problem
-from kxplan.status import Status
+from kxplan.model.problems import Problem
+from kxplan.model.status import Status
 from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None

@@ -1,0 +1,1 @@
+"""The command line: the typer application, its options and one module per command."""

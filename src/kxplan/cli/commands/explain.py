@@ -1,0 +1,117 @@
+"""`kxplan explain TARGET`: the audit trail of one result."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from kxplan.cli import locate
+from kxplan.cli.commands.common import (
+    DataOption,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    YearArgument,
+    find_unit,
+    guard,
+    language,
+    one_year,
+    open_plan,
+    plan_year,
+)
+from kxplan.engine.rules import evaluate
+from kxplan.load.dataset import load_dataset
+from kxplan.model.errors import UsageError
+from kxplan.model.plan import Plan, Target
+from kxplan.text.messages import pick, tr
+from kxplan.text.suggest import closest
+
+
+class ExplainFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def explain(
+    target_id: Annotated[
+        str, typer.Argument(metavar="TARGET", help="Target id (see `kxplan targets`).")
+    ],
+    year_argument: YearArgument = None,
+    county: Annotated[
+        str | None,
+        typer.Option(
+            "--county", help="The unit (name or code); default: the top unit.", show_default=False
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="Year (default: the latest year with data).", show_default=False
+        ),
+    ] = None,
+    fmt: Annotated[ExplainFormat, FormatOption] = ExplainFormat.TEXT,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show how one result came about: the plan's words, inputs, arithmetic. 解释一项结果的来历。"""
+    lang = language(lang_option)
+    with guard(lang, debug):
+        plan = open_plan(plan_option, lang)
+        year = one_year(year_argument, year, lang)
+        target = find_target(plan, target_id, lang)
+        unit = find_unit(plan, county, lang) if county else plan.root
+        if unit.level not in target.levels:
+            levels = "、".join(
+                pick(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
+            )
+            name = pick(unit.name, unit.name_en, lang)
+            applies = [u for u in plan.tree_order if u.level in target.levels]
+            if county and plan.root in applies:  # a city target asked of a county
+                root = pick(plan.root.name, plan.root.name_en, lang)
+                hint = pick(
+                    f"去掉 --county（默认即{root}）", f"leave out --county (it means {root})", lang
+                )
+            else:
+                example = pick(applies[0].name, applies[0].name_en, lang) if applies else ""
+                hint = pick(
+                    f"请用 --county 指定单位，例如 --county {example}",
+                    f"name one with --county, e.g. --county {example}",
+                    lang,
+                )
+            raise UsageError(
+                pick(
+                    f"目标 “{target.id}” 适用于{levels}，不适用于{name}；{hint}",
+                    f"target “{target.id}” applies to {levels}, not to {name}; {hint}",
+                    lang,
+                )
+            )
+        folder = locate.data_dir(data_option, lang)
+        year = plan_year(plan, year, folder, lang)
+        # Imported here rather than at the top: `kxplan check` imports every command module.
+        from kxplan.engine.audit import audit
+        from kxplan.render.explain import render_json, render_text
+
+        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+        trail = audit(plan, data, evaluate(plan, data, target, unit, year), lang)
+        (render_json if fmt is ExplainFormat.JSON else render_text)(trail, lang, sys.stdout)
+
+
+def find_target(plan: Plan, target_id: str, lang: str) -> Target:
+    found = next((t for t in plan.targets if t.id == target_id.strip()), None)
+    if found is None:
+        guess = closest(target_id, [t.id for t in plan.targets])
+        suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+        raise UsageError(
+            pick(
+                f"规划中没有目标 “{target_id}”{suggest}",
+                f"the plan has no target “{target_id}”{suggest}",
+                lang,
+            )
+        )
+    return found

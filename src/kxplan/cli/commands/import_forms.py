@@ -1,0 +1,171 @@
+"""`kxplan import FILE…`: filled-in forms (填报表) into data files, losing nothing."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kxplan.cli import locate
+from kxplan.cli.commands.common import (
+    DataOption,
+    DebugOption,
+    LangOption,
+    PlanOption,
+    guard,
+    language,
+    open_plan,
+)
+from kxplan.forms.texts import say
+from kxplan.load.datafile import FileChecker
+from kxplan.model.errors import UsageError
+from kxplan.model.plan import Plan
+from kxplan.model.problems import Problem
+from kxplan.text.messages import tr
+
+if TYPE_CHECKING:
+    from kxplan.forms.store import Imported
+
+
+def import_forms(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE",
+            help="Filled-in forms (.xlsx; .xlsm is read as plain data), or folders of them.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show what would be written; write nothing.", metavar=""),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace data files that differ from the forms.", metavar=""),
+    ] = False,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Read filled-in forms into data files. 导入填好的填报表，写成数据文件。
+
+    An empty cell reports nothing and never erases data. Where a data file exists and the
+    form changes it, the differences are shown and nothing is written without --force.
+    Each data file is read, merged and written under its lock: imports at the same time wait
+    for each other (at most 30 s). Exit 0: done; 2: data differs (no --force) or usage error;
+    3: a form or data file is invalid, or a data file could not be written.
+    """
+    lang = language(lang_option)
+    with guard(lang, debug):
+        from kxplan.forms.store import import_forms
+
+        plan = open_plan(plan_option, lang)
+        data_dir = locate.data_dir(data_option, lang)
+        forms = _expand(files, lang)
+        when = datetime.now().astimezone().isoformat(timespec="seconds")
+        checker = FileChecker(plan, lang)
+        results = import_forms(
+            [(path, path.as_posix()) for path in forms],
+            data_dir,
+            checker,
+            force=force,
+            when=when,
+            write=not dry_run,
+        )
+        counts = dict.fromkeys(COUNTS, 0)
+        for item in results:  # each as soon as its data file is written (or not)
+            counts[_print(item, plan, lang, dry_run=dry_run)] += 1
+        summary = say("summary", lang, forms=sum(counts.values()), **counts)
+        if counts["failed"]:
+            summary += say("summary-failed", lang, failed=counts["failed"])
+        print(summary + (say("dry-run", lang) if dry_run else ""), file=sys.stderr)
+        if counts["invalid"] or counts["failed"]:
+            raise typer.Exit(3)
+        if counts["pending"]:
+            raise typer.Exit(2)
+
+
+COUNTS = ("written", "unchanged", "pending", "empty", "invalid", "failed")
+#: the line of each outcome (`forms.merge.Outcome`), and what the summary counts it as
+_SAID = {
+    "blocked": ("existing-invalid", "invalid"),
+    "not-a-file": ("not-a-file", "invalid"),
+    "unsound": ("unsound", "invalid"),
+    "empty": ("empty", "empty"),
+    "unchanged": ("unchanged", "unchanged"),
+    "differs": ("differs", "pending"),
+    "failed": ("not-written", "failed"),
+    "new": ("written", "written"),
+    "filled": ("written", "written"),
+    "replaced": ("written", "written"),
+}
+
+
+def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
+    """Print what became of one form; returns what the summary counts it as."""
+    from kxplan.forms.merge import Outcome, describe_change, describe_dropped
+
+    _print_problems(item.problems, lang)
+    landing = item.landing
+    if landing is None:
+        print(say("invalid", lang, form=item.file, count=len(item.problems)))
+        return "invalid"
+    _print_problems(landing.problems, lang)
+    if landing.outcome is Outcome.APPEARED:  # the file made meanwhile is kept: see it first
+        print(f"kxplan: {tr('would-overwrite', lang, path=landing.display)}", file=sys.stderr)
+        return "pending"
+    key, counted = _SAID[landing.outcome]
+    if counted == "written" and dry_run:
+        key = "would-write"
+    values = len({change.indicator for change in landing.changes})
+    names = {"form": item.file, "path": landing.display}
+    print(say(key, lang, count=values, reason=landing.failed, **names))
+    for change in landing.changes:
+        print(f"  {describe_change(change, plan, lang)}")
+    for comment in landing.dropped:
+        print(f"  {describe_dropped(comment, lang)}")
+    return counted
+
+
+SHOWN = 50  # problems listed per form: a sheet of junk must not bury the rest of the output
+
+
+def _print_problems(problems: list[Problem], lang: str) -> None:
+    for problem in problems[:SHOWN]:
+        print(problem.as_line())
+    if len(problems) > SHOWN:
+        print(say("more-problems", lang, count=len(problems) - SHOWN))
+
+
+def _expand(paths: list[Path], lang: str) -> list[Path]:
+    """Files as given; a folder gives the forms in it and in its subfolders. No form at all is a
+    usage error: `共 0 份填报表` would look like a successful import."""
+    forms: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            forms.extend(_forms_in(path))
+        elif path.is_file():
+            forms.append(path)
+        else:
+            raise UsageError(tr("file-not-found", lang, path=path))
+    if not forms:
+        raise UsageError(say("no-forms", lang, paths=", ".join(str(path) for path in paths)))
+    return forms
+
+
+def _forms_in(folder: Path) -> list[Path]:
+    """The .xlsx/.xlsm files under `folder`, without Excel's `~$` lock files and without hidden
+    files and folders (`.git`, macOS's `._` copies)."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in (".xlsx", ".xlsm")
+        and not path.name.startswith("~$")
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )

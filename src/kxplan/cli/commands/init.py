@@ -1,0 +1,206 @@
+"""`kxplan init DIR`: a new data repository, ready for pull requests and CI."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kxplan.cli import locate
+from kxplan.cli.commands.common import DebugOption, LangOption, guard, language
+from kxplan.load.datafile import outside_data_years
+from kxplan.load.planfile import load_plan
+from kxplan.model.errors import PlanInvalid, UsageError
+from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text.messages import pick, tr
+
+if TYPE_CHECKING:
+    from kxplan.repo.scaffold import Source
+
+
+def init(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder of the new data repository.")
+    ],
+    plan_option: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            help="Plan to copy (default: env KXPLAN_PLAN, else the plan shipped with kxplan).",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Year of the empty data files (default: the base year).",
+            show_default=False,
+        ),
+    ] = None,
+    repo: Annotated[
+        str | None,
+        typer.Option(
+            "--kxplan-repo",
+            help="Git URL of kxplan, for CI and the pre-commit hook (default: a placeholder).",
+            show_default=False,
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--kxplan-rev",
+            help="Tag or commit of kxplan to install (default: v + this version).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Use a folder that is not empty (only missing files are added).",
+            metavar="",
+        ),
+    ] = False,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Create a data repository. 新建数据仓库。
+
+    Writes the plan (targets.yaml), schema.json, one empty data file per unit,
+    a README for the people who submit data, a pre-commit configuration and
+    a GitHub Actions workflow. Never overwrites a file, even with --force.
+    """
+    from kxplan.repo.scaffold import data_locks, scaffold, unit_files_present, write_missing
+
+    lang = language(lang_option)
+    with guard(lang, debug):
+        source = _source(folder, repo, rev, lang)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
+        if folder.is_dir() and any(folder.iterdir()) and not force:
+            raise UsageError(
+                pick(
+                    f"{folder} 不是空文件夹；加 --force 只补充缺少的文件（不会覆盖任何文件）",
+                    f"{folder} is not empty; --force adds the missing files (none is replaced)",
+                    lang,
+                )
+            )
+        source_path = _plan_source(folder, plan_option, lang)
+        plan_bytes = source_path.read_bytes()
+        plan = load_plan(source_path, locate.shown_path(source_path), lang)
+        chosen = plan.base_year if year is None else year
+        if outside := outside_data_years(plan, chosen, lang):
+            raise UsageError(outside)
+        files = scaffold(plan, plan_bytes, chosen, source)
+        present = unit_files_present(folder, plan, chosen)
+        locks = data_locks(folder, plan, chosen)
+        written, kept = write_missing(folder, files, present, locks)
+        _report(folder, written, kept, source, lang)
+
+
+def _source(folder: Path, repo: str | None, rev: str | None, lang: str) -> Source:
+    """Where the new files say kxplan comes from: the options, else what the repository's
+    pre-commit configuration already says (so `--force` keeps it), else the defaults."""
+    from kxplan.repo.scaffold import DEFAULT_REV, PLACEHOLDER_REPO, Source, existing_source, pip_url
+
+    found = existing_source(folder) if folder.is_dir() else None
+    if repo is not None and repo.lower().startswith("git+"):
+        repo = repo[4:]  # pip's own prefix (`git+https://…`): git and pre-commit want the URL
+    source = Source(
+        repo or (found.repo if found else PLACEHOLDER_REPO),
+        rev or (found.rev if found else DEFAULT_REV),
+    )
+    if pip_url(source.repo) is None:
+        raise UsageError(
+            pick(
+                f"kxplan 仓库地址 “{source.repo}” 无法用 pip 安装：请用 https://…、"
+                "git@主机:路径（SSH）或本机文件夹的路径",
+                f"kxplan's repository “{source.repo}” cannot be installed by pip: give"
+                " https://…, git@host:path (SSH) or a local folder",
+                lang,
+            )
+        )
+    return source
+
+
+def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
+    """The plan to copy; a repository that already has one keeps it (and must agree)."""
+    env = os.environ.get("KXPLAN_PLAN")
+    chosen = option or (Path(env) if env else None)
+    if chosen is not None and not chosen.is_file():
+        raise UsageError(tr("file-not-found", lang, path=chosen))
+    existing = folder / locate.PLAN_NAME
+    why = locate.unusable(existing, lang)
+    if why is not None:  # kept as it is, it would stand beside the files of another plan
+        message = pick(
+            f"无法读取规划文件：{why}；请修正它，或移走它后再运行 kxplan init",
+            f"cannot read the plan: {why}; fix it, or move it away and run kxplan init again",
+            lang,
+        )
+        shown = locate.shown_path(existing)
+        raise PlanInvalid([Problem(shown, None, None, ProblemCode.PLAN_ERROR, message)])
+    if existing.is_file():
+        if chosen is not None and chosen.read_bytes() != existing.read_bytes():
+            raise UsageError(
+                pick(
+                    f"{existing} 已存在且与 {chosen} 不同；未写入任何文件",
+                    f"{existing} exists and differs from {chosen}; nothing written",
+                    lang,
+                )
+            )
+        return existing
+    if chosen is not None:
+        return chosen
+    embedded = locate.embedded_plan()
+    if embedded is None:
+        raise UsageError(tr("plan-not-found", lang, cwd=Path.cwd()))
+    return embedded
+
+
+def _report(folder: Path, written: list[str], kept: list[str], source: Source, lang: str) -> None:
+    print(pick(f"数据仓库 {folder}：", f"Data repository {folder}:", lang))
+    for name in written:
+        print(f"  + {name}")
+    for name in kept:
+        print(pick(f"  = {name}（已存在，未改动）", f"  = {name} (exists, left as it is)", lang))
+    steps = []
+    if source.is_placeholder:
+        steps.append(
+            pick(
+                "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
+                f" {source.repo} 换成 kxplan 仓库的地址"
+                f"，并确认该仓库有版本 {source.rev}"
+                "（下次 init 时可用 --kxplan-repo、--kxplan-rev 直接指定）",
+                f"replace {source.repo} in .pre-commit-config.yaml and"
+                f" .github/workflows/kxplan.yml with kxplan's repository, which must have the"
+                f" revision {source.rev} (or give init --kxplan-repo and --kxplan-rev)",
+                lang,
+            )
+        )
+    elif not re.fullmatch(r"[0-9a-f]{7,40}", source.rev):  # a tag; a commit id needs no check
+        steps.append(
+            pick(
+                f"确认 kxplan 仓库 {source.repo} 有版本 {source.rev}"
+                f"（git ls-remote {source.repo} {source.rev}）；没有时用 --kxplan-rev 指定提交号",
+                f"make sure kxplan's repository {source.repo} has the revision {source.rev}"
+                f" (git ls-remote {source.repo} {source.rev});"
+                " if not, give --kxplan-rev a commit id",
+                lang,
+            )
+        )
+    git = "git add ." if (folder / ".git").exists() else "git init && git add ."
+    steps.append(f"cd {folder} && {git} && git commit -m 'kxplan init'")
+    steps.append(
+        pick(
+            "填写 data/ 中各单位的数据，然后运行 kxplan validate",
+            "fill in the data files under data/, then run kxplan validate",
+            lang,
+        )
+    )
+    print(pick("下一步：", "Next:", lang))
+    for number, step in enumerate(steps, 1):
+        print(f"  {number}. {step}")

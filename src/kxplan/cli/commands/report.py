@@ -1,0 +1,84 @@
+"""`kxplan report [--county NAME]`: one unit's whole period, year by year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kxplan.cli import locate
+from kxplan.cli.commands.common import (
+    DataOption,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    YearArgument,
+    find_unit,
+    guard,
+    language,
+    one_year,
+    open_plan,
+    plan_year,
+)
+from kxplan.cli.commands.publish import Renderers, TextFormat, publish
+from kxplan.cli.output import ForceOption, OutputOption, prepare
+from kxplan.load.dataset import load_dataset
+
+CountyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--county",
+        help="The unit (name or code); default: the top unit (the city).",
+        show_default=False,
+    ),
+]
+
+
+def report(
+    year_argument: YearArgument = None,
+    county: CountyOption = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help="Last year shown (default: the latest year with data).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[TextFormat | None, FormatOption] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """One unit's record over the plan period, year by year. 单位规划期逐年完成情况。
+
+    Exit 0, or 3 when a data file is invalid (its values count as missing).
+    """
+    lang = language(lang_option)
+    with guard(lang, debug):
+        plan = open_plan(plan_option, lang)
+        year = one_year(year_argument, year, lang)
+        unit = find_unit(plan, county, lang) if county else plan.root
+        folder = locate.data_dir(data_option, lang)
+        last = plan_year(plan, year, folder, lang)
+        fmt_name = fmt.value if fmt else None
+        chosen = (
+            prepare(output, folder, f"report-{unit.name}-{last}", fmt_name, force=force, lang=lang)
+            if output is not None
+            else None
+        )
+        # Imported here rather than at the top: `kxplan check` imports every command module.
+        from kxplan.cli.export import report_workbook
+        from kxplan.engine.history import unit_history
+        from kxplan.render import report as render
+
+        data = load_dataset(plan, folder, lang, years=range(plan.base_year, last + 1))
+        history = unit_history(plan, data, unit, last)
+        renderers = Renderers(
+            render.render_table, render.render_json, render.render_markdown, report_workbook
+        )
+        publish(history, renderers, history.problems, fmt, chosen, force=force, lang=lang)

@@ -1,0 +1,67 @@
+"""`kxplan schema`: the JSON Schema of the plan's data files, for editors and validators."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan.cli.commands.common import (
+    DebugOption,
+    LangOption,
+    PlanOption,
+    guard,
+    language,
+    open_plan,
+)
+from kxplan.files.atomic import write_text_atomic
+from kxplan.model.errors import UsageError
+from kxplan.text.messages import pick
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE (.json; a folder gets schema.json) instead of standard output."
+            " Unlike check's -o, a bare name stays in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.", metavar="")
+    ] = False,
+    plan_option: PlanOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。
+
+    Each indicator is a property with its Chinese name, instruction, measure
+    and range; unknown keys are refused. Data files point to it with a first
+    line `# yaml-language-server: $schema=../../schema.json`.
+    """
+    from kxplan.repo.schema import SCHEMA_NAME, schema_text
+
+    lang = language(lang_option)
+    with guard(lang, debug):
+        if output is not None and output.is_dir():
+            output = output / SCHEMA_NAME
+        if output is not None and output.suffix.lower() != ".json":
+            raise UsageError(
+                pick(
+                    f"输出文件 {output} 的后缀应为 .json（JSON Schema 是 JSON 文件）",
+                    f"the output file {output} should end in .json (a JSON Schema is JSON)",
+                    lang,
+                )
+            )
+        text = schema_text(open_plan(plan_option, lang))
+        if output is None:
+            sys.stdout.write(text)
+            return
+        write_text_atomic(output, text, overwrite=force)
+        print(pick(f"已写入 {output}", f"wrote {output}", lang), file=sys.stderr)

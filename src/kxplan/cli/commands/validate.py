@@ -1,0 +1,173 @@
+"""`kxplan validate [FILES…]`: the plan and the data files, every problem at once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kxplan.cli import locate
+from kxplan.cli.commands.common import (
+    DataOption,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    github_root,
+    guard,
+    language,
+    open_plan,
+    warn_leftovers,
+)
+from kxplan.load.datafile import FileChecker
+from kxplan.load.dataset import load_dataset, same_unit_files
+from kxplan.load.folder import is_data_file, leftovers_beside
+from kxplan.model.errors import UsageError
+from kxplan.model.problems import Leftover, Problem, sort_key, total
+from kxplan.text.messages import tr
+
+
+class ValidateFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def validate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Data files to check (default: every file of the data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ValidateFormat, FormatOption] = ValidateFormat.TEXT,
+    plan_option: PlanOption = None,
+    data_option: DataOption = None,
+    lang_option: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Check the plan and the data files. 校验规划文件和数据文件。
+
+    Prints `path:line:column: code: message`, one problem a line. Exit 0 when all is
+    valid, 3 when anything is not.
+    """
+    lang = language(lang_option)
+    with guard(lang, debug, fmt.value):
+        root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
+        plan = open_plan(plan_option, lang, root)
+        plan_file = locate.plan_path(plan_option, lang).resolve()
+        leftovers = _leftovers(plan_file, plan.source, root)
+        # A changed plan can invalidate any data file: then every file is checked.
+        if files and all(path.resolve() != plan_file for path in files):
+            checker = FileChecker(plan, lang)
+            data_files = _expand(files, lang)
+            problems: list[Problem] = []
+            for path in data_files:
+                display = locate.shown_from(path, root) or path.as_posix()
+                problems.extend(checker.check(path, display)[1])
+                problems.extend(same_unit_files(plan, path, display, lang))
+                leftovers += _leftovers(path, display, root)
+            count = len(data_files)
+        else:
+            data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
+            problems = data.problems
+            count = len(data.files)
+            leftovers += data.leftovers
+            if data.ignored:
+                print(
+                    tr(
+                        "ignored-files",
+                        lang,
+                        files="、".join(data.ignored) if lang == "zh" else ", ".join(data.ignored),
+                    ),
+                    file=sys.stderr,
+                )
+        problems.sort(key=sort_key)
+        _report(problems, leftovers, count, fmt, lang)
+        if problems:
+            raise typer.Exit(3)
+
+
+def _expand(paths: list[Path], lang: str) -> list[Path]:
+    """The files named, a folder standing for the data files in it (`validate data/2024/`).
+
+    A folder named as a data file (`利州区.yaml/`), or a link to nothing, is checked as the
+    file it stands in for, and so reported; a folder without data files is a usage error,
+    never “0 files checked: all valid”.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not is_data_file(path):
+            inside = sorted(p for p in path.rglob("*") if is_data_file(p))
+            if not inside:
+                raise UsageError(tr("no-data-files", lang, path=path.as_posix()))
+            found += inside
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise UsageError(tr("file-not-found", lang, path=path))
+    return found
+
+
+def _leftovers(path: Path, display: str, root: Path | None) -> list[Leftover]:
+    """The temporary files interrupted writes of `path` (shown as `display`) left beside it."""
+    return [
+        Leftover(
+            locate.shown_from(left, root) or (Path(display).parent / left.name).as_posix(), display
+        )
+        for left in leftovers_beside(path)
+    ]
+
+
+def _report(
+    problems: list[Problem],
+    leftovers: list[Leftover],
+    count: int,
+    fmt: ValidateFormat,
+    lang: str,
+) -> None:
+    warn_leftovers(leftovers, lang)
+    if fmt is ValidateFormat.JSON:
+        body: dict[str, object] = {
+            "files": count,
+            "problems": [problem.as_json() for problem in problems],
+        }
+        if leftovers:  # the key only when there is something to say: the shape stays as it was
+            body["warnings"] = [leftover.as_json(lang) for leftover in leftovers]
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    if fmt is ValidateFormat.GITHUB:
+        from kxplan.render.github import leftover_annotation, problem_annotation, write_errors
+
+        for leftover in leftovers:
+            print(leftover_annotation(leftover, lang))
+        write_errors([problem_annotation(problem) for problem in problems], lang, sys.stdout)
+    else:
+        for problem in problems:
+            print(problem.as_line())
+    files = len({problem.file for problem in problems})
+    if lang == "en":
+        summary = (
+            f"{count} file(s) checked: all valid"
+            if not problems
+            else f"{count} file(s) checked: {total(problems)} problem(s) in {files} file(s)"
+        )
+    else:
+        summary = (
+            f"已检查 {count} 个文件：全部有效"
+            if not problems
+            else f"已检查 {count} 个文件：{files} 个文件共 {total(problems)} 个问题"
+        )
+    print(summary, file=sys.stderr)
+    if fmt is ValidateFormat.GITHUB:
+        from kxplan.render.github import append_step_summary
+        from kxplan.render.markdown import problem_list
+
+        head = f"## kxplan validate\n\n{'✔' if not problems else '✘'} {summary}\n\n"
+        append_step_summary(head + (problem_list(problems, lang) if problems else ""))

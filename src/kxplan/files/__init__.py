@@ -1,0 +1,1 @@
+"""Files written safely: atomic replacement and locks."""

@@ -1,0 +1,1 @@
+"""Reading the plan and the data files, and checking them."""

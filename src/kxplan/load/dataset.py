@@ -1,0 +1,240 @@
+"""All data files of a data folder, and a unit's value of an indicator in a year."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+
+from kxplan.cli.locate import shown_from
+from kxplan.load.datafile import FileChecker, Observation, Submission
+from kxplan.load.folder import (
+    YEAR_FOLDER,
+    folder_of,
+    interrupted_target,
+    is_data_file,
+    listing,
+    scan,
+    year_hint,
+)
+from kxplan.model.plan import Aggregate, Plan, Unit
+from kxplan.model.problems import Leftover, Problem, ProblemCode
+from kxplan.text.messages import tr
+from kxplan.yaml.safe import unreadable_reason
+
+
+class Gap(StrEnum):
+    """Why a value is not there."""
+
+    NO_FILE = "no-file"
+    INVALID_FILE = "invalid-file"
+    NOT_REPORTED = "not-reported"
+
+
+@dataclass(frozen=True)
+class Missing:
+    unit: Unit
+    year: int
+    indicator: str
+    gap: Gap
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A unit's value: its own report, or the sum of its children's (`summed`)."""
+
+    value: Fraction
+    raw: bool | int | float | Fraction
+    evidence: tuple[Observation, ...]
+    summed: bool = False
+
+
+@dataclass
+class DataSet:
+    plan: Plan
+    submissions: dict[tuple[int, str], Submission] = field(default_factory=dict)
+    invalid: dict[tuple[int, str], str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+    #: every data file read, as shown in messages
+    files: list[str] = field(default_factory=list)
+    #: files in year folders that are not data files (a form, a note), left alone
+    ignored: list[str] = field(default_factory=list)
+    #: temporary files of interrupted writes, never read
+    leftovers: list[Leftover] = field(default_factory=list)
+
+    def submission(self, unit: Unit, year: int) -> Submission | None:
+        return self.submissions.get((year, unit.code))
+
+    def missing_files(self, year: int, units: Iterable[Unit]) -> list[Unit]:
+        return [
+            u
+            for u in units
+            if (year, u.code) not in self.submissions and (year, u.code) not in self.invalid
+        ]
+
+    def invalid_files(self, year: int, units: Iterable[Unit]) -> list[str]:
+        return [self.invalid[(year, u.code)] for u in units if (year, u.code) in self.invalid]
+
+    def read(self, unit: Unit, indicator_id: str, year: int) -> Reading | Missing:
+        submission = self.submission(unit, year)
+        if submission is not None and indicator_id in submission.values:
+            observation = submission.values[indicator_id]
+            return Reading(observation.exact, observation.value, (observation,))
+        children = self.summed_from(unit, indicator_id, year)
+        if children:
+            return self._sum(children, indicator_id, year)
+        if (year, unit.code) in self.invalid:
+            return Missing(
+                unit, year, indicator_id, Gap.INVALID_FILE, self.invalid[(year, unit.code)]
+            )
+        if submission is None:
+            return Missing(unit, year, indicator_id, Gap.NO_FILE)
+        return Missing(unit, year, indicator_id, Gap.NOT_REPORTED, submission.file)
+
+    def summed_from(self, unit: Unit, indicator_id: str, year: int) -> list[Unit]:
+        """The lower units whose values add up to `unit`'s in `year`: none when the unit
+        reports the value itself or the indicator is not summed."""
+        submission = self.submission(unit, year)
+        if submission is not None and indicator_id in submission.values:
+            return []
+        if self.plan.indicators[indicator_id].aggregate is not Aggregate.SUM:
+            return []
+        return self.plan.children[unit.code]
+
+    def _sum(self, children: list[Unit], indicator_id: str, year: int) -> Reading | Missing:
+        total = Fraction(0)
+        evidence: list[Observation] = []
+        for child in children:
+            reading = self.read(child, indicator_id, year)
+            if isinstance(reading, Missing):
+                return reading
+            total += reading.value
+            evidence.extend(reading.evidence)
+        return Reading(total, total, tuple(evidence), summed=True)
+
+
+def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
+    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
+    (the repository's top, for GitHub's annotations) when given."""
+    if (inside := shown_from(path, root)) is not None:
+        return inside
+    try:
+        # the folder resolved, not the file: a link is named as the link, not as its target
+        place = folder_of(path) / path.name
+        return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path.as_posix()
+
+
+def load_dataset(
+    plan: Plan,
+    data_dir: Path,
+    lang: str,
+    years: Iterable[int] | None = None,
+    root: Path | None = None,
+) -> DataSet:
+    """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
+    are named from `root` when given (see `display_path`)."""
+    dataset = DataSet(plan)
+    wanted = set(years) if years is not None else None
+    checker = FileChecker(plan, lang)
+    layout = scan(data_dir)
+    for year, files in sorted(layout.years.items()):
+        if wanted is not None and year not in wanted:
+            continue
+        if files:
+            dataset.years.add(year)
+        for path in files:
+            display = display_path(path, data_dir, root)
+            dataset.files.append(display)
+            _add(dataset, checker, path, display, year, lang)
+    for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
+        display = display_path(path, data_dir, root)
+        dataset.files.append(display)
+        problems = checker.check(path, display)[1]
+        if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
+            hint = year_hint(path, data_dir)
+            where = (
+                f"data/{hint}/" if hint else ("data/<year>/" if lang == "en" else "data/<年份>/")
+            )
+            message = tr("misplaced-file", lang, folder=where)
+            problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
+        dataset.problems.extend(problems)
+    for error in layout.unreadable:  # its files would be missing in silence
+        place = Path(str(error.filename))
+        if wanted is not None and YEAR_FOLDER.match(place.name) and int(place.name) not in wanted:
+            continue
+        display = display_path(place, data_dir, root)
+        message = tr("unreadable-folder", lang, reason=unreadable_reason(error, lang))
+        dataset.problems.append(Problem(display, None, None, ProblemCode.ENCODING, message))
+    dataset.ignored = [display_path(path, data_dir, root) for path in layout.ignored]
+    dataset.leftovers = [
+        Leftover(display_path(path, data_dir, root), display_path(target, data_dir, root))
+        for path in layout.leftovers
+        if (target := interrupted_target(path)) is not None
+    ]
+    return dataset
+
+
+def _add(
+    dataset: DataSet, checker: FileChecker, path: Path, display: str, year: int, lang: str
+) -> None:
+    submission, problems = checker.check(path, display)
+    dataset.problems.extend(problems)
+    unit = submission.unit if submission else dataset.plan.unit(path.stem)
+    if unit is None:
+        return
+    key = (year, unit.code)
+    other = dataset.submissions.get(key) or None
+    other_file = other.file if other else dataset.invalid.get(key)
+    if other_file is not None:
+        dataset.problems.append(_duplicate(display, unit, year, other_file, lang))
+        dataset.submissions.pop(key, None)
+        dataset.invalid[key] = display  # where the problem is said (it names the other file)
+        return
+    if submission is not None and not problems:
+        dataset.submissions[key] = submission
+    else:
+        dataset.invalid[key] = display
+
+
+def _duplicate(display: str, unit: Unit, year: int, other: str, lang: str) -> Problem:
+    message = tr("duplicate-unit-file", lang, unit=unit.name, year=year, other=other)
+    return Problem(display, 1, 1, ProblemCode.DUPLICATE_KEY, message)
+
+
+def same_unit_files(plan: Plan, path: Path, display: str, lang: str) -> list[Problem]:
+    """A file checked on its own (the pre-commit hook) against the other files of its year
+    folder: `510811.yaml` added beside `昭化区.yaml` is the same unit's second file, said on
+    the file given, whichever was there first."""
+    folder = folder_of(path)
+    unit = plan.unit(path.stem)
+    if unit is None or not YEAR_FOLDER.match(folder.name):
+        return []
+    return [
+        _duplicate(
+            display, unit, int(folder.name), (Path(display).parent / other.name).as_posix(), lang
+        )
+        for other in listing(folder)
+        if other.name != path.name
+        and other.is_file()
+        and is_data_file(other)
+        and (found := plan.unit(other.stem)) is not None
+        and found.code == unit.code
+    ]
+
+
+def data_years(data_dir: Path) -> list[int]:
+    """Years whose folder holds at least one data file, without reading them."""
+    return sorted(
+        int(folder.name)
+        for folder in data_dir.iterdir()
+        if folder.is_dir()
+        and YEAR_FOLDER.match(folder.name)
+        and any(is_data_file(p) for p in listing(folder))
+    )

@@ -1,0 +1,95 @@
+"""Load `targets.yaml`: its YAML, its schema (`planwords` says what is wrong) and whether it
+agrees with itself (`plancheck`); every problem is a SPEC `plan-error`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kxplan.load.plancheck import contradictions
+from kxplan.load.planwords import schema_problems
+from kxplan.load.pydanticerrors import kind_of
+from kxplan.model.errors import PlanInvalid
+from kxplan.model.plan import Plan, PlanFile
+from kxplan.model.problems import Problem, ProblemCode, sort_key
+from kxplan.text.messages import tr
+from kxplan.yaml.safe import Path_, read_yaml
+
+
+def load_plan(path: Path, display: str, lang: str) -> Plan:
+    """The plan at `path`; raises `PlanInvalid` with every problem when it cannot be used."""
+    document, problems = read_yaml(path, display, lang)
+    if document is None or problems:
+        raise PlanInvalid([_as_plan_error(problem) for problem in problems])
+
+    def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+        pos = document.where(where, key=key)
+        line, column = (pos.line, pos.column) if pos else (None, None)
+        return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
+
+    if not isinstance(document.data, dict):
+        got = kind_of(document.data, lang)
+        message = tr("not-a-mapping", lang, what=tr("the-file", lang), got=got)
+        raise PlanInvalid([problem((), message)])
+    try:
+        spec = PlanFile.model_validate(document.data)
+    except ValidationError as error:
+        found = [
+            problem(where, message, key=key)
+            for where, message, key in schema_problems(error.errors(), document, lang)
+        ]
+        said = {(p.line, p.column) for p in found}
+        for where, message in _contradictions_of_the_rest(document.data, error, lang):
+            extra = problem(where, message)
+            if (extra.line, extra.column) not in said:
+                found.append(extra)
+        raise PlanInvalid(sorted(found, key=sort_key)) from None
+    found = [problem(where, message) for where, message in contradictions(spec, lang)]
+    if found:
+        raise PlanInvalid(sorted(found, key=sort_key))
+    return Plan(spec, display)
+
+
+def _contradictions_of_the_rest(
+    data: dict[str, Any], error: ValidationError, lang: str
+) -> list[tuple[Path_, str]]:
+    """The contradictions among the targets that are well formed, when only targets (or the
+    bands) are not: a plan's problems are reported at once, not in two rounds. Nothing when
+    a level, unit or indicator is malformed (targets would point at what was left out)."""
+    broken_targets: set[int] = set()
+    rest = dict(data)
+    for detail in error.errors():
+        loc = detail["loc"]
+        if loc[:1] == ("targets",) and len(loc) > 1 and isinstance(loc[1], int):
+            broken_targets.add(loc[1])
+        elif loc[:2] == ("plan", "bands") and isinstance(data.get("plan"), dict):
+            rest["plan"] = {k: v for k, v in data["plan"].items() if k != "bands"}  # defaults
+        else:
+            return []
+    targets = data.get("targets")
+    if not isinstance(targets, list):
+        return []
+    kept = [index for index in range(len(targets)) if index not in broken_targets]
+    rest["targets"] = [targets[index] for index in kept]
+    try:
+        spec = PlanFile.model_validate(rest)
+    except ValidationError:
+        return []
+    found = []
+    for where, message in contradictions(spec, lang):
+        if where[:1] == ("targets",) and len(where) > 1 and isinstance(where[1], int):
+            where = ("targets", kept[where[1]], *where[2:])  # its place in the file
+        found.append((where, message))
+    return found
+
+
+def _as_plan_error(problem: Problem) -> Problem:
+    return Problem(
+        problem.file,
+        problem.line,
+        problem.column,
+        ProblemCode.PLAN_ERROR,
+        f"{problem.code.value}: {problem.message}",
+    )

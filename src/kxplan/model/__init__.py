@@ -1,0 +1,1 @@
+"""The domain's types: the plan, data, statuses, comparisons, problems, errors."""

@@ -1,0 +1,234 @@
+"""The plan file's models (SPEC §3) and the `Plan` with its unit tree and look-ups."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from fractions import Fraction
+from functools import cached_property
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
+
+from kxplan.model.comparisons import Op, Threshold
+
+Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=2000)]
+Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
+Number = StrictInt | StrictFloat
+
+
+class ValueType(StrEnum):
+    COUNT = "count"
+    AMOUNT = "amount"
+    PERCENT = "percent"
+    BOOLEAN = "boolean"
+
+
+class Nature(StrEnum):
+    STOCK = "stock"
+    FLOW = "flow"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+class Aggregate(StrEnum):
+    SUM = "sum"
+    NONE = "none"
+
+
+class Kind(StrEnum):
+    ANNUAL = "annual"
+    DEADLINE = "deadline"
+    CUMULATIVE = "cumulative"
+    GROWTH = "growth"
+    MONITOR = "monitor"
+
+
+class _Model(BaseModel):
+    # `1.5e+400` reads as infinity: no threshold or band is one (and exact numbers have none)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Bands(_Model):
+    ahead: Annotated[StrictFloat, Field(gt=1)] = 1.10
+    behind: Annotated[StrictFloat, Field(gt=0, lt=1)] = 0.90
+
+
+class PlanInfo(_Model):
+    id: Text
+    name: Text
+    name_en: Text | None = None
+    period: Annotated[list[Year], Field(min_length=2, max_length=2)]
+    base_year: Year
+    bands: Bands = Bands()
+
+
+class Level(_Model):
+    id: Id
+    name: Text
+    name_en: Text | None = None
+
+
+class Unit(_Model):
+    code: Code
+    name: Text
+    name_en: Text | None = None
+    level: Id
+    parent: Code | None = None
+
+
+class Indicator(_Model):
+    id: Id
+    name: Text
+    name_en: Text | None = None
+    measure: Text | None = None
+    measure_en: Text | None = None
+    type: ValueType
+    nature: Nature
+    direction: Direction
+    aggregate: Aggregate = Aggregate.NONE
+    instruction: Text | None = None
+    instruction_en: Text | None = None
+
+
+class Target(_Model):
+    id: Id
+    name: Text | None = None
+    name_en: Text | None = None
+    indicator: Id
+    level: Id | list[Id]
+    kind: Kind
+    op: Op | None = None
+    threshold: StrictBool | Number | list[Number] | None = None
+    deadline: Year | None = None
+    start: Year | None = None
+    clause: Text
+    quote: Text | None = None
+    hint: Text | None = None
+    hint_en: Text | None = None
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        return (self.level,) if isinstance(self.level, str) else tuple(self.level)
+
+    @cached_property
+    def bound(self) -> Threshold | None:
+        """The threshold as exact numbers (booleans as 0/1, `between` as a pair)."""
+        if self.threshold is None:
+            return None
+        if isinstance(self.threshold, list):
+            low, high = self.threshold
+            return (exact(low), exact(high))
+        return exact(self.threshold)
+
+
+class PlanFile(_Model):
+    plan: PlanInfo
+    levels: list[Level]
+    units: list[Unit]
+    indicators: list[Indicator]
+    targets: list[Target]
+
+
+def exact(number: bool | int | float) -> Fraction:
+    """The number as written: 8.6 is 43/5, not the nearest binary float."""
+    return Fraction(int(number)) if isinstance(number, bool) else Fraction(str(number))
+
+
+class Plan:
+    """A consistent plan (checked by `planload`) with the look-ups the rest of kxplan needs."""
+
+    def __init__(self, spec: PlanFile, source: str) -> None:
+        self.spec = spec
+        self.source = source
+        self.info = spec.plan
+        self.levels = spec.levels
+        self.units = spec.units
+        self.indicators = {indicator.id: indicator for indicator in spec.indicators}
+        self.targets = spec.targets
+        self._by_code = {unit.code: unit for unit in spec.units}
+        self._by_name = {unit.name: unit for unit in spec.units}
+
+    def name(self, lang: str) -> str:
+        return self.info.name_en if lang == "en" and self.info.name_en else self.info.name
+
+    @property
+    def start(self) -> int:
+        return self.info.period[0]
+
+    @property
+    def end(self) -> int:
+        return self.info.period[1]
+
+    @property
+    def base_year(self) -> int:
+        return self.info.base_year
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    @property
+    def ahead_band(self) -> Fraction:
+        return exact(self.info.bands.ahead)
+
+    @property
+    def behind_band(self) -> Fraction:
+        return exact(self.info.bands.behind)
+
+    def unit(self, name_or_code: str) -> Unit | None:
+        return self._by_name.get(name_or_code) or self._by_code.get(name_or_code)
+
+    def unit_words(self) -> list[str]:
+        return [*self._by_name, *self._by_code]
+
+    @cached_property
+    def children(self) -> dict[str, list[Unit]]:
+        tree: dict[str, list[Unit]] = {unit.code: [] for unit in self.units}
+        for unit in self.units:
+            if unit.parent is not None:
+                tree[unit.parent].append(unit)
+        return tree
+
+    @cached_property
+    def root(self) -> Unit:
+        return next(unit for unit in self.units if unit.parent is None)
+
+    def units_at(self, levels: tuple[str, ...]) -> list[Unit]:
+        """Units of these levels, in tree order (each parent before its children)."""
+        return [unit for unit in self.tree_order if unit.level in levels]
+
+    @cached_property
+    def tree_order(self) -> list[Unit]:
+        order: list[Unit] = []
+        stack = [self.root]
+        while stack:
+            unit = stack.pop()
+            order.append(unit)
+            stack.extend(reversed(self.children[unit.code]))
+        return order
+
+    def ancestors(self, unit: Unit) -> list[Unit]:
+        chain: list[Unit] = []
+        while unit.parent is not None:
+            unit = self._by_code[unit.parent]
+            chain.append(unit)
+        return chain
+
+    def targets_for(self, unit: Unit) -> list[Target]:
+        return [target for target in self.targets if unit.level in target.levels]
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)

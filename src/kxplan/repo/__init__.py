@@ -1,0 +1,1 @@
+"""The data repository: scaffolding, JSON Schema, git revisions."""

@@ -1,0 +1,1 @@
+"""Words for people: the message catalogue, safe printing, suggestions."""

@@ -1,0 +1,1 @@
+"""YAML read safely with positions, slips found, comments kept, data files written."""

@@ -1,0 +1,533 @@
+"""Read untrusted YAML into plain values with the line and column of every node.
+
+PyYAML's constructors lose positions and silently keep the last of duplicate keys, so the
+file is only *composed* (the safe C parser when available) and turned into Python values
+here: duplicate keys, unknown tags, alias bombs and recursion become problems, not surprises.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text.messages import tr
+from kxplan.text.printable import shortened
+from kxplan.yaml.slips import (
+    block_lines,
+    full_width_colon,
+    line_slips,
+    missing_colon,
+    missing_colon_before,
+)
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 100
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+_PLAIN_NUMBER = re.compile(
+    r"^[-+]?(0|[1-9][0-9]*)$|^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
+    r"|^[-+]?[0-9]+[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
+)
+_TEXT_TAGS = {_TAG + "timestamp"}  # a date (`source: 2024-12-31`) is kept as typed
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A YAML file's value with the position of each value (by path) and of each key."""
+
+    data: Any
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    quoted: set[Path_] = field(default_factory=set)
+
+    def where(self, path: Path_, *, key: bool = False) -> Pos | None:
+        """Position of `path`, or of its closest ancestor the file has."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return self.values.get(())
+
+
+class _Stop(Exception):
+    def __init__(self, code: ProblemCode, message: str, pos: Pos | None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.pos = code, message, pos
+
+
+def _pos(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, list[Problem]]:
+    """Parse `path`; on failure return no document and every problem found."""
+
+    def problem(code: ProblemCode, message: str, pos: Pos | None = None) -> Problem:
+        return Problem(
+            display, pos.line if pos else None, pos.column if pos else None, code, message
+        )
+
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):  # `利州区.yaml/`: an archive unpacked in place
+            return None, [problem(ProblemCode.ENCODING, tr("a-folder", lang))]
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
+            return None, [problem(ProblemCode.ENCODING, tr("not-a-file", lang))]
+        if info.st_size > MAX_BYTES:
+            message = tr("file-too-large", lang, size=info.st_size, limit=MAX_BYTES)
+            return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
+        with path.open("rb") as stream:  # at most the limit, whatever the size said
+            raw_bytes = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        return None, [problem(ProblemCode.ENCODING, _unreadable(error, lang))]
+    if len(raw_bytes) > MAX_BYTES:  # grew since stat
+        message = tr("file-too-large", lang, size=len(raw_bytes), limit=MAX_BYTES)
+        return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
+
+    text, encoding_problem = _decode(raw_bytes, lang)
+    if text is None:
+        assert encoding_problem is not None
+        message, pos = encoding_problem
+        return None, [problem(ProblemCode.ENCODING, message, pos)]
+
+    hidden = _hidden_break(text, lang)
+    if hidden is not None:
+        message, pos = hidden
+        return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+
+    def slipped(within_text: frozenset[int]) -> list[Problem]:
+        return [
+            problem(ProblemCode.YAML_SYNTAX, message, Pos(line, column))
+            for message, line, column in line_slips(text, lang, skip=within_text)
+        ]
+
+    too_deep = tr("too-deep", lang, limit=MAX_DEPTH)
+    try:
+        deep_at = _too_deep(text)
+        if deep_at is not None:
+            return None, [problem(ProblemCode.YAML_SYNTAX, too_deep, deep_at)]
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:  # a slip, if any, is why: it is said first
+        message, pos = _syntax_problem(text, error, lang)
+        # with no node to tell them, a note's block lines are told by their indentation
+        return None, slipped(block_lines(text)) or [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+    except yaml.YAMLError as error:
+        return None, [
+            problem(ProblemCode.YAML_SYNTAX, tr("yaml-syntax", lang, problem=error, hint=""))
+        ]
+    except RecursionError:
+        return None, [problem(ProblemCode.YAML_SYNTAX, too_deep)]
+
+    if node is None:
+        return None, slipped(frozenset()) or [
+            problem(ProblemCode.NOT_A_MAPPING, tr("empty-file", lang), Pos(1, 1))
+        ]
+    # A file YAML reads may still hold a slip it read as something else (`spirit_lectures:3`
+    # as one word); a note's own lines (`note: |`, a quoted text) are text, not slips.
+    slips = slipped(_text_lines(node))
+    if slips:
+        return None, slips
+
+    builder = _Builder(lang)
+    try:
+        data = builder.build(node, (), 0)
+    except _Stop as stop:
+        return None, [problem(stop.code, stop.message, stop.pos)]
+    document = Document(data, builder.values, builder.keys, builder.raw, builder.quoted)
+    problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
+    return document, problems
+
+
+def _text_lines(root: Node) -> frozenset[int]:
+    """The lines (1-based) inside block (`|`, `>`) and quoted scalars that span lines."""
+    lines: set[int] = set()
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode) and node.style in ("|", ">", '"', "'"):
+            end = node.end_mark  # a block scalar ends at the start of the next line
+            first, last = node.start_mark.line + 1, end.line + (1 if end.column else 0)
+            lines.update(range(first + 1, last + 1))  # the lines after the key's own
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return frozenset(lines)
+
+
+def _unreadable(error: OSError, lang: str) -> str:
+    return tr("unreadable", lang, reason=unreadable_reason(error, lang))
+
+
+def unreadable_reason(error: OSError, lang: str) -> str:
+    """Why a file or folder cannot be read, in words people know."""
+    if isinstance(error, FileNotFoundError):  # a link to nothing, or removed meanwhile
+        return tr("no-such-file", lang)
+    if isinstance(error, PermissionError):
+        return tr("no-permission", lang)
+    if error.errno == errno.ELOOP:  # `利州区.yaml → 利州区.yaml`
+        return tr("link-loop", lang)
+    return error.strerror or str(error)
+
+
+def _too_deep(text: str) -> Pos | None:
+    """Whether nesting passes MAX_DEPTH; libyaml's composer recurses and would crash the process.
+
+    Every level of nesting opens with its own `[`, `{`, `-`, `?` or a key's `:`, so a file
+    with fewer of those than MAX_DEPTH is cleared without parsing; others are walked once.
+    """
+    if sum(text.count(char) for char in "[{-?:") < MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C1 controls are refused by libyaml without a line (and U+0085 taken as a line break, which
+# moves every line after it); they are found here first, where their place can be said.
+_TEXT_CONTROL = re.compile("[\x80-\x9f\ufffe\uffff]")
+_HIDDEN_BREAK = re.compile("[\u2028\u2029]")
+
+
+def _decode(data: bytes, lang: str) -> tuple[str | None, tuple[str, Pos | None] | None]:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, (tr("utf-bom", lang, bits=32), Pos(1, 1))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, (tr("utf-bom", lang, bits=16), Pos(1, 1))
+    control = _CONTROL.search(data)  # before decoding: binary junk is not “maybe GBK”
+    if control is not None:
+        char = f"U+{data[control.start()]:04X}"
+        return None, (tr("binary", lang, char=char), _byte_pos(data, control.start()))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        pos = _byte_pos(data, error.start)
+        guess = tr("looks-gbk", lang) if _decodes(data, "gb18030") else ""
+        return None, (tr("not-utf8", lang, line=pos.line, guess=guess), pos)
+    found = _TEXT_CONTROL.search(text)
+    if found is not None:
+        char = f"U+{ord(found.group()):04X}"
+        message = tr("c1-control" if found.group() <= "\x9f" else "binary", lang, char=char)
+        return None, (message, _text_pos(text, found.start()))
+    return text, None
+
+
+def _hidden_break(text: str, lang: str) -> tuple[str, Pos] | None:
+    """U+2028 and U+2029 are line breaks to YAML 1.1 and to no editor: a file holding one
+    would be read otherwise than it looks, and every line after it misnumbered."""
+    found = _HIDDEN_BREAK.search(text)
+    if found is None:
+        return None
+    message = tr("hidden-break", lang, char=f"U+{ord(found.group()):04X}")
+    return message, _text_pos(text, found.start())
+
+
+def _text_pos(text: str, index: int) -> Pos:
+    return Pos(text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1)
+
+
+def _byte_pos(data: bytes, offset: int) -> Pos:
+    """The place of the byte at `offset`; its column counts characters, as editors do (`含` is
+    three bytes and one column), a byte that is no UTF-8 counting one."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")
+    return Pos(data.count(b"\n", 0, offset) + 1, len(before) + 1)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[str, Pos | None]:
+    """libyaml's complaint in words, at the place people must change."""
+    mark = error.problem_mark or error.context_mark
+    context, opened, found = error.context or "", error.context_mark, error.problem_mark
+    if opened is not None and "quoted scalar" in context:
+        mark = opened  # an unclosed quote: where it opens, not the end of file
+    elif opened is not None and "flow" in context and found and found.line != opened.line:
+        mark = opened  # a [ or { never closed on its line: where it opens, not lines later
+    pos = Pos(mark.line + 1, mark.column + 1) if mark else None
+    problem = str(error.problem or "")
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000), hit before ours
+        return tr("too-deep", lang, limit=MAX_DEPTH), pos
+    directive = _directive_line(text)
+    if "directive" in problem + context or "incompatible YAML" in problem or directive:
+        # `%YAML 1.1`, `%x`: a data file has no use for them, and YAML then wants a `---`
+        if opened is not None and "directive" in context:
+            directive = opened.line + 1
+        return tr("yaml-directive", lang), Pos(directive or (pos.line if pos else 1), 1)
+    if "another document" in problem or "<document start>" in problem:
+        return tr("yaml-documents", lang, line=pos.line if pos else "?"), pos
+    colon = full_width_colon(text, pos.line if pos else len(text.splitlines()), lang)
+    if colon is None and opened is not None and "expected ':'" in problem:
+        # a key without its colon: libyaml says so where it gave up (the next line, or past the
+        # end of the file); the key is where the key began
+        colon = missing_colon(text, opened.line + 1, lang)
+        pos = Pos(opened.line + 1, opened.column + 1)
+    elif colon is None and found is not None and "mapping values are not allowed" in problem:
+        colon = missing_colon_before(text, found.line + 1, lang)
+    if colon is not None:
+        message, line, column = colon
+        return message, Pos(line, column)
+    known = next(
+        (pair for words, pair in _LIBYAML_WORDS.items() if words in f"{problem} {context}"), None
+    )
+    if known is not None:
+        said = known[lang == "en"]
+    else:  # one libyaml has said in no test: its English in English, plain words in Chinese
+        said = str(error.problem or error.context) if lang == "en" else tr("yaml-unknown", lang)
+    if "\t" in text and "token" in problem:
+        hint = tr("yaml-tab-hint", lang)
+    else:  # a known complaint says what to do; libyaml's own words need the usual hint
+        hint = "" if known else tr("yaml-colon-hint", lang)
+    return tr("yaml-syntax", lang, problem=said, hint=hint), pos
+
+
+def _directive_line(text: str) -> int | None:
+    """The line of the `%` directive the file opens with (after comments and blank lines)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip()[:1] not in ("", "#"):
+            return number if line.startswith("%") else None
+    return None
+
+
+#: libyaml's complaints, in words people who fill in data files know.
+_LIBYAML_WORDS: dict[str, tuple[str, str]] = {
+    "mapping values are not allowed": (
+        "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
+        "a second “: ” on this line (quote a value that holds a colon), or wrong indentation",
+    ),
+    "found unexpected end of stream": (
+        "文件在引号或括号闭合之前就结束了",
+        "the file ends before a quote or bracket is closed",
+    ),
+    "did not find expected ',' or ']'": (
+        "方括号 [ ] 中缺少逗号或右方括号 ]",
+        "a [ ] list lacks a comma or its closing ]",
+    ),
+    "did not find expected ',' or '}'": (
+        "花括号 { } 中缺少逗号或右花括号 }",
+        "a { } mapping lacks a comma or its closing }",
+    ),
+    "did not find expected key": (
+        "这里应是 “键: 值”，缩进与上一行不一致",
+        "a “key: value” was expected here; the indentation does not match the lines above",
+    ),
+    "found undefined alias": (
+        "引用了未定义的锚点（* 号后的名称）",
+        "an alias (*name) refers to an anchor that is not defined",
+    ),
+    "found a tab character": (
+        "这一行用 Tab 缩进了，YAML 的缩进只能用空格",
+        "this line is indented with a tab; YAML indents with spaces only",
+    ),
+    "found character that cannot start any token": (
+        "这一行以 YAML 不允许的字符开头（如 Tab、@ 或 `）",
+        "a character YAML does not allow here (a tab, @ or `)",
+    ),
+    "could not find expected ':'": (
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）",
+        "a colon is missing (“key: value”)",
+    ),
+    "did not find expected node content": (
+        "这里缺少值",
+        "a value is missing here",
+    ),
+    "block sequence entries are not allowed": (
+        "这里不能以 “- ” 列出项目（“- ” 不能写在 “键: ” 的同一行，或缩进不对）",
+        "a “- ” list item is not allowed here (not on the line of a “key: ”, or wrong indentation)",
+    ),
+    "unknown escape character": (
+        "双引号中有 YAML 不认识的转义 “\\”（提示：文字中的 \\ 写作 \\\\，或改用单引号）",
+        "an escape “\\” YAML does not know, in double quotes (hint: write \\ as \\\\, or use"
+        " single quotes)",
+    ),
+    "hexdecimal number": (
+        "双引号中的 \\x 或 \\u 转义写得不对（提示：改用单引号）",
+        "a malformed \\x or \\u escape in double quotes (hint: use single quotes)",
+    ),
+    "Unicode character escape": (
+        "双引号中的 \\u 转义不是有效字符（提示：改用单引号）",
+        "a \\u escape in double quotes is no valid character (hint: use single quotes)",
+    ),
+    "unexpected document indicator": (
+        "引号中的文字有一行以 “---” 或 “...” 开头",
+        "a line of quoted text starts with “---” or “...”",
+    ),
+    "alphabetic or numeric character": (
+        "& 或 * 之后应为锚点的名称（数据文件用不到锚点，可删去 & 或 *）",
+        "& or * must be followed by an anchor's name (data files need no anchors: remove it)",
+    ),
+    "while scanning a tag": (
+        "以 ! 开头的标签写得不对（数据文件用不到标签，可删去）",
+        "a malformed tag starting with ! (data files need no tags: remove it)",
+    ),
+    "tag handle": (
+        "以 ! 开头的标签未定义（数据文件用不到标签，可删去）",
+        "an undefined tag starting with ! (data files need no tags: remove it)",
+    ),
+    "indentation indicator": (
+        "“|” 或 “>” 之后的缩进数字不能是 0（提示：删去这个数字）",
+        "the indentation digit after “|” or “>” cannot be 0 (hint: remove it)",
+    ),
+    "expected comment or line break": (
+        "这一行在值之后还有多余的内容（提示：删去它，或给整个值加引号）",
+        "something follows the value on this line (hint: remove it, or quote the whole value)",
+    ),
+}
+
+
+class _Builder:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.values: dict[Path_, Pos] = {}
+        self.keys: dict[Path_, Pos] = {}
+        self.raw: dict[Path_, str] = {}
+        self.quoted: set[Path_] = set()
+        self.duplicates: list[tuple[str, Pos]] = []
+        self.count = 0
+        self.active: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            message = tr("too-many-nodes", self.lang, limit=MAX_NODES)
+            raise _Stop(ProblemCode.FILE_TOO_LARGE, message, _pos(node))
+        if depth > MAX_DEPTH:
+            message = tr("too-deep", self.lang, limit=MAX_DEPTH)
+            raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
+        if id(node) in self.active:
+            raise _Stop(ProblemCode.YAML_SYNTAX, tr("recursive-alias", self.lang), _pos(node))
+        self.values.setdefault(path, _pos(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode) and node.tag == _TAG + "seq":
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
+            if isinstance(node, MappingNode) and node.tag == _TAG + "map":
+                return self._mapping(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+        raise _Stop(
+            ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
+        )
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        self.raw[path] = node.value
+        if node.style in ("'", '"'):
+            self.quoted.add(path)
+        if node.tag not in _SCALAR_TAGS:
+            raise _Stop(
+                ProblemCode.YAML_SYNTAX, tr("tag", self.lang, tag=_short_tag(node.tag)), _pos(node)
+            )
+        if not _fits_tag(node):
+            tag, value = _short_tag(node.tag), shortened(node.value, self.lang)
+            message = tr("tag-mismatch", self.lang, tag=tag, value=value)
+            raise _Stop(ProblemCode.YAML_SYNTAX, message, _pos(node))
+        if node.tag in _TEXT_TAGS:
+            return node.value
+        if node.tag == _TAG + "bool" and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes, no, on, off (and Y, N) as true or false: keep such text as
+            # typed, so that only true and false mean yes and no.
+            return node.value
+        if node.tag in _NUMBER_TAGS and not _PLAIN_NUMBER.match(node.value):
+            # YAML 1.1 reads 017 as octal 15, 1:30 as 90 and 1_000 as 1000: keep such text as
+            # typed, so that it is refused as a number instead of silently changed.
+            return node.value
+        try:
+            return self.constructor.construct_object(node)
+        except ValueError:  # more digits than Python converts
+            raise _Stop(
+                ProblemCode.OUT_OF_RANGE, tr("number-too-long", self.lang), _pos(node)
+            ) from None
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Pos] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Stop(ProblemCode.YAML_SYNTAX, tr("complex-key", self.lang), _pos(key_node))
+            key = key_node.value
+            key_pos = _pos(key_node)
+            if key in first_seen:
+                message = tr("duplicate-key", self.lang, key=key, first=first_seen[key].line)
+                self.duplicates.append((message, key_pos))
+                continue
+            first_seen[key] = key_pos
+            self.keys[(*path, key)] = key_pos
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+_RESOLVER = Resolver()
+#: What an explicit tag accepts, by the tag YAML would give the same text written plain.
+_FITTING = {
+    _TAG + "int": {_TAG + "int"},
+    _TAG + "float": {_TAG + "int", _TAG + "float"},
+    _TAG + "bool": {_TAG + "bool"},
+    _TAG + "null": {_TAG + "null"},
+    _TAG + "timestamp": {_TAG + "timestamp"},
+}
+
+
+def _fits_tag(node: ScalarNode) -> bool:
+    """Whether the text fits its tag: `!!float 3` does, `!!null 3` (a figure read as no value)
+    and `!!int 3.5` do not. A plain scalar's own tag always fits: it comes from its text."""
+    fitting = _FITTING.get(node.tag)
+    if fitting is None:
+        return True
+    plain = _RESOLVER.resolve(ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+    float_text = node.tag == _TAG + "float" and _PLAIN_NUMBER.match(node.value) is not None
+    return plain in fitting or float_text
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
