@@ -63,6 +63,8 @@ class Example:
     fixtures: tuple[str, ...]
     files: tuple[tuple[str, str], ...]
     commands: tuple[Command, ...]
+    #: the lines of the file blocks it uses
+    sources: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -107,17 +109,54 @@ def _marker(lines: list[str], fence: int) -> tuple[str, ...] | None:
     return tuple(found["names"].split()) if found else None
 
 
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def prose(path: Path) -> list[str]:
+    """The page's lines outside fenced blocks."""
+    lines, inside = [], ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        opening = FENCE.match(line)
+        if inside:
+            if line.startswith(inside) and not line.strip(inside[0]).strip():
+                inside = ""
+        elif opening:
+            inside = opening["fence"]
+        else:
+            lines.append(line)
+    return lines
+
+
+def anchors(path: Path) -> set[str]:
+    """The anchors GitHub gives the page's headings: lower case, punctuation dropped, spaces
+    made hyphens (`## 导览 / A short tour` is `#导览--a-short-tour`)."""
+    return {
+        re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+        for line in prose(path)
+        if HEADING.match(line)
+    }
+
+
+def links(path: Path) -> list[str]:
+    """The targets of the page's Markdown links, outside code blocks and inline code."""
+    return [
+        found["target"]
+        for line in prose(path)
+        for found in LINK.finditer(re.sub(r"`[^`]*`", "", line))
+    ]
+
+
 def is_example(block: Block) -> bool:
     return block.language == "console"
 
 
 def examples(path: Path, root: Path) -> list[Example]:
     """The page's examples, each with the files it names resolved to their text."""
-    files: dict[str, str] = {}
+    files: dict[str, Block] = {}
     found: list[Example] = []
     for block in blocks(path, root):
         if block.file is not None:
-            files[block.file] = block.text
+            files[block.file] = block
         if not is_example(block):
             continue
         names = block.marker or ()
@@ -126,8 +165,9 @@ def examples(path: Path, root: Path) -> list[Example]:
                 page=block.page,
                 line=block.line,
                 fixtures=tuple(name for name in names if name not in files),
-                files=tuple((name, files[name]) for name in names if name in files),
+                files=tuple((name, files[name].text) for name in names if name in files),
                 commands=_commands(block),
+                sources=tuple(files[name].line for name in names if name in files),
             )
         )
     return found
