@@ -68,7 +68,8 @@ class Example:
 
     @property
     def name(self) -> str:
-        return f"{self.page}:{self.line}"
+        """`docs/forms.md:83`, with the fixtures it uses: `docs/forms.md:83+returned-forms`."""
+        return "+".join((f"{self.page}:{self.line}", *self.fixtures))
 
 
 def blocks(path: Path, root: Path) -> list[Block]:
