@@ -2,7 +2,7 @@
 
 Run from the repository root: `python benchmarks/startup.py [RUNS]`. Prints the minimum and
 median wall time of each command over RUNS runs (default 15) and whether `check` imported
-openpyxl. Figures go in the README's performance section; tests never time anything.
+openpyxl. Figures go in docs/development.md (Performance); tests never time anything.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Every command has help text and a line in the README's command reference."""
+"""Every command has help text and a line in the docs' command reference, which the README
+links to; the README keeps the SPEC's set-up commands. (The docs' examples: test_docs_examples.)"""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from kxplan.cli.app import app
 
 COMMANDS = sorted(command.name or "" for command in app.registered_commands)
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+REFERENCE = (ROOT / "docs/reference.md").read_text(encoding="utf-8")
 
 
 def test_commands_are_registered() -> None:
@@ -30,8 +32,12 @@ def test_command_has_help(runner: CliRunner, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_command_is_in_the_readme_reference(name: str) -> None:
-    assert f"| `kxplan {name}" in README
+def test_command_is_in_the_docs_reference(name: str) -> None:
+    assert f"| `kxplan {name}" in REFERENCE
+
+
+def test_readme_links_to_the_reference() -> None:
+    assert "](docs/reference.md)" in README
 
 
 def test_readme_setup_commands_are_the_specs() -> None:
