@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from conftest import run
-from formhelpers import fill, rewrite_part, sample_project, snapshot
+from formhelpers import fill, replace_cell, rewrite_part, sample_project, snapshot
 from kxplan.forms import archive, layout
 
 FORM = Path("reports/forms/2024/青川县_2024.xlsx")
@@ -259,3 +262,171 @@ def test_formatted_empty_cells_far_away_are_nothing(runner: CliRunner, sample: P
     result = run(runner, "import", str(path))
     assert result.exit_code == 0, result.output
     assert (sample / "data/2024/青川县.yaml").is_file()
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+OUT_OF_PLACE = (
+    "encoding: 单元格已损坏：在工作表中的位置与所在行不符（行号重复或顺序颠倒，或写在别的行里），"
+    "读取时会被跳过；请在 Excel/WPS 中重新填写此单元格后保存"
+)
+
+
+def _appended(sample: Path, xml: bytes) -> Path:
+    return rewrite_part(
+        FORM,
+        SHEET,
+        lambda sheet: sheet.replace(b"</sheetData>", xml + b"</sheetData>"),
+        out=sample / "青川县_2024_forged.xlsx",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "xml"),
+    [
+        # a row written again after later ones: openpyxl's rows go forward only
+        (["K3"], b'<row r="3"><c r="K3"><v>7</v></c></row>'),
+        # a cell of the form's rows inside a row beyond them, which a form's reading never reaches
+        (["K5"], b'<row r="2000"><c r="K5"><v>7</v></c></row>'),
+        # two cells of one column in one row: openpyxl keeps the second
+        (["K16"], b'<row r="16"><c r="K16"><v>1</v></c><c r="K17"><v>2</v></c></row>'),
+        # a formula with no value, skipped as the row is: found when formulas are read
+        (["K3"], b'<row r="3"><c r="K3"><f>1+1</f></c></row>'),
+    ],
+)
+def test_a_cell_openpyxl_would_skip_is_refused_not_lost(
+    runner: CliRunner, sample: Path, cells: list[str], xml: bytes
+) -> None:
+    path = _appended(sample, xml)
+    before = snapshot(sample / "data")
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 3, result.output
+    for cell in cells:
+        assert f"{path}!填报表!{cell}: {OUT_OF_PLACE}" in result.output
+    assert snapshot(sample / "data") == before
+
+
+def test_out_of_place_in_english(runner: CliRunner, sample: Path) -> None:
+    path = _appended(sample, b'<row r="3"><c r="K3"><v>7</v></c></row>')
+    result = run(runner, "import", str(path), "--lang", "en")
+    assert result.exit_code == 3
+    assert (
+        f"{path}!填报表!K3: encoding: the cell is damaged: it is out of place in the sheet (a row "
+        "number repeated or out of order, or the cell written in another row), so it would be "
+        "skipped; type it again in Excel/WPS and save"
+    ) in result.output
+
+
+def _repacked(source: Path, out: Path, change: Callable[[dict[str, bytes]], None]) -> Path:
+    """A copy of a workbook's zip, its parts (by name) changed in place by `change`."""
+    with zipfile.ZipFile(source) as form:
+        parts = {info.filename: form.read(info.filename) for info in form.infolist()}
+    change(parts)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as repacked:
+        for name, data in parts.items():
+            repacked.writestr(name, data)
+    return out
+
+
+def _link(parts: dict[str, bytes], kind: str, target: str, link: str) -> None:
+    """A relationship of the workbook, as Excel writes it."""
+    rels = "xl/_rels/workbook.xml.rels"
+    kind = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"
+    added = f'<Relationship Type="{kind}" Target="{target}" Id="{link}" /></Relationships>'
+    parts[rels] = parts[rels].replace(b"</Relationships>", added.encode())
+
+
+def _moved(source: Path, out: Path, target: bytes) -> Path:
+    """The form with its sheet's XML moved to another part, named by the relationships only."""
+
+    def move(parts: dict[str, bytes]) -> None:
+        parts["xl/sheets/the form.xml"] = parts.pop(SHEET)
+        rels = "xl/_rels/workbook.xml.rels"
+        parts[rels] = parts[rels].replace(b"/xl/worksheets/sheet1.xml", target)
+
+    return _repacked(source, out, move)
+
+
+@pytest.mark.parametrize("target", [b"/xl/sheets/the form.xml", b"sheets/../sheets/the form.xml"])
+def test_the_sheet_vetted_is_the_one_its_relationship_names(
+    runner: CliRunner, sample: Path, target: bytes
+) -> None:
+    path = _moved(FORM, sample / "青川县_2024.xlsx", target)
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 0, result.output
+    values = yaml.safe_load((sample / "data/2024/青川县.yaml").read_text(encoding="utf-8"))
+    assert values["values"]["spirit_lectures"] == 3
+    forged = replace_cell(FORM, "G5", '<c r="G5"><v>1.0.0</v></c>', out=sample / "forged.xlsx")
+    path = _moved(forged, sample / "青川县_2024_moved.xlsx", target)
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 3
+    assert f"{path}!填报表!G5: encoding: 单元格已损坏：“1.0.0” 不是数字" in result.output
+
+
+_INLINE = re.compile(rb't="inlineStr"><is><t(?: [^>]*)?>(.*?)</t></is>', re.DOTALL)
+
+
+def _as_excel_writes_text(source: Path, out: Path) -> tuple[Path, list[bytes]]:
+    """The form with its text in a shared-string table, as Excel and WPS write it (openpyxl and
+    kxplan write inline strings); and the table."""
+    strings: list[bytes] = []
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        strings.append(match[1])
+        return b't="s"><v>%d</v>' % (len(strings) - 1)
+
+    def tabulate(parts: dict[str, bytes]) -> None:
+        for name in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"):
+            parts[name] = _INLINE.sub(shared, parts[name])
+        main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        parts["xl/sharedStrings.xml"] = (
+            b'<sst xmlns="%s" count="%d" uniqueCount="%d">' % (main, len(strings), len(strings))
+            + b"".join(b"<si><t>%s</t></si>" % text for text in strings)
+            + b"</sst>"
+        )
+        kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+        override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s" />' % kind
+        types = "[Content_Types].xml"
+        parts[types] = parts[types].replace(b"</Types>", override + b"</Types>")
+        _link(parts, "sharedStrings", "sharedStrings.xml", "rId99")
+
+    return _repacked(source, out, tabulate), strings
+
+
+def test_text_in_a_shared_string_table_is_read_and_its_end_is_known(
+    runner: CliRunner, sample: Path
+) -> None:
+    """The table's last string is the last one a cell may name: one more does not exist."""
+    fill(FORM, {}, sources={"spirit_lectures": "年度工作台账"})
+    path, strings = _as_excel_writes_text(FORM, sample / "青川县_2024.xlsx")
+    assert len(strings) > 100 and strings[-1] != "年度工作台账".encode()
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 0, result.output
+    values = yaml.safe_load((sample / "data/2024/青川县.yaml").read_text(encoding="utf-8"))
+    assert values["values"]["spirit_lectures"] == {"value": 3, "source": "年度工作台账"}
+    last = len(strings) - 1
+    replace_cell(path, "I5", f'<c r="I5" t="s"><v>{last}</v></c>', out=path)  # a note
+    result = run(runner, "import", str(path), "--force")
+    assert result.exit_code == 0, result.output
+    values = yaml.safe_load((sample / "data/2024/青川县.yaml").read_text(encoding="utf-8"))
+    assert values["values"]["tfkjy_workers"] == {"value": None, "note": strings[-1].decode()}
+    replace_cell(path, "I5", f'<c r="I5" t="s"><v>{last + 1}</v></c>', out=path)
+    result = run(runner, "import", str(path))
+    assert result.exit_code == 3
+    assert f"{path}!填报表!I5: encoding: 单元格已损坏：共享文字编号 “{last + 1}” 不存在" in (
+        result.output
+    )
+
+
+def test_two_sheets_of_one_name_are_refused(runner: CliRunner, sample: Path) -> None:
+    """Excel allows no such thing, and openpyxl gives the first for both: the second, filled
+    in, would go unread."""
+
+    def add(parts: dict[str, bytes]) -> None:
+        parts["xl/worksheets/sheet3.xml"] = parts[SHEET].replace(b"<v>3</v>", b"<v>4</v>")
+        sheet = '<sheet name="填报表" sheetId="3" state="hidden" r:id="rId9" /></sheets>'
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"</sheets>", sheet.encode())
+        _link(parts, "worksheet", "worksheets/sheet3.xml", "rId9")
+
+    path = _repacked(FORM, sample / "青川县_2024_twice.xlsx", add)
+    output = refused(runner, sample, path)
+    assert f"{path}: encoding: 无法读取工作簿：Unclear: two sheets named ['填报表']" in output

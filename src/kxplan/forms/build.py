@@ -256,7 +256,8 @@ def _print_setup(sheet: Any, lang: str) -> None:
     setup.orientation = "landscape"
     setup.fitToWidth, setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW}"
+    # absolute, as Excel writes them: openpyxl 3.2 writes `4:4` as given
+    sheet.print_title_rows = f"${layout.HEADER_ROW}:${layout.HEADER_ROW}"
     sheet.oddFooter.center.text = say("page-footer", lang)
 
 

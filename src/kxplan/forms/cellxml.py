@@ -68,10 +68,14 @@ class Fault:
 
 @dataclass
 class Vetted:
-    """The faults of a sheet's cells, and each number cell's number as written."""
+    """The faults of a sheet's cells, each number cell's number as written, and where openpyxl
+    must find something: `workbook` checks that it does (its rows go forward only)."""
 
     faults: list[Fault] = field(default_factory=list)
     numbers: dict[tuple[int, int], str] = field(default_factory=dict)
+    values: set[tuple[int, int]] = field(default_factory=set)  # a value, cached or not
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    styles: dict[tuple[int, int], str] = field(default_factory=dict)  # of the cells in `values`
     # The first cell holding something beyond a form's size: the walk stops there, so a forged
     # sheet of 700,000 damaged cells costs no more than one that is merely too large.
     beyond: tuple[int, int] | None = None
@@ -150,28 +154,42 @@ class _Walk:
             self.cell(cell, row, column)
 
     def cell(self, cell: Element, row: int, column: int) -> None:
-        if (row > MAX_ROWS or column > MAX_COLUMNS) and _holds(cell):
-            self.vetted.beyond = (row, column)
-            raise _Stop
-        where = coordinate(row, column)
-        if (row, column) in self.seen:
-            self.fault(where, say("twice", self.lang))
+        place = (row, column)
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            if _holds(cell):
+                self.vetted.beyond = place
+                raise _Stop
+            # An empty cell beyond is nothing, twice or not: not kept (a forged sheet has millions).
+        elif place in self.seen:
+            self.fault(coordinate(*place), say("twice", self.lang))
             return
-        self.seen.add((row, column))
+        else:
+            self.seen.add(place)
+            self._found(cell, place)
         style = cell.get("s")
         if style is not None and not _INDEX.fullmatch(style):
-            self.fault(where, say("bad-style", self.lang, text=self.said(style)))
+            self.fault(coordinate(*place), say("bad-style", self.lang, text=self.said(style)))
         kind = cell.get("t", "n")
         value = cell.findtext(_MAIN + "v")
         what = self._what(cell, kind, value)
         if what is not None:
-            self.fault(where, what)
+            self.fault(coordinate(*place), what)
         elif kind == "n" and value:
             if _converts(value):
-                self.vetted.numbers[(row, column)] = value
+                self.vetted.numbers[place] = value
             else:
                 message = say("too-long", self.lang, text=self.said(value))
-                self.add(Fault(where, ProblemCode.OUT_OF_RANGE, message))
+                self.add(Fault(coordinate(*place), ProblemCode.OUT_OF_RANGE, message))
+
+    def _found(self, cell: Element, place: tuple[int, int]) -> None:
+        """Note what openpyxl will read in the cell: a value (the cached one of a formula when
+        it reads values), a formula (when it reads formulas)."""
+        if _valued(cell):
+            self.vetted.values.add(place)
+            if (style := cell.get("s")) is not None:
+                self.vetted.styles[place] = style
+        if cell.find(_MAIN + "f") is not None:
+            self.vetted.formulas.add(place)
 
     def _what(self, cell: Element, kind: str, value: str | None) -> str | None:
         """What is wrong with the cell's type, formula or content; None when nothing is."""
@@ -236,8 +254,11 @@ class _Walk:
 
 def _holds(cell: Element) -> bool:
     """Whether openpyxl reads something in the cell (a formatted empty cell holds nothing)."""
-    if cell.find(_MAIN + "f") is not None:
-        return True
+    return cell.find(_MAIN + "f") is not None or _valued(cell)
+
+
+def _valued(cell: Element) -> bool:
+    """Whether openpyxl reads a value in the cell, reading values (a formula's cached one)."""
     if cell.get("t") == "inlineStr":
         return cell.find(_MAIN + "is") is not None
     return bool(cell.findtext(_MAIN + "v"))

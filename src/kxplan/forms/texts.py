@@ -134,6 +134,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "bad-row": ("行号 “{text}” 无效", "the row number “{text}” is not valid"),
     "bad-address": ("地址 “{text}” 无效", "the address “{text}” is not valid"),
     "twice": ("同一单元格出现两次", "the same cell appears twice"),
+    "out-of-place": (
+        "在工作表中的位置与所在行不符（行号重复或顺序颠倒，或写在别的行里），读取时会被跳过",
+        "it is out of place in the sheet (a row number repeated or out of order, or the cell "
+        "written in another row), so it would be skipped",
+    ),
     "bad-type": ("类型 “{text}” 未知", "unknown type “{text}”"),
     "bad-number": ("“{text}” 不是数字", "“{text}” is not a number"),
     "bad-shared": ("共享文字编号 “{text}” 不存在", "shared string “{text}” does not exist"),

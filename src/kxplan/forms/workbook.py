@@ -2,16 +2,19 @@
 
 Before openpyxl sees a file, `archive.inspect` vets it. The workbook is opened read-only with
 cached values and without external links (formulas are never evaluated and macros never run:
-openpyxl does neither), with defusedxml guarding the XML. A form fits in `MAX_ROWS` ×
-`MAX_COLUMNS` cells, whatever size the sheet claims: a sheet with anything beyond is refused,
-not cut (what lies there would be lost without a word). Each sheet's XML is vetted first
-(`cellxml`): a damaged cell is named, not a failure of the whole workbook.
+openpyxl does neither), with defusedxml guarding the XML, through openpyxl's public API only. A
+form fits in `MAX_ROWS` × `MAX_COLUMNS` cells, whatever size the sheet claims: a sheet with
+anything beyond is refused, not cut (what lies there would be lost without a word). Each sheet's
+XML is vetted first (`cellxml`, on the part `package` finds): a damaged cell is named, not a
+failure of the whole workbook. openpyxl then reads no further than one row and column beyond a
+form's size, so a forged size or a far-away cell costs nothing, and every cell the vetting saw
+must come back from it: its rows go forward only, and what it would skip is refused.
 """
 
 from __future__ import annotations
 
-import io
 import warnings
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +22,8 @@ from typing import Any, TypeVar
 
 import openpyxl
 from defusedxml.common import DefusedXmlException
-from openpyxl.cell.read_only import ReadOnlyCell
-from openpyxl.worksheet._reader import WorkSheetParser
 
-from kxplan.forms import archive, cellxml
+from kxplan.forms import archive, cellxml, package
 from kxplan.forms.layout import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -40,10 +41,13 @@ from kxplan.model.problems import Problem, ProblemCode
 _T = TypeVar("_T")
 
 
-class Damaged(Exception):
-    """Cells openpyxl cannot read or would misread, as (sheet, cell, code, message)."""
+Fault = tuple[str, str | None, ProblemCode, str]  # sheet, cell (None: the sheet), code, message
 
-    def __init__(self, faults: list[tuple[str, str | None, ProblemCode, str]]) -> None:
+
+class Damaged(Exception):
+    """Cells openpyxl cannot read or would misread."""
+
+    def __init__(self, faults: list[Fault]) -> None:
         super().__init__(f"{len(faults)} damaged cell(s)")
         self.faults = faults
 
@@ -91,7 +95,7 @@ def open_form(path: Path, display: str, lang: str) -> Opened | list[Problem]:
 def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
     """`open_form`; a form that is not one, or a damaged one, raises or says why."""
     archive.inspect(path, lang)
-    rows, grids = _load(path, True, lambda book: _values(book, lang), lang)
+    rows, sheets = _load(path, True, lambda book: _values(path, book, lang), lang)
     if rows is None:
         message = say("not-a-form", lang, sheet=META_SHEET)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
@@ -100,10 +104,15 @@ def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
     except MetaError as error:
         message = say("damaged", lang, key=str(error))
         return [Problem(f"{display}!{META_SHEET}", None, None, ProblemCode.MISSING_FIELD, message)]
-    if meta.sheet not in grids:
+    if meta.sheet not in sheets:
         message = say("no-sheet", lang, sheet=meta.sheet)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
-    formulas = _load(path, False, lambda book: _formulas(book[meta.sheet], lang), lang)
+    grids = {name: grid for name, (grid, _) in sheets.items()}
+    formulas: dict[tuple[int, int], str] = {}
+    if expected := sheets[meta.sheet][1]:  # read again, for formulas, only if there are some
+        formulas = _load(
+            path, False, lambda book: _formulas(book[meta.sheet], expected, lang), lang
+        )
     grid = {
         place: Cell(found.value, found.number_format, formulas.get(place), found.written)
         for place, found in grids[meta.sheet].items()
@@ -155,68 +164,115 @@ def _unreadable(error: BaseException, lang: str) -> archive.Unsafe:
     return archive.Unsafe(ProblemCode.ENCODING, say("unreadable", lang, error=text))
 
 
-def _source(sheet: Any) -> bytes:
-    """The sheet's XML (at most `archive.MAX_UNPACKED` bytes: the archive was vetted)."""
-    with sheet._get_source() as source:
-        data: bytes = source.read()
-    return data
+Sheets = dict[str, tuple[Grid, set[tuple[int, int]]]]  # each sheet's cells, where its formulas are
 
 
-def _parsed(sheet: Any, data: bytes) -> Iterator[dict[str, Any]]:
-    """Every cell of the sheet's XML `data`, as openpyxl's read-only sheet parses it, but without
-    `iter_rows`' padding (each row as wide as its last cell: one styled cell in column XFD makes
-    16384): a cell past the limits is seen, not dropped, and costs nothing."""
-    book = sheet.parent
-    parser = WorkSheetParser(
-        io.BytesIO(data),
-        sheet._shared_strings,
-        data_only=book.data_only,
-        epoch=book.epoch,
-        date_formats=book._date_formats,
-        timedelta_formats=book._timedelta_formats,
-    )
-    for _, row in parser.parse():
-        yield from row
+def _values(path: Path, book: Any, lang: str) -> tuple[list[list[CellValue]] | None, Sheets]:
+    """The hidden record's rows, and every sheet's cells (values, cached for formulas)."""
+    if META_SHEET not in book.sheetnames:
+        return None, {}
+    with zipfile.ZipFile(path) as zipped:  # vetted by `archive.inspect`: its parts are small
+        found = package.find(zipped)
+        names = [name for name, _ in found.sheets]
+        if names != book.sheetnames:
+            raise package.Unclear(f"sheets {names}, where openpyxl read {book.sheetnames}")
+        if twice := {name for name in names if names.count(name) > 1}:
+            # Excel allows no such thing, and openpyxl would give the first sheet for both
+            raise package.Unclear(f"two sheets named {sorted(twice)}")
+        sheets: Sheets = {}
+        faults: list[Fault] = []
+        for name, part in found.sheets:  # the damaged cells of every sheet, all at once
+            room = cellxml.MAX_FAULTS - len(faults)
+            if room <= 0:
+                break
+            if part is None:
+                continue  # a chart sheet: nothing typed in it to lose
+            try:
+                sheet = book[name]
+                vetted = cellxml.vet(zipped.read(part), found.shared_strings, lang, room)
+                sheets[name] = (_cells(sheet, vetted, lang, room), vetted.formulas)
+            except Damaged as error:
+                faults.extend(error.faults)
+    if faults:
+        raise Damaged(faults)
+    meta = sheets.pop(META_SHEET)[0]
+    height = max((r for r, _ in meta), default=0)
+    rows = [
+        [meta[(r, c)].value if (r, c) in meta else None for c in range(1, MAX_COLUMNS + 1)]
+        for r in range(1, height + 1)
+    ]
+    return rows, sheets
 
 
-def _cells(sheet: Any, lang: str, room: int) -> Grid:
+def _cells(sheet: Any, vetted: cellxml.Vetted, lang: str, room: int) -> Grid:
     """The non-empty cells of a sheet; `Damaged` names its damaged cells, `archive.Unsafe` says
     that one lies beyond what a form uses."""
-    data = _source(sheet)
-    vetted = cellxml.vet(data, len(sheet._shared_strings), lang, room)
     if vetted.beyond is not None:
         raise _too_large(sheet, vetted.beyond, lang)
-    faults = [(sheet.title, fault.cell, fault.code, fault.message) for fault in vetted.faults]
+    faults: list[Fault] = [
+        (sheet.title, fault.cell, fault.code, fault.message) for fault in vetted.faults
+    ]
     if faults:
         raise Damaged(faults)
     grid: Grid = {}
-    for found in _parsed(sheet, data):
-        if found["value"] is None:  # a formatted empty cell holds nothing, wherever it is
-            continue
-        place = _within(sheet, found, lang)
-        cell = ReadOnlyCell(sheet, **found)
+    seen: set[tuple[int, int]] = set()
+    for cell in _held(sheet, lang):
+        place = (cell.row, cell.column)
+        seen.add(place)
         try:
             number_format = cell.number_format or "General"
         except IndexError:  # a style, or its number format, the workbook does not have
-            what = say("bad-style", lang, text=found["style_id"])
-            message = say("damaged-cell", lang, what=what)
-            faults.append((sheet.title, coordinate(*place), ProblemCode.ENCODING, message))
+            what = say("bad-style", lang, text=vetted.styles.get(place, "0"))
+            faults.append(_damaged(sheet, place, what, lang))
             if len(faults) >= room:
-                message = say("many-damaged", lang)
-                faults.append((sheet.title, None, ProblemCode.ENCODING, message))
                 break
             continue
         grid[place] = Cell(cell.value, number_format, written=vetted.numbers.get(place))
+    else:
+        faults.extend(_out_of_place(sheet, seen ^ vetted.values, lang))
+    if len(faults) >= room:
+        del faults[room:]
+        faults.append((sheet.title, None, ProblemCode.ENCODING, say("many-damaged", lang)))
     if faults:
         raise Damaged(faults)
     return grid
 
 
-def _within(sheet: Any, found: dict[str, Any], lang: str) -> tuple[int, int]:
-    row, column = found["row"], found["column"]
-    if row > MAX_ROWS or column > MAX_COLUMNS:
-        raise _too_large(sheet, (row, column), lang)
-    return row, column
+def _formulas(sheet: Any, expected: set[tuple[int, int]], lang: str) -> dict[tuple[int, int], str]:
+    """The formula of every formula cell (read without `data_only`)."""
+    formulas = {
+        (cell.row, cell.column): str(getattr(cell.value, "text", cell.value))
+        for cell in _held(sheet, lang)
+        if cell.data_type == "f"
+    }
+    if faults := _out_of_place(sheet, set(formulas) ^ expected, lang):
+        raise Damaged(faults[: cellxml.MAX_FAULTS])
+    return formulas
+
+
+def _held(sheet: Any, lang: str) -> Iterator[Any]:
+    """The cells of a sheet that hold something, row by row, read by openpyxl no further than
+    one row and column beyond a form (it stops at the first row beyond, whatever the sheet's
+    claimed size): what lies there is refused rather than cut."""
+    rows = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, min_col=1, max_col=MAX_COLUMNS + 1)
+    for row in rows:
+        for cell in row:
+            if cell.value is None:  # a formatted empty cell holds nothing, wherever it is
+                continue
+            if cell.row > MAX_ROWS or cell.column > MAX_COLUMNS:
+                raise _too_large(sheet, (cell.row, cell.column), lang)
+            yield cell
+
+
+def _out_of_place(sheet: Any, places: set[tuple[int, int]], lang: str) -> list[Fault]:
+    """The cells the vetting saw and openpyxl skipped (a row after later ones, a cell in a row
+    beyond a form's), or the other way round: each is said at its cell, none is lost."""
+    return [_damaged(sheet, place, say("out-of-place", lang), lang) for place in sorted(places)]
+
+
+def _damaged(sheet: Any, place: tuple[int, int], what: str, lang: str) -> Fault:
+    message = say("damaged-cell", lang, what=what)
+    return (sheet.title, coordinate(*place), ProblemCode.ENCODING, message)
 
 
 def _too_large(sheet: Any, place: tuple[int, int], lang: str) -> archive.Unsafe:
@@ -229,36 +285,3 @@ def _too_large(sheet: Any, place: tuple[int, int], lang: str) -> archive.Unsafe:
         last=column_letter(MAX_COLUMNS),
     )
     return archive.Unsafe(ProblemCode.FILE_TOO_LARGE, message)
-
-
-def _values(book: Any, lang: str) -> tuple[list[list[CellValue]] | None, dict[str, Grid]]:
-    if META_SHEET not in book.sheetnames:
-        return None, {}
-    grids: dict[str, Grid] = {}
-    faults: list[tuple[str, str | None, ProblemCode, str]] = []
-    for name in book.sheetnames:  # the damaged cells of every sheet, all at once
-        room = cellxml.MAX_FAULTS - len(faults)
-        if room <= 0:
-            break
-        try:
-            grids[name] = _cells(book[name], lang, room)
-        except Damaged as error:
-            faults.extend(error.faults)
-    if faults:
-        raise Damaged(faults)
-    meta = grids.pop(META_SHEET)
-    height = max((r for r, _ in meta), default=0)
-    rows = [
-        [meta[(r, c)].value if (r, c) in meta else None for c in range(1, MAX_COLUMNS + 1)]
-        for r in range(1, height + 1)
-    ]
-    return rows, grids
-
-
-def _formulas(sheet: Any, lang: str) -> dict[tuple[int, int], str]:
-    """The formula of every formula cell (read without `data_only`)."""
-    return {
-        _within(sheet, found, lang): str(getattr(found["value"], "text", found["value"]))
-        for found in _parsed(sheet, _source(sheet))
-        if found["value"] is not None and found["data_type"] == "f"
-    }

@@ -234,8 +234,9 @@ def print_setup(sheet: Sheet, header_rows: str | None, lang: str) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     sheet.print_options.horizontalCentered = True
-    if header_rows:
-        sheet.print_title_rows = header_rows
+    if header_rows:  # absolute, as Excel writes them: openpyxl 3.2 writes `4:4` as given
+        first, last = header_rows.split(":")
+        sheet.print_title_rows = f"${first}:${last}"
     footer = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
     sheet.oddFooter.center.text = footer
 
