@@ -47,7 +47,7 @@ def unusable(path: Path, lang: str, *, folder: bool = False) -> str | None:
         return None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return tr("os-ELOOP", lang)
+            return tr("os-link-loop", lang)
         if isinstance(error, PermissionError):
             return tr("no-permission", lang)
         return error.strerror or str(error)

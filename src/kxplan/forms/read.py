@@ -28,6 +28,7 @@ from kxplan.forms.layout import (
 from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.load.datafile import FileChecker, classify, outside_data_years
+from kxplan.load.datamodel import EXPECTED
 from kxplan.model.plan import Indicator, Unit
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text.messages import tr
@@ -300,7 +301,7 @@ class _Reader:
         """The loader's message with what to type said as the form says it: a data file's
         percentage is written without % (“不带 % 号”), a form's may have one."""
         value_type = self.plan.indicators[indicator_id].type
-        loader = tr(f"expect-{value_type.value}", self.lang)
+        loader = tr(EXPECTED[value_type], self.lang)
         return message.replace(loader, expectation(value_type, self.lang))
 
     def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.load.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
+from kxplan.load.datamodel import ENTRY_FIELDS, EXPECTED, FILE_FIELDS, MAX_VALUE, file_model
 from kxplan.load.folder import YEAR_FOLDER, folder_of
 from kxplan.load.pydanticerrors import error_path, kind_of
 from kxplan.model.plan import Plan, Unit, exact
@@ -227,7 +227,7 @@ class FileChecker:
                 return f"{loc[1]}.{loc[2]}", tr("expect-text", lang)
             name = pick(indicator.name, indicator.name_en, lang)
             shown = f"{indicator.id} ({name})" if lang == "en" else f"{indicator.id}（{name}）"
-            return shown, tr(f"expect-{indicator.type.value}", lang)
+            return shown, tr(EXPECTED[indicator.type], lang)
         if loc and loc[0] == "year":
             return "year", tr("expect-year", lang)
         return ".".join(loc), tr("expect-text", lang)

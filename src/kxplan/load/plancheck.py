@@ -29,16 +29,15 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     if not (info.base_year < start <= end):
         yield ("plan", "period"), tr("plan-period", lang, start=start, end=end)
 
-    for what, key, items in (
-        ("level", "levels", [level.id for level in spec.levels]),
-        ("unit-code", "units", [unit.code for unit in spec.units]),
-        ("unit-name", "units", [unit.name for unit in spec.units]),
-        ("indicator", "indicators", [indicator.id for indicator in spec.indicators]),
-        ("target", "targets", [target.id for target in spec.targets]),
+    for words, key, items in (
+        (tr("plan-what-level", lang), "levels", [level.id for level in spec.levels]),
+        (tr("plan-what-unit-code", lang), "units", [unit.code for unit in spec.units]),
+        (tr("plan-what-unit-name", lang), "units", [unit.name for unit in spec.units]),
+        (tr("plan-what-indicator", lang), "indicators", [i.id for i in spec.indicators]),
+        (tr("plan-what-target", lang), "targets", [target.id for target in spec.targets]),
     ):
         for index, item in enumerate(items):
             if items.index(item) != index:
-                words = tr(f"plan-what-{what}", lang)
                 yield (key, index), tr("plan-duplicate-id", lang, what=words, id=item)
 
     level_ids = [level.id for level in spec.levels]
@@ -50,8 +49,8 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
                 tr("unit-level", lang, unit=unit.name, level=unit.level),
             )
         if unit.parent is not None and unit.parent not in codes:
-            owner = tr("plan-unit", lang, id=unit.name)
-            yield ("units", index, "parent"), _unknown(owner, "parent", unit.parent, codes, lang)
+            owner, words = tr("plan-unit", lang, id=unit.name), tr("plan-ref-parent", lang)
+            yield ("units", index, "parent"), _unknown(owner, words, unit.parent, codes, lang)
     roots = Counter(unit.parent is None for unit in spec.units)[True]
     if roots != 1:
         yield ("units",), tr("plan-root", lang, count=roots)
@@ -63,12 +62,13 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         if target.indicator not in indicators:
             yield (
                 ("targets", index, "indicator"),
-                _unknown(owner, "indicator", target.indicator, indicators, lang),
+                _unknown(owner, tr("plan-ref-indicator", lang), target.indicator, indicators, lang),
             )
             continue
         for level in target.levels:
             if level not in level_ids:
-                yield ("targets", index, "level"), _unknown(owner, "level", level, level_ids, lang)
+                words = tr("plan-ref-level", lang)
+                yield ("targets", index, "level"), _unknown(owner, words, level, level_ids, lang)
         indicator = indicators[target.indicator]
         for field, why in (
             *_rule_problems(target, indicator.type, start, end),
@@ -78,15 +78,14 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             yield ("targets", index, field), message
     for index, indicator in enumerate(spec.indicators):
         if indicator.aggregate is Aggregate.SUM and indicator.type in _NOT_ADDED:
-            message = tr(f"plan-sum-{indicator.type.value}", lang, id=indicator.id)
+            message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
 
 
 def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
     guess = closest(ref, known)
     suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-    words = tr(f"plan-ref-{what}", lang)
-    return tr("plan-unknown-ref", lang, owner=owner, what=words, ref=ref, suggest=suggest)
+    return tr("plan-unknown-ref", lang, owner=owner, what=what, ref=ref, suggest=suggest)
 
 
 def _cycles(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
@@ -195,7 +194,11 @@ def _rule_problems(
             )
 
 
-_NOT_ADDED = (ValueType.BOOLEAN, ValueType.PERCENT)
+#: the types whose values a parent cannot add up from its children's, and why not
+_NOT_ADDED: dict[ValueType, str] = {
+    ValueType.BOOLEAN: "plan-sum-boolean",
+    ValueType.PERCENT: "plan-sum-percent",
+}
 
 
 def _fit_problems(target: Target, indicator: Indicator) -> Iterator[tuple[str, tuple[str, str]]]:

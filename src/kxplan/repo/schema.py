@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from kxplan.load.datamodel import NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
+from kxplan.load.datamodel import EXPECTED, NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
 from kxplan.model.plan import Indicator, Plan
 from kxplan.render.describe import rule, target_name
 from kxplan.text.messages import pick, tr
@@ -104,7 +104,7 @@ def _description(plan: Plan, indicator: Indicator, lang: str) -> str:
     instruction = pick(indicator.instruction or "", indicator.instruction_en, lang)
     if instruction:
         lines.append(instruction)
-    expect = tr(f"expect-{indicator.type.value}", lang)
+    expect = tr(EXPECTED[indicator.type], lang)
     if indicator.measure:
         word = pick(indicator.measure, indicator.measure_en, lang)
         lines.append(f"计量单位：{word}；{expect}" if zh else f"Measure: {word}; {expect}")

@@ -168,8 +168,14 @@ def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
             raise UsageError(tr("no-data-years", lang))
         return in_period[-1]
     if year not in plan.years:
-        message = "year-is-base" if year == plan.base_year else "year-outside"
-        raise UsageError(tr(message, lang, year=year, start=plan.start, end=plan.end))
+        message = tr(
+            "year-is-base" if year == plan.base_year else "year-outside",
+            lang,
+            year=year,
+            start=plan.start,
+            end=plan.end,
+        )
+        raise UsageError(message)
     return year
 
 
