@@ -33,9 +33,9 @@ from kxplan.forms.layout import (
     column_letter,
     coordinate,
 )
-from kxplan.forms.texts import say
 from kxplan.model.errors import KxplanError
 from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text import tr
 
 _T = TypeVar("_T")
 
@@ -93,15 +93,15 @@ def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
     archive.inspect(path, lang)
     rows, grids = _load(path, True, lambda book: _values(book, lang), lang)
     if rows is None:
-        message = say("not-a-form", lang, sheet=META_SHEET)
+        message = tr("form-not-a-form", lang, sheet=META_SHEET)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
     try:
         meta = FormMeta.from_rows(rows)
     except MetaError as error:
-        message = say("damaged", lang, key=str(error))
+        message = tr("form-damaged", lang, key=str(error))
         return [Problem(f"{display}!{META_SHEET}", None, None, ProblemCode.MISSING_FIELD, message)]
     if meta.sheet not in grids:
-        message = say("no-sheet", lang, sheet=meta.sheet)
+        message = tr("form-no-sheet", lang, sheet=meta.sheet)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
     formulas = _load(path, False, lambda book: _formulas(book[meta.sheet], lang), lang)
     grid = {
@@ -116,7 +116,7 @@ def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
 
 def check_defused(lang: str) -> None:
     if not openpyxl.DEFUSEDXML:
-        raise UnsafeReader(say("defused-off", lang))
+        raise UnsafeReader(tr("form-defused-off", lang))
 
 
 def _load(path: Path, data_only: bool, read: Callable[[Any], _T], lang: str) -> _T:
@@ -148,11 +148,11 @@ def _unreadable(error: BaseException, lang: str) -> archive.Unsafe:
         chain.append(cause)
     for link in chain:
         if isinstance(link, DefusedXmlException):
-            message = say("unsafe-xml", lang, what=type(link).__name__)
+            message = tr("form-unsafe-xml", lang, what=type(link).__name__)
             return archive.Unsafe(ProblemCode.ENCODING, message)
     root = chain[-1]
     text = " ".join(f"{type(root).__name__}: {root}".split())[:200]
-    return archive.Unsafe(ProblemCode.ENCODING, say("unreadable", lang, error=text))
+    return archive.Unsafe(ProblemCode.ENCODING, tr("form-unreadable", lang, error=text))
 
 
 def _source(sheet: Any) -> bytes:
@@ -198,11 +198,11 @@ def _cells(sheet: Any, lang: str, room: int) -> Grid:
         try:
             number_format = cell.number_format or "General"
         except IndexError:  # a style, or its number format, the workbook does not have
-            what = say("bad-style", lang, text=found["style_id"])
-            message = say("damaged-cell", lang, what=what)
+            what = tr("cell-bad-style", lang, text=found["style_id"])
+            message = tr("cell-damaged", lang, what=what)
             faults.append((sheet.title, coordinate(*place), ProblemCode.ENCODING, message))
             if len(faults) >= room:
-                message = say("many-damaged", lang)
+                message = tr("cell-many-damaged", lang)
                 faults.append((sheet.title, None, ProblemCode.ENCODING, message))
                 break
             continue
@@ -220,8 +220,8 @@ def _within(sheet: Any, found: dict[str, Any], lang: str) -> tuple[int, int]:
 
 
 def _too_large(sheet: Any, place: tuple[int, int], lang: str) -> archive.Unsafe:
-    message = say(
-        "sheet-too-large",
+    message = tr(
+        "form-sheet-too-large",
         lang,
         sheet=sheet.title,
         cell=coordinate(*place),
