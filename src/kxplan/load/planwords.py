@@ -200,10 +200,10 @@ def _shown(value: object, lang: str) -> str:
         return tr("plan-got-text", lang, text=value)
     if isinstance(value, list):
         text = json.dumps(value, ensure_ascii=False, default=str)
-        return text if len(text) <= 60 else tr("plan-got-list", lang)
+        return text if len(text) <= 60 else tr("value-list", lang)
     if isinstance(value, dict):
-        return tr("plan-got-mapping", lang)
-    return tr("plan-got-nothing", lang)
+        return tr("value-mapping", lang)
+    return tr("value-nothing", lang)
 
 
 def _is_number(text: str) -> bool:

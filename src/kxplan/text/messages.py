@@ -42,10 +42,10 @@ def tr(key: str, lang: str, /, **params: object) -> str:
     entry = CATALOGUE[key]
     zh, en = entry
     if lang == "en":
-        return en.format(**params) if params else en
-    if not params:
-        return zh
-    return zh.format(**params) if isinstance(entry, Verbatim) else _spaced(zh, params)
+        return en.format(**params)
+    if params and not isinstance(entry, Verbatim):
+        return _spaced(zh, params)
+    return zh.format(**params)
 
 
 def both(key: str) -> tuple[str, str]:
@@ -100,6 +100,17 @@ def _starts_latin(char: str) -> bool:
 
 def _ends_latin(char: str) -> bool:
     return _is_ascii(char) or char == "”"
+
+
+def keeps_english(lang: str) -> bool:
+    """Whether other programs' English (libyaml's rarer complaints, typer's usage errors) is
+    shown as it is: so in English; in Chinese kxplan says them in its own words."""
+    return lang == "en"
+
+
+def lang_given(name: str) -> str:
+    """The language `--lang NAME` asks for, read before typer checks it: en, else zh."""
+    return "en" if name == "en" else "zh"
 
 
 def default_lang() -> str:

@@ -53,6 +53,7 @@ MESSAGES: dict[str, Entry] = {
         "文件不在 data/<年份>/ 文件夹中，kxplan 不会读取它；请移到 {folder}",
         "the file is not in a data/<year>/ folder, so kxplan never reads it; move it to {folder}",
     ),
+    "data-year-folder": ("data/<年份>/", "data/<year>/"),
     "duplicate-unit-file": (
         "{unit} {year} 年已有数据文件 {other}；每个单位每年只能有一个文件",
         "{unit} already has a file for {year}: {other}; one file per unit and year",
@@ -93,4 +94,11 @@ MESSAGES: dict[str, Entry] = {
         "{field}的值 {value} 超出范围：{expect}",
         "{field} = {value} is out of range: {expect}",
     ),
+    # what people call a YAML value's kind (`kxplan.load.pydanticerrors.kind_of`)
+    "value-text": ("文字", "text"),
+    "value-number": ("数字", "a number"),
+    "value-true-false": ("是否值", "true/false"),
+    "value-list": ("列表", "a list"),
+    "value-mapping": ("映射", "a mapping"),
+    "value-nothing": ("空值", "nothing"),
 }

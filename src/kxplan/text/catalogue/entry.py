@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-#: (Chinese, English). In Chinese a parameter's ASCII that meets a Chinese character gets a space
-#: (`{what}应为` reads `values 应为`), unless the entry is `Verbatim`.
+#: (Chinese, English), each a format string (a brace of the text itself is doubled: `{{`). In
+#: Chinese a parameter's ASCII that meets a Chinese character gets a space (`{what}应为` reads
+#: `values 应为`), unless the entry is `Verbatim`.
 Entry = tuple[str, str]
 
 

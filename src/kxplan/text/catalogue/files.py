@@ -176,4 +176,86 @@ MESSAGES: dict[str, Entry] = {
     "os-disk-full": ("磁盘空间不足", "no space left on the disk"),
     "os-a-folder": ("这是一个文件夹", "it is a folder"),
     "os-link-loop": ("是循环的链接（最终指回自己）", "it is a link loop (it leads back to itself)"),
+    # libyaml's complaints, in words people who fill in data files know (`kxplan.yaml.safe`)
+    "yaml-second-colon": (
+        "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
+        "a second “: ” on this line (quote a value that holds a colon), or wrong indentation",
+    ),
+    "yaml-unclosed": (
+        "文件在引号或括号闭合之前就结束了",
+        "the file ends before a quote or bracket is closed",
+    ),
+    "yaml-list-unclosed": (
+        "方括号 [ ] 中缺少逗号或右方括号 ]",
+        "a [ ] list lacks a comma or its closing ]",
+    ),
+    "yaml-mapping-unclosed": (
+        "花括号 {{ }} 中缺少逗号或右花括号 }}",
+        "a {{ }} mapping lacks a comma or its closing }}",
+    ),
+    "yaml-expected-key": (
+        "这里应是 “键: 值”，缩进与上一行不一致",
+        "a “key: value” was expected here; the indentation does not match the lines above",
+    ),
+    "yaml-undefined-alias": (
+        "引用了未定义的锚点（* 号后的名称）",
+        "an alias (*name) refers to an anchor that is not defined",
+    ),
+    "yaml-tab": (
+        "这一行用 Tab 缩进了，YAML 的缩进只能用空格",
+        "this line is indented with a tab; YAML indents with spaces only",
+    ),
+    "yaml-bad-start": (
+        "这一行以 YAML 不允许的字符开头（如 Tab、@ 或 `）",
+        "a character YAML does not allow here (a tab, @ or `)",
+    ),
+    "yaml-no-colon": (
+        "缺少冒号 “:”（键与值之间应为 “键: 值”）",
+        "a colon is missing (“key: value”)",
+    ),
+    "yaml-no-value": (
+        "这里缺少值",
+        "a value is missing here",
+    ),
+    "yaml-list-item-here": (
+        "这里不能以 “- ” 列出项目（“- ” 不能写在 “键: ” 的同一行，或缩进不对）",
+        "a “- ” list item is not allowed here (not on the line of a “key: ”, or wrong indentation)",
+    ),
+    "yaml-unknown-escape": (
+        "双引号中有 YAML 不认识的转义 “\\”（提示：文字中的 \\ 写作 \\\\，或改用单引号）",
+        "an escape “\\” YAML does not know, in double quotes (hint: write \\ as \\\\, or use"
+        " single quotes)",
+    ),
+    "yaml-bad-hex-escape": (
+        "双引号中的 \\x 或 \\u 转义写得不对（提示：改用单引号）",
+        "a malformed \\x or \\u escape in double quotes (hint: use single quotes)",
+    ),
+    "yaml-bad-unicode-escape": (
+        "双引号中的 \\u 转义不是有效字符（提示：改用单引号）",
+        "a \\u escape in double quotes is no valid character (hint: use single quotes)",
+    ),
+    "yaml-document-marker": (
+        "引号中的文字有一行以 “---” 或 “...” 开头",
+        "a line of quoted text starts with “---” or “...”",
+    ),
+    "yaml-anchor-name": (
+        "& 或 * 之后应为锚点的名称（数据文件用不到锚点，可删去 & 或 *）",
+        "& or * must be followed by an anchor's name (data files need no anchors: remove it)",
+    ),
+    "yaml-bad-tag": (
+        "以 ! 开头的标签写得不对（数据文件用不到标签，可删去）",
+        "a malformed tag starting with ! (data files need no tags: remove it)",
+    ),
+    "yaml-undefined-tag": (
+        "以 ! 开头的标签未定义（数据文件用不到标签，可删去）",
+        "an undefined tag starting with ! (data files need no tags: remove it)",
+    ),
+    "yaml-zero-indent": (
+        "“|” 或 “>” 之后的缩进数字不能是 0（提示：删去这个数字）",
+        "the indentation digit after “|” or “>” cannot be 0 (hint: remove it)",
+    ),
+    "yaml-after-value": (
+        "这一行在值之后还有多余的内容（提示：删去它，或给整个值加引号）",
+        "something follows the value on this line (hint: remove it, or quote the whole value)",
+    ),
 }
