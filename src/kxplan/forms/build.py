@@ -123,15 +123,15 @@ def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
         ),
     }
     headers = {
-        layout.NUMBER: tr("form-col-number", lang),
+        layout.NUMBER: tr("head-number", lang),
         layout.NAME: tr("form-col-name", lang),
         layout.MEASURE: tr("form-col-measure", lang),
         layout.INSTRUCTION: tr("form-col-instruction", lang),
         layout.TARGET: tr("form-col-target", lang),
         layout.PREVIOUS: tr("form-col-previous", lang, year=spec.year - 1),
         layout.VALUE: tr("form-col-value", lang, year=spec.year),
-        layout.SOURCE: tr("form-col-source", lang),
-        layout.NOTE: tr("form-col-note", lang),
+        layout.SOURCE: tr("head-source", lang),
+        layout.NOTE: tr("head-note", lang),
         layout.ID: tr("form-col-id", lang),
     }
     texts.update({coordinate(layout.HEADER_ROW, c): text for c, text in headers.items()})

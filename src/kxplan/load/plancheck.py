@@ -107,39 +107,39 @@ def _rule_problems(
     kind, op, threshold = target.kind, target.op, target.threshold
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
-            yield "op", tr("rule-monitor-op", lang)
+            yield "op", tr("plan-rule-monitor-op", lang)
     elif op is None or threshold is None:
-        yield "op", tr("rule-needs-op", lang, kind=kind.value)
+        yield "op", tr("plan-rule-needs-op", lang, kind=kind.value)
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
-            yield "threshold", tr("rule-between", lang)
+            yield "threshold", tr("plan-rule-between", lang)
     elif isinstance(threshold, list):
-        yield "threshold", tr("rule-list-threshold", lang, op=op.value)
+        yield "threshold", tr("plan-rule-list-threshold", lang, op=op.value)
     elif value_type is ValueType.BOOLEAN and (op is not Op.EQ or not isinstance(threshold, bool)):
-        yield "threshold", tr("rule-boolean-op", lang)
+        yield "threshold", tr("plan-rule-boolean-op", lang)
     elif value_type is not ValueType.BOOLEAN and isinstance(threshold, bool):
-        yield "threshold", tr("rule-boolean-threshold", lang)
+        yield "threshold", tr("plan-rule-boolean-threshold", lang)
 
     if value_type is ValueType.BOOLEAN and kind in (Kind.CUMULATIVE, Kind.GROWTH):
-        yield "kind", tr("rule-boolean-kind", lang, kind=kind.value)
+        yield "kind", tr("plan-rule-boolean-kind", lang, kind=kind.value)
     if kind in (Kind.DEADLINE, Kind.CUMULATIVE):
         if target.deadline is None:
-            yield "deadline", tr("rule-needs-deadline", lang, kind=kind.value)
+            yield "deadline", tr("plan-rule-needs-deadline", lang, kind=kind.value)
         elif not start <= target.deadline <= end:
             message = tr(
-                "rule-deadline-outside", lang, deadline=target.deadline, start=start, end=end
+                "plan-rule-deadline-outside", lang, deadline=target.deadline, start=start, end=end
             )
             yield "deadline", message
     elif target.deadline is not None:
-        yield "deadline", tr("rule-no-deadline", lang, kind=kind.value)
+        yield "deadline", tr("plan-rule-no-deadline", lang, kind=kind.value)
     if target.start is not None:
         if kind is not Kind.CUMULATIVE:
-            yield "start", tr("rule-start-kind", lang)
+            yield "start", tr("plan-rule-start-kind", lang)
         elif not start <= target.start <= (target.deadline or end):
             last = target.deadline or end
             yield (
                 "start",
-                tr("rule-start-outside", lang, start=target.start, first=start, last=last),
+                tr("plan-rule-start-outside", lang, start=target.start, first=start, last=last),
             )
 
 
@@ -154,12 +154,12 @@ def _fit_problems(target: Target, indicator: Indicator, lang: str) -> Iterator[t
     """Where a target's rule contradicts what its indicator is (nature, direction, type)."""
     ident, kind, op = indicator.id, target.kind, target.op
     if kind is Kind.CUMULATIVE and indicator.nature is Nature.STOCK:
-        yield "kind", tr("rule-stock-cumulative", lang, id=ident)
+        yield "kind", tr("plan-rule-stock-cumulative", lang, id=ident)
     if kind is Kind.GROWTH and indicator.type is ValueType.PERCENT:
-        yield "kind", tr("rule-percent-growth", lang, id=ident)
+        yield "kind", tr("plan-rule-percent-growth", lang, id=ident)
     if op is None:
         return
     if op.is_floor and indicator.direction is Direction.LOWER:
-        yield "op", tr("rule-floor-lower", lang, id=ident, op=op.value)
+        yield "op", tr("plan-rule-floor-lower", lang, id=ident, op=op.value)
     if op.is_cap and indicator.direction is Direction.HIGHER:
-        yield "op", tr("rule-cap-higher", lang, id=ident, op=op.value)
+        yield "op", tr("plan-rule-cap-higher", lang, id=ident, op=op.value)

@@ -102,6 +102,18 @@ def _ends_latin(char: str) -> bool:
     return _is_ascii(char) or char == "”"
 
 
+def groups_thousands(lang: str) -> bool:
+    """Whether a large number is written with a thousands separator: 100,000 in English;
+    Chinese writes 100000."""
+    return lang == "en"
+
+
+def measure_apart(lang: str) -> bool:
+    """Whether a unit of measure stands apart from its number and has a singular: `3 lectures`,
+    `1 lecture` in English; Chinese writes `3次`."""
+    return lang == "en"
+
+
 def keeps_english(lang: str) -> bool:
     """Whether other programs' English (libyaml's rarer complaints, typer's usage errors) is
     shown as it is: so in English; in Chinese kxplan says them in its own words."""

@@ -10,4 +10,9 @@ MESSAGES: dict[str, Entry] = {
     "colon": ("：", ": "),
     "semicolon": ("；", "; "),
     "text-length": ("（共 {count} 字）", " ({count} characters)"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "full-stop": ("。", "."),
+    "heading-colon": ("{title}：", "{title}:"),
+    "page-footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
 }

@@ -144,71 +144,71 @@ MESSAGES: dict[str, Entry] = {
         "unit “{unit}” has an unknown level “{level}”",
     ),
     # why a target's rule is invalid (`plan-rule`)
-    "rule-monitor-op": (
+    "plan-rule-monitor-op": (
         "监测类目标不设 op 和 threshold",
         "a monitor target has no op or threshold",
     ),
-    "rule-needs-op": (
+    "plan-rule-needs-op": (
         "{kind} 类目标需要 op 和 threshold",
         "a {kind} target needs op and threshold",
     ),
-    "rule-between": (
+    "plan-rule-between": (
         "between 需要 [下限, 上限]，且下限 ≤ 上限",
         "between needs [lower, upper] with lower ≤ upper",
     ),
-    "rule-list-threshold": (
+    "plan-rule-list-threshold": (
         "列表形式的 threshold 需配合 op: between，而不是 {op}",
         "a list threshold needs op between, not {op}",
     ),
-    "rule-boolean-op": (
+    "plan-rule-boolean-op": (
         "是否类指标只能用 op: == 和 threshold: true/false",
         "a yes/no indicator takes op == and threshold true or false",
     ),
-    "rule-boolean-threshold": (
+    "plan-rule-boolean-threshold": (
         "true/false 只能用于是否类指标",
         "true/false thresholds are for yes/no indicators",
     ),
-    "rule-boolean-kind": (
+    "plan-rule-boolean-kind": (
         "是否类指标不能设 {kind} 类目标",
         "a yes/no indicator cannot have a {kind} target",
     ),
-    "rule-needs-deadline": ("{kind} 类目标需要 deadline", "a {kind} target needs a deadline"),
-    "rule-deadline-outside": (
+    "plan-rule-needs-deadline": ("{kind} 类目标需要 deadline", "a {kind} target needs a deadline"),
+    "plan-rule-deadline-outside": (
         "截止年份 {deadline} 不在规划期 {start}–{end} 内",
         "deadline {deadline} is outside the period {start}–{end}",
     ),
-    "rule-no-deadline": ("{kind} 类目标不设 deadline", "a {kind} target has no deadline"),
-    "rule-start-kind": (
+    "plan-rule-no-deadline": ("{kind} 类目标不设 deadline", "a {kind} target has no deadline"),
+    "plan-rule-start-kind": (
         "只有 cumulative 类目标有 start",
         "only cumulative targets have a start year",
     ),
-    "rule-start-outside": (
+    "plan-rule-start-outside": (
         "start {start} 应在 {first}–{last} 之间",
         "start {start} must lie in {first}–{last}",
     ),
     # where a target's rule contradicts what its indicator is
-    "rule-stock-cumulative": (
+    "plan-rule-stock-cumulative": (
         "指标 “{id}” 是存量（nature: stock），各年数值相加没有意义，"
         "不能设 cumulative 类目标；期末要达到的存量请用 kind: deadline",
         "indicator “{id}” is a stock (nature: stock): adding up its yearly values means"
         " nothing, so it cannot have a cumulative target; for a level to reach by the"
         " deadline use kind: deadline",
     ),
-    "rule-percent-growth": (
+    "plan-rule-percent-growth": (
         "指标 “{id}” 是百分比，growth 类目标算的是相对上年的增长率，"
         "与“提高几个百分点”不是一回事；请用 deadline 或 annual 类目标写明要达到的百分比",
         "indicator “{id}” is a percentage, and a growth target is the change relative"
         " to last year, not in percentage points; use a deadline or annual target with the"
         " percentage to reach",
     ),
-    "rule-floor-lower": (
+    "plan-rule-floor-lower": (
         '指标 “{id}” 越低越好（direction: lower），op: "{op}" 却要求不低于'
         "阈值，二者矛盾；应为 <= 或 <，或改正指标的 direction",
         'indicator “{id}” is better lower (direction: lower) but op "{op}"'
         " asks for at least the threshold; use <= or <, or correct the indicator's"
         " direction",
     ),
-    "rule-cap-higher": (
+    "plan-rule-cap-higher": (
         '指标 “{id}” 越高越好（direction: higher），op: "{op}" 却要求不高于'
         "阈值，二者矛盾；应为 >= 或 >，或改正指标的 direction",
         'indicator “{id}” is better higher (direction: higher) but op "{op}"'
