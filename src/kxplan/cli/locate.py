@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kxplan.model.errors import PlanInvalid, UsageError
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 PLAN_NAME = "targets.yaml"
 DATA_NAME = "data"

@@ -25,8 +25,7 @@ from kxplan.forms.cells import expectation
 from kxplan.forms.layout import CellValue, FormMeta, coordinate
 from kxplan.model.plan import Aggregate, Indicator, Plan, Unit, ValueType
 from kxplan.render import describe
-from kxplan.text import tr
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 from kxplan.xlsx.sheet import put_text
 from kxplan.yaml.write import reported_by
 
@@ -114,7 +113,7 @@ def build_form(spec: FormSpec) -> bytes:
 def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
     """Title, plan, help and the column headers; returns what each of their cells holds."""
     lang, unit = spec.lang, spec.unit
-    name = pick(unit.name, unit.name_en, lang)
+    name = in_lang(unit.name, unit.name_en, lang)
     texts: dict[str, CellValue] = {
         coordinate(layout.TITLE_ROW, 1): tr("form-title", lang, unit=name, year=spec.year),
         coordinate(layout.PLAN_ROW, 1): spec.plan.name(lang),
@@ -178,15 +177,15 @@ def _locked_cells(spec: FormSpec, number: int, indicator: Indicator) -> tuple[Ce
     previous: CellValue = spec.previous.get(indicator.id)
     if isinstance(previous, bool):
         previous = describe.yes_no(previous, lang)
-    measure = pick(indicator.measure, indicator.measure_en, lang) if indicator.measure else None
+    measure = in_lang(indicator.measure, indicator.measure_en, lang) if indicator.measure else None
     instruction = (
-        pick(indicator.instruction, indicator.instruction_en, lang)
+        in_lang(indicator.instruction, indicator.instruction_en, lang)
         if indicator.instruction
         else None
     )
     return (
         number,
-        pick(indicator.name, indicator.name_en, lang),
+        in_lang(indicator.name, indicator.name_en, lang),
         measure,
         instruction,
         _target(spec, indicator),
@@ -201,7 +200,6 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
     the city's total (the city's registrations by 2025): the form says both.
     """
     plan, unit, lang = spec.plan, spec.unit, spec.lang
-    en = lang == "en"
     parts = [
         describe.rule(target, indicator, lang)
         for target in plan.targets_for(unit)
@@ -215,13 +213,13 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
                 if target.indicator == indicator.id
             ]
             if rules:
-                name = pick(ancestor.name, ancestor.name_en, lang)
-                joined = (", " if en else "、").join(rules)
+                name = in_lang(ancestor.name, ancestor.name_en, lang)
+                joined = tr("list-comma", lang).join(rules)
                 parts.append(tr("form-share-of", lang, unit=name, rule=joined))
                 break
     if not parts:
         return tr("form-no-target", lang)
-    return ("; " if en else "；").join(parts)
+    return tr("semicolon", lang).join(parts)
 
 
 def _validation(value_type: ValueType, lang: str) -> DataValidation:

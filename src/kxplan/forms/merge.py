@@ -26,8 +26,7 @@ from kxplan.model.plan import Plan, exact
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.render import describe
 from kxplan.repo.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
-from kxplan.text import both, tr
-from kxplan.text.messages import pick
+from kxplan.text import both, in_lang, tr
 from kxplan.yaml.comments import Comment, Comments, find_comments
 from kxplan.yaml.safe import read_yaml
 from kxplan.yaml.write import Entry, render_data_file
@@ -155,11 +154,10 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
 def describe_change(change: FieldChange, plan: Plan, lang: str) -> str:
     """`spirit_lectures（科学家精神宣讲报告会）：3 → 4`."""
     indicator = plan.indicators[change.indicator]
-    name = pick(indicator.name, indicator.name_en, lang)
+    name = in_lang(indicator.name, indicator.name_en, lang)
     label = change.indicator if change.part == "value" else f"{change.indicator}.{change.part}"
-    sep = ": " if lang == "en" else "："
-    what = f"{label} ({name})" if lang == "en" else f"{label}（{name}）"
-    return f"{what}{sep}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
+    what = label + tr("in-brackets", lang, text=name) + tr("colon", lang)
+    return f"{what}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
 
 
 def describe_dropped(comment: Comment, lang: str) -> str:

@@ -130,7 +130,7 @@ class _Reader:
         others = [u for u in named if u != unit and u not in plan.ancestors(unit)]
         if others:
             other = others[0]
-            code = f" ({other.code})" if lang == "en" else f"（{other.code}）"
+            code = tr("in-brackets", lang, text=other.code)
             said = other.name if other.name in path.stem else other.name + code
             message = tr("form-unit-in-name", lang, unit=unit.name, file_unit=said)
             self.at(None, None, ProblemCode.UNIT_MISMATCH, message)

@@ -20,7 +20,7 @@ from kxplan.load.datafile import FileChecker
 from kxplan.load.dataset import display_path
 from kxplan.model.errors import Busy, CannotWrite, WouldOverwrite
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import os_reason, tr
+from kxplan.text import os_reason, tr
 from kxplan.yaml.write import lock_path
 
 

@@ -22,7 +22,7 @@ from kxplan.load.folder import (
 )
 from kxplan.model.plan import Aggregate, Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.safe import unreadable_reason
 
 

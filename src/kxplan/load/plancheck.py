@@ -17,7 +17,7 @@ from kxplan.model.plan import (
     Target,
     ValueType,
 )
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Path_
 

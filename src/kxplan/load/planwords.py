@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from kxplan.load.pydanticerrors import error_path
 from kxplan.model.plan import Bands, Indicator, Level, PlanFile, PlanInfo, Target, Unit
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Document, Path_
 

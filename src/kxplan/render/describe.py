@@ -8,8 +8,7 @@ from kxplan.engine.rules import Result, Why
 from kxplan.load.dataset import Gap, Missing
 from kxplan.model.plan import Indicator, Kind, Target
 from kxplan.model.status import Status
-from kxplan.text import in_lang, tr
-from kxplan.text.messages import groups_thousands, measure_apart
+from kxplan.text import groups_thousands, in_lang, measure_apart, tr
 
 
 def number(value: Fraction | bool | None, places: int = 2) -> str:

@@ -19,7 +19,7 @@ from kxplan.load.folder import is_data_file
 from kxplan.model.errors import WouldOverwrite
 from kxplan.model.plan import Plan
 from kxplan.repo.schema import DATA_FILE_REFERENCE, SCHEMA_NAME, schema_text
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.write import lock_path, render_data_file, reported_by
 
 PLACEHOLDER_REPO = "https://github.com/YOUR-ORG/kxplan"

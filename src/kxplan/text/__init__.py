@@ -1,5 +1,32 @@
-"""Words for people: the message catalogue, safe printing, suggestions."""
+"""Words for people: the message catalogue, safe printing, suggestions.
 
-from kxplan.text.messages import both, in_lang, tr
+`tr` says a message of the catalogue, `both` gives one in both languages, `in_lang` chooses
+between a plan's own two texts; the few places where the languages differ in more than words
+have a function each (`groups_thousands`, `measure_apart`, `keeps_english`).
+"""
 
-__all__ = ["both", "in_lang", "tr"]
+from kxplan.text.messages import (
+    LANGS,
+    both,
+    default_lang,
+    groups_thousands,
+    in_lang,
+    keeps_english,
+    lang_given,
+    measure_apart,
+    os_reason,
+    tr,
+)
+
+__all__ = [
+    "LANGS",
+    "both",
+    "default_lang",
+    "groups_thousands",
+    "in_lang",
+    "keeps_english",
+    "lang_given",
+    "measure_apart",
+    "os_reason",
+    "tr",
+]

@@ -128,8 +128,3 @@ def lang_given(name: str) -> str:
 def default_lang() -> str:
     lang = os.environ.get("KXPLAN_LANG", "zh").lower()
     return "en" if lang.startswith("en") else "zh"
-
-
-def pick(zh: str, en: str | None, lang: str) -> str:
-    """A plan-supplied text in the wanted language, falling back to Chinese."""
-    return en if lang == "en" and en else zh

@@ -20,8 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text import tr
-from kxplan.text.messages import keeps_english
+from kxplan.text import keeps_english, tr
 from kxplan.text.printable import shortened
 from kxplan.yaml.slips import (
     block_lines,

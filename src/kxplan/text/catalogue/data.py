@@ -101,4 +101,7 @@ MESSAGES: dict[str, Entry] = {
     "value-list": ("列表", "a list"),
     "value-mapping": ("映射", "a mapping"),
     "value-nothing": ("空值", "nothing"),
+    # the schema of the data files (`kxplan.repo.schema`)
+    "schema-measure": ("计量单位：{measure}；{expect}", "Measure: {measure}; {expect}"),
+    "schema-target": ("目标：{name}（{rule}）", "Target: {name} ({rule})"),
 }
