@@ -5,18 +5,15 @@ between a plan's own two texts; the few places where the languages differ in mor
 have a function each (`groups_thousands`, `measure_apart`, `keeps_english`).
 """
 
-from kxplan.text.messages import (
+from kxplan.text.langs import (
     LANGS,
-    both,
     default_lang,
     groups_thousands,
-    in_lang,
     keeps_english,
     lang_given,
     measure_apart,
-    os_reason,
-    tr,
 )
+from kxplan.text.messages import both, in_lang, os_reason, tr
 
 __all__ = [
     "LANGS",

@@ -2,18 +2,17 @@
 
 `tr` says a fixed text of kxplan's catalogue (`kxplan.text.catalogue`), `both` gives one unfilled
 in both languages (to recognise what kxplan wrote), and `in_lang` chooses between the two texts
-a plan gives itself (`name`/`name_en`). Nowhere else does kxplan look at which language it is in.
+a plan gives itself (`name`/`name_en`). With `kxplan.text.langs` (which language, and the few
+places where the languages differ in more than words) these are the only code that looks at
+which language it is in.
 """
 
 from __future__ import annotations
 
 import errno
-import os
 import string
 
 from kxplan.text.catalogue import CATALOGUE, Verbatim
-
-LANGS = ("zh", "en")
 
 #: what the operating system's refusals of a write are called in the catalogue
 _OS_REASONS: dict[int, str] = {
@@ -100,31 +99,3 @@ def _starts_latin(char: str) -> bool:
 
 def _ends_latin(char: str) -> bool:
     return _is_ascii(char) or char == "”"
-
-
-def groups_thousands(lang: str) -> bool:
-    """Whether a large number is written with a thousands separator: 100,000 in English;
-    Chinese writes 100000."""
-    return lang == "en"
-
-
-def measure_apart(lang: str) -> bool:
-    """Whether a unit of measure stands apart from its number and has a singular: `3 lectures`,
-    `1 lecture` in English; Chinese writes `3次`."""
-    return lang == "en"
-
-
-def keeps_english(lang: str) -> bool:
-    """Whether other programs' English (libyaml's rarer complaints, typer's usage errors) is
-    shown as it is: so in English; in Chinese kxplan says them in its own words."""
-    return lang == "en"
-
-
-def lang_given(name: str) -> str:
-    """The language `--lang NAME` asks for, read before typer checks it: en, else zh."""
-    return "en" if name == "en" else "zh"
-
-
-def default_lang() -> str:
-    lang = os.environ.get("KXPLAN_LANG", "zh").lower()
-    return "en" if lang.startswith("en") else "zh"
