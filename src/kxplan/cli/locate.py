@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kxplan.model.errors import PlanInvalid, UsageError
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 PLAN_NAME = "targets.yaml"
 DATA_NAME = "data"
@@ -47,7 +47,7 @@ def unusable(path: Path, lang: str, *, folder: bool = False) -> str | None:
         return None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return tr("os-ELOOP", lang)
+            return tr("os-link-loop", lang)
         if isinstance(error, PermissionError):
             return tr("no-permission", lang)
         return error.strerror or str(error)

@@ -14,7 +14,7 @@ import typer
 from kxplan.cli.locate import shown_path
 from kxplan.files.atomic import write_atomic
 from kxplan.model.errors import UsageError
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 # Text, not Path: a Path drops the trailing `/` of a folder and the `./` of `./2024.xlsx`.
 OutputOption = Annotated[
@@ -40,25 +40,6 @@ class Export(StrEnum):
     MARKDOWN = ".md"
 
 
-_TEXTS = {
-    "suffix": (
-        "输出文件 {path} 的后缀应为 .xlsx、.json 或 .md",
-        "the output file {path} should end in .xlsx, .json or .md",
-    ),
-    "conflict": (
-        "--format {fmt} 与输出文件后缀 {suffix} 不一致；写文件时由后缀决定格式",
-        "--format {fmt} contradicts the output suffix {suffix}; the suffix picks the format",
-    ),
-    "written": ("已写入 {path}", "written to {path}"),
-    "empty": ("-o 后的输出文件名是空的", "the output file name after -o is empty"),
-}
-
-
-def _text(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXTS[key]
-    return (en if lang == "en" else zh).format(**params)
-
-
 def target_path(option: str, data_dir: Path, default_stem: str) -> Path:
     """Where `-o` writes: a folder (existing, or written with a trailing `/`) gets
     `<default_stem>.xlsx`; a bare name goes to reports/; `./name` stays in the current folder."""
@@ -78,11 +59,11 @@ def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
     try:
         export = Export(path.suffix.lower())
     except ValueError:
-        raise UsageError(_text("suffix", lang, path=path.name)) from None
+        raise UsageError(tr("output-suffix", lang, path=path.name)) from None
     # The workbook is the table's form on paper: `--format table -o x.xlsx` agrees.
     matching = {"json": Export.JSON, "markdown": Export.MARKDOWN, "table": Export.XLSX}
     if fmt is not None and matching.get(fmt) != export:
-        raise UsageError(_text("conflict", lang, fmt=fmt, suffix=path.suffix))
+        raise UsageError(tr("output-conflict", lang, fmt=fmt, suffix=path.suffix))
     return export
 
 
@@ -98,7 +79,7 @@ def prepare(
 ) -> tuple[Path, Export]:
     """The output path and format, refused before any work when the file exists already."""
     if not option.strip():
-        raise UsageError(_text("empty", lang))
+        raise UsageError(tr("output-empty", lang))
     path = target_path(option, data_dir, default_stem)
     export = export_of(path, lang, fmt)
     outside_data(path, data_dir, lang)
@@ -111,4 +92,4 @@ def save(path: Path, content: bytes | str, *, force: bool, lang: str) -> str:
     """Write atomically; returns the line telling where the file went."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     write_atomic(path, data, overwrite=force)  # WouldOverwrite if created since `prepare`
-    return _text("written", lang, path=shown_path(path.resolve()))
+    return tr("output-written", lang, path=shown_path(path.resolve()))

@@ -17,7 +17,7 @@ from kxplan.model.comparisons import Op, driving_bound, satisfies
 from kxplan.model.plan import Kind, Plan, Target, Unit
 from kxplan.model.status import Status
 from kxplan.render.describe import explain, number, shown
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ class _Trail:
         self.steps: list[str] = []
         self.units = {s.file: s.unit for s in data.submissions.values()}
 
-    def say(self, zh: str, en: str) -> None:
-        self.steps.append(en if self.lang == "en" else zh)
+    def say(self, step: str) -> None:
+        self.steps.append(step)
 
     def read(self, year: int) -> Reading | None:
         """The unit's value in `year`, recording its inputs, or the gap when it is missing."""
@@ -72,10 +72,7 @@ class _Trail:
         if reading.summed:
             parts = " + ".join(number(o.exact) for o in reading.evidence)
             total = number(reading.value)
-            self.say(
-                f"{year} 年值为下级单位合计：{parts} = {total}",
-                f"{year} value is the sum of the lower units: {parts} = {total}",
-            )
+            self.say(tr("audit-sum", self.lang, year=year, parts=parts, total=total))
         return reading
 
     def partial_sum(self, unit: Unit, year: int, missing: Missing) -> None:
@@ -94,13 +91,18 @@ class _Trail:
                 continue
             for observation in reading.evidence:
                 self.inputs.append(Input(year, self.units.get(observation.file), observation))
-        zh_names = "、".join(part.name for part in absent)
-        en_names = ", ".join(pick(part.name, part.name_en, "en") for part in absent)
+        lang = self.lang
+        names = tr("list-comma", lang).join(in_lang(p.name, p.name_en, lang) for p in absent)
         got, count = len(parts) - len(absent), len(parts)
         self.say(
-            f"{year} 年值为下级单位合计：{count} 个单位中 {got} 个有数，{zh_names}缺数据，无法合计",
-            f"{year} value is the sum of the lower units: {got} of {count} have a value; "
-            f"{en_names} {'has' if len(absent) == 1 else 'have'} none, so there is no sum",
+            tr(
+                "audit-partial-sum-one" if len(absent) == 1 else "audit-partial-sum",
+                lang,
+                year=year,
+                count=count,
+                got=got,
+                names=names,
+            )
         )
 
     def build(self) -> None:
@@ -113,7 +115,7 @@ class _Trail:
             self.trajectory()
         else:
             if self.read(year) is not None:
-                self.say(f"本年值 v = {self.value()}", f"this year's value v = {self.value()}")
+                self.say(tr("audit-value", self.lang, value=self.value()))
         self.verdict()
 
     def value(self) -> str:
@@ -124,57 +126,37 @@ class _Trail:
         if before is None or now is None:
             return
         p, v = number(before.value), number(now.value)
-        self.say(f"上年值 p = {p}，本年值 v = {v}", f"last year p = {p}, this year v = {v}")
+        self.say(tr("audit-growth-values", self.lang, p=p, v=v))
         if self.result.why is Why.PREVIOUS_ZERO:
             return
-        g = f"g = (v / p − 1) × 100 = ({v} / {p} − 1) × 100 = {self.value()}%"
-        self.say(f"增长率 {g}", f"growth {g}")
+        self.say(tr("audit-growth", self.lang, p=p, v=v, g=self.value()))
 
     def trajectory(self) -> None:
         result = self.result
         if self.read(result.year) is None:
             return
-        self.say(f"本年值 v = {self.value()}", f"this year's value v = {self.value()}")
+        lang = self.lang
+        self.say(tr("audit-value", lang, value=self.value()))
         if result.time_share is None and result.missing is None:
             return  # decided without a trajectory: already there, yes/no, or above the bound
         if self.read(self.plan.base_year) is None or result.baseline is None:
             return
         b, goal = number(result.baseline), number(self.goal())
         y, y0, yT = result.year, self.plan.base_year, _deadline(self.target)
-        self.say(f"基期值 b = {b}（{y0} 年）", f"base value b = {b} ({y0})")
-        self.say(f"目标值 T = {goal}", f"threshold T = {goal}")
+        self.say(tr("audit-base", lang, b=b, year=y0))
+        self.say(tr("audit-threshold", lang, goal=goal))
         share = ratio_text(_known(result.time_share))
-        self.say(
-            f"时间进度 t = (y − y0) / (yT − y0) = ({y} − {y0}) / ({yT} − {y0}) = {share}",
-            f"time share t = (y − y0) / (yT − y0) = ({y} − {y0}) / ({yT} − {y0}) = {share}",
-        )
+        self.say(tr("audit-time-share", lang, y=y, y0=y0, yT=yT, share=share))
         e = number(result.expected, 4)
         if result.completion is None:  # no line from b to T to measure progress on
-            if result.why is Why.BASE_AT_GOAL:
-                self.say(
-                    f"基期值等于目标值，无进度线：序时目标 e = T = {e}，本年须超过它",
-                    f"the base value equals the threshold, so there is no line: expected e = T"
-                    f" = {e}, and this year must go beyond it",
-                )
-            else:
-                self.say(
-                    f"基期已满足目标，轨迹持平于目标值：序时目标 e = T = {e}",
-                    f"the base year already met it, so the line is flat: expected e = T = {e}",
-                )
+            at_goal = result.why is Why.BASE_AT_GOAL
+            self.say(tr("audit-base-at-goal" if at_goal else "audit-base-met", lang, e=e))
             return
         v, c, r = self.value(), number(result.completion, 4), number(result.progress_ratio, 4)
         t = number(result.time_share, 4)
-        self.say(
-            f"序时目标 e = b + (T − b) × t = {b} + ({goal} − {b}) × {t} = {e}",
-            f"expected e = b + (T − b) × t = {b} + ({goal} − {b}) × {t} = {e}",
-        )
-        self.say(
-            f"完成度 c = (v − b) / (T − b) = ({v} − {b}) / ({goal} − {b}) = {c}",
-            f"completion c = (v − b) / (T − b) = ({v} − {b}) / ({goal} − {b}) = {c}",
-        )
-        self.say(
-            f"进度比 R = c / t = {c} / {t} = {r}", f"progress ratio R = c / t = {c} / {t} = {r}"
-        )
+        self.say(tr("audit-expected", lang, b=b, goal=goal, t=t, e=e))
+        self.say(tr("audit-completion", lang, v=v, b=b, goal=goal, c=c))
+        self.say(tr("audit-ratio", lang, c=c, t=t, r=r))
 
     def cumulative(self) -> None:
         result = self.result
@@ -183,43 +165,25 @@ class _Trail:
         if any(reading is None for reading in readings):
             return
         terms = " + ".join(number(r.value) for r in readings if r is not None)
-        s = number(_number(result.value))
-        self.say(
-            f"累计值 S = {terms} = {s}（{first}—{result.year} 年）",
-            f"running total S = {terms} = {s} ({first}–{result.year})",
-        )
+        s, lang = number(_number(result.value)), self.lang
+        self.say(tr("audit-total", lang, terms=terms, s=s, first=first, last=result.year))
         if result.time_share is None:
             return
         goal, y = number(self.goal()), result.year
         share = ratio_text(result.time_share)
-        self.say(f"目标值 T = {goal}", f"threshold T = {goal}")
-        self.say(
-            f"时间进度 t = (y − ys + 1) / (yT − ys + 1) = ({y} − {first} + 1) / "
-            f"({yT} − {first} + 1) = {share}",
-            f"time share t = (y − ys + 1) / (yT − ys + 1) = ({y} − {first} + 1) / "
-            f"({yT} − {first} + 1) = {share}",
-        )
+        self.say(tr("audit-threshold", lang, goal=goal))
+        self.say(tr("audit-total-time-share", lang, y=y, ys=first, yT=yT, share=share))
         t, e = number(result.time_share, 4), number(result.expected, 4)
-        self.say(
-            f"序时目标 e = T × t = {goal} × {t} = {e}", f"expected e = T × t = {goal} × {t} = {e}"
-        )
+        self.say(tr("audit-total-expected", lang, goal=goal, t=t, e=e))
         if self.goal():
             c = number(_number(result.value) / self.goal(), 4)
-            self.say(
-                f"完成度 c = S / T = {s} / {goal} = {c}",
-                f"completion c = S / T = {s} / {goal} = {c}",
-            )
+            self.say(tr("audit-total-completion", lang, s=s, goal=goal, c=c))
         if result.progress_ratio is not None:
             r = number(result.progress_ratio, 4)
-            self.say(
-                f"进度比 R = S / e = {s} / {e} = {r}", f"progress ratio R = S / e = {s} / {e} = {r}"
-            )
+            self.say(tr("audit-total-ratio", lang, s=s, e=e, r=r))
             if self.target.op in (Op.LT, Op.LE):
                 mirrored = number(2 - result.progress_ratio, 4)
-                self.say(
-                    f"上限类目标用得越快越不利，按 2 − R = {mirrored} 判断",
-                    f"for a cap, using it up fast is bad: judged on 2 − R = {mirrored}",
-                )
+                self.say(tr("audit-cap", lang, mirrored=mirrored))
 
     def goal(self) -> Fraction:
         assert self.target.op is not None and self.target.bound is not None
@@ -227,20 +191,20 @@ class _Trail:
 
     def verdict(self) -> None:
         result, status = self.result, self.result.status
-        label = status.label(self.lang)
+        lang = self.lang
+        label = status.label(lang)
         if status is Status.MISSING:
-            why = explain(result, self.lang)
-            self.say(f"判定：{why} → {label}", f"verdict: {why} → {label}")
+            self.say(tr("audit-verdict", lang, why=explain(result, lang), label=label))
             return
         if status is Status.MONITORED:
-            self.say(f"判定：仅监测，无目标值 → {label}", f"monitored only, no threshold → {label}")
+            self.say(tr("audit-verdict-monitored", lang, label=label))
             return
         test = self.comparison()
         if status in (Status.AHEAD, Status.ON_TRACK, Status.BEHIND) and result.why is None:
             band = self.band(status)
-            self.say(f"判定：{test}；{band} → {label}", f"verdict: {test}; {band} → {label}")
+            self.say(tr("audit-verdict-band", lang, why=test, band=band, label=label))
         else:
-            self.say(f"判定：{test} → {label}", f"verdict: {test} → {label}")
+            self.say(tr("audit-verdict", lang, why=test, label=label))
 
     def comparison(self) -> str:
         """`11.9 ≥ 13：不成立` — the threshold test on the value the rule judges."""
@@ -256,9 +220,7 @@ class _Trail:
             test = f"{shown_value} {target.op.symbol} {number(target.bound)}"
         judged = Fraction(int(value)) if isinstance(value, bool) else _number(value)
         holds = satisfies(judged, target.op, target.bound)
-        if self.lang == "en":
-            return f"{test} is {'true' if holds else 'false'}"
-        return f"{test}：{'成立' if holds else '不成立'}"
+        return tr("audit-holds" if holds else "audit-does-not-hold", self.lang, test=test)
 
     def band(self, status: Status) -> str:
         ahead, behind = number(self.plan.ahead_band), number(self.plan.behind_band)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from kxplan.forms.texts import say
 from kxplan.model.problems import ProblemCode
+from kxplan.text import tr
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PARTS = 200
@@ -34,24 +34,28 @@ def inspect(path: Path, lang: str) -> None:
     """Raise `Unsafe` unless `path` is a zip of reasonable size that holds a workbook."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise Unsafe(ProblemCode.FILE_TOO_LARGE, say("too-large", lang, size=size, limit=MAX_BYTES))
+        raise Unsafe(
+            ProblemCode.FILE_TOO_LARGE, tr("form-too-large", lang, size=size, limit=MAX_BYTES)
+        )
     with path.open("rb") as handle:
         head = handle.read(len(_OLE))
     if head == _OLE:
-        raise Unsafe(ProblemCode.ENCODING, say("not-xlsx", lang, why=say("why-ole", lang)))
+        raise Unsafe(ProblemCode.ENCODING, tr("form-not-xlsx", lang, why=tr("form-why-ole", lang)))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise Unsafe(
-            ProblemCode.ENCODING, say("not-xlsx", lang, why=say("why-not-zip", lang))
+            ProblemCode.ENCODING, tr("form-not-xlsx", lang, why=tr("form-why-not-zip", lang))
         ) from None
     if len(parts) > MAX_PARTS:
-        message = say("too-many-parts", lang, count=len(parts), limit=MAX_PARTS)
+        message = tr("form-too-many-parts", lang, count=len(parts), limit=MAX_PARTS)
         raise Unsafe(ProblemCode.FILE_TOO_LARGE, message)
     unpacked = sum(part.file_size for part in parts)
     if unpacked > MAX_UNPACKED:
-        message = say("too-much-data", lang, size=unpacked, limit=MAX_UNPACKED)
+        message = tr("form-too-much-data", lang, size=unpacked, limit=MAX_UNPACKED)
         raise Unsafe(ProblemCode.FILE_TOO_LARGE, message)
     if not any(part.filename in _WORKBOOK_PARTS for part in parts):
-        raise Unsafe(ProblemCode.ENCODING, say("not-xlsx", lang, why=say("why-no-workbook", lang)))
+        raise Unsafe(
+            ProblemCode.ENCODING, tr("form-not-xlsx", lang, why=tr("form-why-no-workbook", lang))
+        )

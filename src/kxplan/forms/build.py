@@ -21,11 +21,11 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kxplan.forms import layout
+from kxplan.forms.cells import expectation
 from kxplan.forms.layout import CellValue, FormMeta, coordinate
-from kxplan.forms.texts import expectation, say
 from kxplan.model.plan import Aggregate, Indicator, Plan, Unit, ValueType
 from kxplan.render import describe
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 from kxplan.xlsx.sheet import put_text
 from kxplan.yaml.write import reported_by
 
@@ -63,7 +63,7 @@ def build_form(spec: FormSpec) -> bytes:
     plan, unit, year, lang = spec.plan, spec.unit, spec.year, spec.lang
     book = Workbook()
     sheet = book.active
-    sheet.title = say("sheet", lang)
+    sheet.title = tr("form-sheet", lang)
     fixed = _head(sheet, spec)
     rows: dict[str, tuple[CellValue, ...]] = {}
     validations: dict[ValueType, DataValidation] = {}
@@ -113,23 +113,25 @@ def build_form(spec: FormSpec) -> bytes:
 def _head(sheet: Any, spec: FormSpec) -> dict[str, CellValue]:
     """Title, plan, help and the column headers; returns what each of their cells holds."""
     lang, unit = spec.lang, spec.unit
-    name = pick(unit.name, unit.name_en, lang)
+    name = in_lang(unit.name, unit.name_en, lang)
     texts: dict[str, CellValue] = {
-        coordinate(layout.TITLE_ROW, 1): say("title", lang, unit=name, year=spec.year),
+        coordinate(layout.TITLE_ROW, 1): tr("form-title", lang, unit=name, year=spec.year),
         coordinate(layout.PLAN_ROW, 1): spec.plan.name(lang),
-        coordinate(layout.HELP_ROW, 1): say("help", lang, code=unit.code, generated=spec.generated),
+        coordinate(layout.HELP_ROW, 1): tr(
+            "form-help", lang, code=unit.code, generated=spec.generated
+        ),
     }
     headers = {
-        layout.NUMBER: say("col-number", lang),
-        layout.NAME: say("col-name", lang),
-        layout.MEASURE: say("col-measure", lang),
-        layout.INSTRUCTION: say("col-instruction", lang),
-        layout.TARGET: say("col-target", lang),
-        layout.PREVIOUS: say("col-previous", lang, year=spec.year - 1),
-        layout.VALUE: say("col-value", lang, year=spec.year),
-        layout.SOURCE: say("col-source", lang),
-        layout.NOTE: say("col-note", lang),
-        layout.ID: say("col-id", lang),
+        layout.NUMBER: tr("head-number", lang),
+        layout.NAME: tr("form-col-name", lang),
+        layout.MEASURE: tr("form-col-measure", lang),
+        layout.INSTRUCTION: tr("form-col-instruction", lang),
+        layout.TARGET: tr("form-col-target", lang),
+        layout.PREVIOUS: tr("form-col-previous", lang, year=spec.year - 1),
+        layout.VALUE: tr("form-col-value", lang, year=spec.year),
+        layout.SOURCE: tr("head-source", lang),
+        layout.NOTE: tr("head-note", lang),
+        layout.ID: tr("form-col-id", lang),
     }
     texts.update({coordinate(layout.HEADER_ROW, c): text for c, text in headers.items()})
     last = layout.column_letter(layout.NOTE)
@@ -175,15 +177,15 @@ def _locked_cells(spec: FormSpec, number: int, indicator: Indicator) -> tuple[Ce
     previous: CellValue = spec.previous.get(indicator.id)
     if isinstance(previous, bool):
         previous = describe.yes_no(previous, lang)
-    measure = pick(indicator.measure, indicator.measure_en, lang) if indicator.measure else None
+    measure = in_lang(indicator.measure, indicator.measure_en, lang) if indicator.measure else None
     instruction = (
-        pick(indicator.instruction, indicator.instruction_en, lang)
+        in_lang(indicator.instruction, indicator.instruction_en, lang)
         if indicator.instruction
         else None
     )
     return (
         number,
-        pick(indicator.name, indicator.name_en, lang),
+        in_lang(indicator.name, indicator.name_en, lang),
         measure,
         instruction,
         _target(spec, indicator),
@@ -198,7 +200,6 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
     the city's total (the city's registrations by 2025): the form says both.
     """
     plan, unit, lang = spec.plan, spec.unit, spec.lang
-    en = lang == "en"
     parts = [
         describe.rule(target, indicator, lang)
         for target in plan.targets_for(unit)
@@ -212,13 +213,13 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
                 if target.indicator == indicator.id
             ]
             if rules:
-                name = pick(ancestor.name, ancestor.name_en, lang)
-                joined = (", " if en else "、").join(rules)
-                parts.append(say("share-of", lang, unit=name, rule=joined))
+                name = in_lang(ancestor.name, ancestor.name_en, lang)
+                joined = tr("list-comma", lang).join(rules)
+                parts.append(tr("form-share-of", lang, unit=name, rule=joined))
                 break
     if not parts:
-        return say("no-target", lang)
-    return ("; " if en else "；").join(parts)
+        return tr("form-no-target", lang)
+    return tr("semicolon", lang).join(parts)
 
 
 def _validation(value_type: ValueType, lang: str) -> DataValidation:
@@ -233,16 +234,16 @@ def _validation(value_type: ValueType, lang: str) -> DataValidation:
             "formula1": "0",
             "formula2": "100",
         },
-        ValueType.BOOLEAN: {"type": "list", "formula1": f'"{say("yes-no-list", lang)}"'},
+        ValueType.BOOLEAN: {"type": "list", "formula1": f'"{tr("form-yes-no", lang)}"'},
     }
     return DataValidation(
         **kinds[value_type],
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
-        errorTitle=say("error-title", lang)[:_TITLE_LIMIT],
+        errorTitle=tr("form-error-title", lang)[:_TITLE_LIMIT],
         error=expect[:_TEXT_LIMIT],
-        promptTitle=say("prompt-title", lang)[:_TITLE_LIMIT],
+        promptTitle=tr("form-prompt-title", lang)[:_TITLE_LIMIT],
         prompt=expect[:_TEXT_LIMIT],
     )
 
@@ -258,7 +259,7 @@ def _print_setup(sheet: Any, lang: str) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     # absolute, as Excel writes them: openpyxl 3.2 writes `4:4` as given
     sheet.print_title_rows = f"${layout.HEADER_ROW}:${layout.HEADER_ROW}"
-    sheet.oddFooter.center.text = say("page-footer", lang)
+    sheet.oddFooter.center.text = tr("page-footer", lang)
 
 
 def _finish(sheet: Any, lang: str) -> None:

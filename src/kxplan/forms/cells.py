@@ -18,9 +18,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from kxplan.forms.layout import CellValue
-from kxplan.forms.texts import expectation, say
 from kxplan.model.plan import Indicator, ValueType
 from kxplan.model.problems import ProblemCode
+from kxplan.text import tr
 from kxplan.text.printable import shortened
 
 Value = bool | int | float
@@ -40,6 +40,19 @@ _PERCENT_PLACES = Decimal("1e-10")
 _EXACT_LIMIT = Decimal("1e15")
 _SIGNIFICANT = 15  # a float cell with more is binary noise (=0.968*100 → 96.80000000000001)
 _FLOAT_DIGITS = 308  # a number with more whole digits is beyond any float (and any figure)
+
+
+#: what to type in a value cell of each type, as the form's prompt and its refusals say it
+IN_FORM: dict[ValueType, str] = {
+    ValueType.COUNT: "form-expect-count",
+    ValueType.AMOUNT: "form-expect-amount",
+    ValueType.PERCENT: "form-expect-percent",
+    ValueType.BOOLEAN: "form-expect-boolean",
+}
+
+
+def expectation(value_type: ValueType, lang: str) -> str:
+    return tr(IN_FORM[value_type], lang)
 
 
 @dataclass(frozen=True)
@@ -71,12 +84,12 @@ def read_value(
     if isinstance(raw, bool):
         if boolean:
             return raw
-        message = say("ambiguous", lang, text=shown(raw), expect=expect)
+        message = tr("form-ambiguous", lang, text=shown(raw), expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, datetime | date | time):
-        return Refused(ProblemCode.TYPE_ERROR, say("a-date", lang, text=raw, expect=expect))
+        return Refused(ProblemCode.TYPE_ERROR, tr("form-a-date", lang, text=raw, expect=expect))
     if boolean:
-        message = say("not-yes-no", lang, text=shown(raw, written), expect=expect)
+        message = tr("form-not-yes-no", lang, text=shown(raw, written), expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, float) and written is not None and _lost(raw, written):
         return _too_long(written, expect, lang)
@@ -86,7 +99,7 @@ def read_value(
     if is_percent_format(number_format):
         as_percent = f"{Decimal(repr(raw)) * 100:f}%"
         if indicator.type is not ValueType.PERCENT:
-            message = say("percent-elsewhere", lang, text=as_percent, expect=expect)
+            message = tr("form-percent-elsewhere", lang, text=as_percent, expect=expect)
             return Refused(ProblemCode.TYPE_ERROR, message)
         scaled = Decimal(repr(raw)) * 100
         return _tidy(scaled.quantize(_PERCENT_PLACES) if abs(scaled) < _EXACT_LIMIT else scaled)
@@ -161,16 +174,16 @@ def _yes_no(text: str, expect: str, lang: str) -> Value | Refused:
         return True
     if word in _NO:
         return False
-    return Refused(ProblemCode.TYPE_ERROR, say("not-yes-no", lang, text=text, expect=expect))
+    return Refused(ProblemCode.TYPE_ERROR, tr("form-not-yes-no", lang, text=text, expect=expect))
 
 
 def _number(text: str, indicator: Indicator, expect: str, lang: str) -> Value | Refused:
     match = _NUMBER.fullmatch(text)
     measure = _clean(indicator.measure or "")
     if match is None or match["measure"] not in ("", measure):
-        return Refused(ProblemCode.TYPE_ERROR, say("ambiguous", lang, text=text, expect=expect))
+        return Refused(ProblemCode.TYPE_ERROR, tr("form-ambiguous", lang, text=text, expect=expect))
     if match["percent"] and indicator.type is not ValueType.PERCENT:
-        message = say("percent-elsewhere", lang, text=text, expect=expect)
+        message = tr("form-percent-elsewhere", lang, text=text, expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     number = Decimal(match["number"].replace(",", ""))
     if number and number.adjusted() >= _FLOAT_DIGITS:
@@ -184,7 +197,7 @@ def _fraction(number: Decimal, text: str, lang: str) -> Refused:
     """A percentage typed as 0 < x ≤ 1 without a % in sight: 0.995 may be 99.5% or 0.995%, and
     1 may be a coverage of 100% written as a fraction."""
     scaled = f"{(number * 100).normalize():f}"
-    return Refused(ProblemCode.TYPE_ERROR, say("fraction", lang, text=text, scaled=scaled))
+    return Refused(ProblemCode.TYPE_ERROR, tr("form-fraction", lang, text=text, scaled=scaled))
 
 
 def _lost(raw: float, written: str) -> bool:
@@ -193,7 +206,7 @@ def _lost(raw: float, written: str) -> bool:
 
 
 def _too_long(text: str, expect: str, lang: str) -> Refused:
-    message = say("too-long-value", lang, text=shortened(text, lang), expect=expect)
+    message = tr("form-too-long-value", lang, text=shortened(text, lang), expect=expect)
     return Refused(ProblemCode.OUT_OF_RANGE, message)
 
 

@@ -26,8 +26,8 @@ from openpyxl.utils.datetime import from_ISO8601
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from kxplan.forms.layout import MAX_COLUMNS, MAX_ROWS, coordinate
-from kxplan.forms.texts import say
 from kxplan.model.problems import ProblemCode
+from kxplan.text import tr
 from kxplan.text.printable import shortened
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -120,14 +120,14 @@ class _Walk:
         self.shared: dict[str | None, Translator] = {}  # shared formulas by their `si`
 
     def fault(self, cell: str, what: str) -> None:
-        message = say("damaged-cell", self.lang, what=what)
+        message = tr("cell-damaged", self.lang, what=what)
         self.add(Fault(cell, ProblemCode.ENCODING, message))
 
     def add(self, fault: Fault) -> None:
         faults = self.vetted.faults
         faults.append(fault)
         if len(faults) >= self.room:
-            faults.append(Fault(None, ProblemCode.ENCODING, say("many-damaged", self.lang)))
+            faults.append(Fault(None, ProblemCode.ENCODING, tr("cell-many-damaged", self.lang)))
             raise _Stop
 
     def row(self, element: Element) -> None:
@@ -137,7 +137,7 @@ class _Walk:
         elif _ROW.fullmatch(given):
             self.row_number = int(given)
         else:
-            self.fault(self.said(given), say("bad-row", self.lang, text=self.said(given)))
+            self.fault(self.said(given), tr("cell-bad-row", self.lang, text=self.said(given)))
             self.row_number += 1
         column = 0
         for cell in element:
@@ -145,7 +145,7 @@ class _Walk:
             if given:
                 place = _address(given)
                 if place is None:
-                    what = say("bad-address", self.lang, text=self.said(given))
+                    what = tr("cell-bad-address", self.lang, text=self.said(given))
                     self.fault(self.said(given), what)
                     continue
                 row, column = place
@@ -161,14 +161,14 @@ class _Walk:
                 raise _Stop
             # An empty cell beyond is nothing, twice or not: not kept (a forged sheet has millions).
         elif place in self.seen:
-            self.fault(coordinate(*place), say("twice", self.lang))
+            self.fault(coordinate(*place), tr("cell-twice", self.lang))
             return
         else:
             self.seen.add(place)
             self._found(cell, place)
         style = cell.get("s")
         if style is not None and not _INDEX.fullmatch(style):
-            self.fault(coordinate(*place), say("bad-style", self.lang, text=self.said(style)))
+            self.fault(coordinate(*place), tr("cell-bad-style", self.lang, text=self.said(style)))
         kind = cell.get("t", "n")
         value = cell.findtext(_MAIN + "v")
         what = self._what(cell, kind, value)
@@ -178,7 +178,7 @@ class _Walk:
             if _converts(value):
                 self.vetted.numbers[place] = value
             else:
-                message = say("too-long", self.lang, text=self.said(value))
+                message = tr("cell-too-long", self.lang, text=self.said(value))
                 self.add(Fault(coordinate(*place), ProblemCode.OUT_OF_RANGE, message))
 
     def _found(self, cell: Element, place: tuple[int, int]) -> None:
@@ -196,7 +196,7 @@ class _Walk:
         lang = self.lang
         formula = cell.find(_MAIN + "f")
         if kind not in _TYPES:
-            return say("bad-type", lang, text=self.said(kind))
+            return tr("cell-bad-type", lang, text=self.said(kind))
         if formula is not None and (wrong := self._formula(cell, formula)):
             return wrong
         if kind == "inlineStr":
@@ -205,16 +205,16 @@ class _Walk:
             return None  # openpyxl reads no value, whatever the type
         said = self.said(value)
         if kind == "n" and not _NUMBER.fullmatch(value):
-            return say("bad-number", lang, text=said)
+            return tr("cell-bad-number", lang, text=said)
         if kind == "s" and (not _INDEX.fullmatch(value) or int(value) >= self.shared_strings):
-            return say("bad-shared", lang, text=said)
+            return tr("cell-bad-shared", lang, text=said)
         if kind == "b" and value not in ("0", "1"):
-            return say("bad-boolean", lang, text=said)
+            return tr("cell-bad-boolean", lang, text=said)
         if kind == "d":
             try:
                 from_ISO8601(value)
             except (ValueError, OverflowError):
-                return say("bad-date", lang, text=said)
+                return tr("cell-bad-date", lang, text=said)
         return None
 
     def _inline(self, cell: Element) -> str | None:
@@ -224,7 +224,7 @@ class _Walk:
         try:
             Text.from_tree(text)
         except Exception:  # openpyxl's typed attributes fail in many ways (TypeError, …)
-            return say("bad-rich-text", self.lang)
+            return tr("cell-bad-rich-text", self.lang)
         return None
 
     def _formula(self, cell: Element, formula: Element) -> str | None:
@@ -245,7 +245,7 @@ class _Walk:
                 elif formula.text is not None:
                     self.shared[index] = Translator(text, origin)
         except Exception:  # openpyxl's formula classes fail in many ways
-            return say("bad-formula", self.lang, text=self.said(text))
+            return tr("cell-bad-formula", self.lang, text=self.said(text))
         return None
 
     def said(self, text: str) -> str:
@@ -292,9 +292,9 @@ def _broken(data: bytes, error: ParseError, lang: str) -> Fault:
     place = _cell_at(data, error)
     if place is None:
         text = f"{type(error).__name__}: {error}"
-        return Fault(None, ProblemCode.ENCODING, say("unreadable", lang, error=text))
-    what = say("bad-xml", lang, error=str(error).split(":", 1)[0])
-    return Fault(place, ProblemCode.ENCODING, say("damaged-cell", lang, what=what))
+        return Fault(None, ProblemCode.ENCODING, tr("form-unreadable", lang, error=text))
+    what = tr("cell-bad-xml", lang, error=str(error).split(":", 1)[0])
+    return Fault(place, ProblemCode.ENCODING, tr("cell-damaged", lang, what=what))
 
 
 def _cell_at(data: bytes, error: ParseError) -> str | None:

@@ -20,14 +20,13 @@ from pathlib import Path
 
 from kxplan.cli.locate import unusable
 from kxplan.forms.read import Form
-from kxplan.forms.texts import say, texts
 from kxplan.load.datafile import FileChecker, normalize
 from kxplan.load.dataset import display_path
 from kxplan.model.plan import Plan, exact
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.render import describe
 from kxplan.repo.schema import DATA_FILE_REFERENCE, SCHEMA_NAME
-from kxplan.text.messages import pick, tr
+from kxplan.text import both, in_lang, tr
 from kxplan.yaml.comments import Comment, Comments, find_comments
 from kxplan.yaml.safe import read_yaml
 from kxplan.yaml.write import Entry, render_data_file
@@ -135,7 +134,7 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
             if not comment.text.startswith(_SCHEMA_MARK) and not _is_mark(comment.text)
         ],
     )
-    mark = [say("imported-from", lang, form=Path(form.file).name, when=when)]
+    mark = [tr("import-note", lang, form=Path(form.file).name, when=when)]
     text = render_data_file(
         plan, form.unit, form.year, new, header=mark, schema=schema, comments=kept
     )
@@ -155,23 +154,22 @@ def land(form: Form, data_dir: Path, checker: FileChecker, *, force: bool, when:
 def describe_change(change: FieldChange, plan: Plan, lang: str) -> str:
     """`spirit_lectures（科学家精神宣讲报告会）：3 → 4`."""
     indicator = plan.indicators[change.indicator]
-    name = pick(indicator.name, indicator.name_en, lang)
+    name = in_lang(indicator.name, indicator.name_en, lang)
     label = change.indicator if change.part == "value" else f"{change.indicator}.{change.part}"
-    sep = ": " if lang == "en" else "："
-    what = f"{label} ({name})" if lang == "en" else f"{label}（{name}）"
-    return f"{what}{sep}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
+    what = label + tr("in-brackets", lang, text=name) + tr("colon", lang)
+    return f"{what}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
 
 
 def describe_dropped(comment: Comment, lang: str) -> str:
     """`注释无法保留（原第 11 行）：# …`: a comment the rewritten file will not have."""
-    return say("comment-dropped", lang, line=comment.line, text=comment.text)
+    return tr("import-comment-dropped", lang, line=comment.line, text=comment.text)
 
 
 _SCHEMA_MARK = "# yaml-language-server: $schema="
 # The line each import writes (`# 由填报表 … 导入（kxplan import，…）`): the next one replaces it.
 _MARKS = [
     re.compile(re.escape(words).replace(r"\{form\}", ".+").replace(r"\{when\}", ".+"))
-    for words in texts("imported-from")
+    for words in both("import-note")
 ]
 
 

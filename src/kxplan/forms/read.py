@@ -15,7 +15,7 @@ from pathlib import Path
 from openpyxl.cell.cell import ERROR_CODES
 from pydantic import ValidationError
 
-from kxplan.forms.cells import Refused, as_written, read_text, read_value, shown
+from kxplan.forms.cells import Refused, as_written, expectation, read_text, read_value, shown
 from kxplan.forms.layout import (
     HELP_ROW,
     META_SHEET,
@@ -25,12 +25,12 @@ from kxplan.forms.layout import (
     column_letter,
     coordinate,
 )
-from kxplan.forms.texts import expectation, say
 from kxplan.forms.workbook import Cell, Grid, check_defused, open_form
 from kxplan.load.datafile import FileChecker, classify, outside_data_years
+from kxplan.load.datamodel import EXPECTED
 from kxplan.model.plan import Indicator, Unit
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.printable import shortened
 from kxplan.text.suggest import closest
 from kxplan.yaml.write import Entry
@@ -109,7 +109,7 @@ class _Reader:
         """The form's unit, if the form is of this plan and its file name does not contradict it."""
         meta, plan, lang = self.meta, self.plan, self.lang
         if meta.plan != plan.info.id:
-            message = say("other-plan", lang, form=meta.plan, plan=plan.info.id)
+            message = tr("form-other-plan", lang, form=meta.plan, plan=plan.info.id)
             self.at(META_SHEET, None, ProblemCode.PLAN_ERROR, message)
             return None
         unit = plan.unit(meta.unit_code)
@@ -130,14 +130,14 @@ class _Reader:
         others = [u for u in named if u != unit and u not in plan.ancestors(unit)]
         if others:
             other = others[0]
-            code = f" ({other.code})" if lang == "en" else f"（{other.code}）"
+            code = tr("in-brackets", lang, text=other.code)
             said = other.name if other.name in path.stem else other.name + code
-            message = say("unit-in-name", lang, unit=unit.name, file_unit=said)
+            message = tr("form-unit-in-name", lang, unit=unit.name, file_unit=said)
             self.at(None, None, ProblemCode.UNIT_MISMATCH, message)
         in_plan = range(plan.base_year, plan.end + 1)
         years = {int(y) for y in _YEAR_IN_NAME.findall(path.stem) if int(y) in in_plan}
         if years and meta.year not in years:
-            message = say("year-in-name", lang, year=meta.year, file_year=min(years))
+            message = tr("form-year-in-name", lang, year=meta.year, file_year=min(years))
             self.at(None, None, ProblemCode.YEAR_MISMATCH, message)
         return None if self.problems else unit
 
@@ -147,16 +147,16 @@ class _Reader:
         edited for another unit: its values would overwrite that unit's data)."""
         meta, lang = self.meta, self.lang
         if meta.unit_code != unit.code:
-            return say("record-not-a-code", lang, code=meta.unit_code)
+            return tr("form-record-not-a-code", lang, code=meta.unit_code)
         if meta.unit != unit.name:
-            return say("record-unit", lang, name=meta.unit, code=unit.code, unit=unit.name)
+            return tr("form-record-unit", lang, name=meta.unit, code=unit.code, unit=unit.name)
         title = self.meta.fixed.get(coordinate(TITLE_ROW, 1))
         help_text = self.meta.fixed.get(coordinate(HELP_ROW, 1))
         names = [name for name in (unit.name, unit.name_en) if name]
         for text, says in ((title, names), (help_text, [unit.code])):
             if not isinstance(text, str) or not any(word in text for word in says):
                 shown_text = shortened(shown(text), lang)
-                return say("record-head", lang, unit=unit.name, code=unit.code, text=shown_text)
+                return tr("form-record-head", lang, unit=unit.name, code=unit.code, text=shown_text)
         return None
 
     def other_sheets(self, others: dict[str, Grid], form: Grid) -> None:
@@ -167,8 +167,8 @@ class _Reader:
             places = sorted(grid)
             typed = [p for p in places if p not in form or form[p].value != grid[p].value]
             row, column = (typed or places)[0]
-            message = say(
-                "other-sheet",
+            message = tr(
+                "form-other-sheet",
                 self.lang,
                 value=shown(grid[(row, column)].value, grid[(row, column)].written),
                 count=len(places),
@@ -220,9 +220,9 @@ class _Reader:
             old = expected.get(column)
             new = shown(found.value, found.written)
             if old is None:
-                message = say("stray", self.lang, value=new, column=letter)
+                message = tr("form-stray", self.lang, value=new, column=letter)
             else:
-                message = say("changed", self.lang, old=shown(old), new=new, column=letter)
+                message = tr("form-changed", self.lang, old=shown(old), new=new, column=letter)
             self.cell(row, column, ProblemCode.UNKNOWN_FIELD, message)
 
     def _indicator(self, row: int, cells: dict[int, Cell], seen: dict[str, int]) -> str | None:
@@ -236,7 +236,7 @@ class _Reader:
         if text not in meta.rows:
             guess = closest(text, meta.rows)
             suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-            message = say("not-in-form", lang, id=text, suggest=suggest)
+            message = tr("form-not-in-form", lang, id=text, suggest=suggest)
             self.cell(row, meta.id_column, ProblemCode.UNKNOWN_INDICATOR, message)
             return None
         if text not in self.plan.indicators:  # the plan changed since the form was made
@@ -247,7 +247,7 @@ class _Reader:
             return None
         if text in seen:
             other = f"{meta.sheet}!{coordinate(seen[text], meta.id_column)}"
-            message = say("duplicate-row", lang, id=text, other=other)
+            message = tr("form-duplicate-row", lang, id=text, other=other)
             self.cell(row, meta.id_column, ProblemCode.DUPLICATE_KEY, message)
             return None
         return text
@@ -285,22 +285,22 @@ class _Reader:
         if found.formula is None:
             return None
         if _EXTERNAL.search(_QUOTED.sub("", found.formula)):
-            return say("external-link", lang, formula=found.formula)
+            return tr("form-external-link", lang, formula=found.formula)
         error = found.value if isinstance(found.value, str) and found.value in _ERRORS else None
         if found.value is not None and error is None:
             return None  # Excel or WPS computed it: the value is taken as typed
         if column != self.meta.value_column:
-            return say("formula-in-text", lang, formula=found.formula)
+            return tr("form-formula-in-text", lang, formula=found.formula)
         if error is None:
-            return say("no-cached-value", lang, formula=found.formula)
+            return tr("form-no-cached-value", lang, formula=found.formula)
         expect = expectation(indicator.type, lang)
-        return say("formula-error", lang, formula=found.formula, error=error, expect=expect)
+        return tr("form-formula-error", lang, formula=found.formula, error=error, expect=expect)
 
     def _in_form_words(self, message: str, indicator_id: str) -> str:
         """The loader's message with what to type said as the form says it: a data file's
         percentage is written without % (“不带 % 号”), a form's may have one."""
         value_type = self.plan.indicators[indicator_id].type
-        loader = tr(f"expect-{value_type.value}", self.lang)
+        loader = tr(EXPECTED[value_type], self.lang)
         return message.replace(loader, expectation(value_type, self.lang))
 
     def validate(self, unit: Unit, entries: dict[str, Entry], rows: dict[str, int]) -> None:

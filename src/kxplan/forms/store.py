@@ -16,12 +16,11 @@ from kxplan.files.atomic import clear_leftovers, write_text_atomic
 from kxplan.files.lock import hold
 from kxplan.forms.merge import WRITES, Landing, Outcome, candidates, land, target
 from kxplan.forms.read import Form, read_form
-from kxplan.forms.texts import say
 from kxplan.load.datafile import FileChecker
 from kxplan.load.dataset import display_path
 from kxplan.model.errors import Busy, CannotWrite, WouldOverwrite
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import os_reason, tr
+from kxplan.text import os_reason, tr
 from kxplan.yaml.write import lock_path
 
 
@@ -55,7 +54,7 @@ def import_forms(
             continue
         others = [other for other in owners[(form.year, form.unit.code)] if other != display]
         if others:
-            message = say("same-unit-twice", checker.lang, other=", ".join(others))
+            message = tr("import-same-unit-twice", checker.lang, other=", ".join(others))
             problem = Problem(display, None, None, ProblemCode.DUPLICATE_KEY, message)
             yield Imported(display, [problem], None)
             continue

@@ -34,9 +34,9 @@ from kxplan.forms.layout import (
     column_letter,
     coordinate,
 )
-from kxplan.forms.texts import say
 from kxplan.model.errors import KxplanError
 from kxplan.model.problems import Problem, ProblemCode
+from kxplan.text import tr
 
 _T = TypeVar("_T")
 
@@ -97,15 +97,15 @@ def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
     archive.inspect(path, lang)
     rows, sheets = _load(path, True, lambda book: _values(path, book, lang), lang)
     if rows is None:
-        message = say("not-a-form", lang, sheet=META_SHEET)
+        message = tr("form-not-a-form", lang, sheet=META_SHEET)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
     try:
         meta = FormMeta.from_rows(rows)
     except MetaError as error:
-        message = say("damaged", lang, key=str(error))
+        message = tr("form-damaged", lang, key=str(error))
         return [Problem(f"{display}!{META_SHEET}", None, None, ProblemCode.MISSING_FIELD, message)]
     if meta.sheet not in sheets:
-        message = say("no-sheet", lang, sheet=meta.sheet)
+        message = tr("form-no-sheet", lang, sheet=meta.sheet)
         return [Problem(display, None, None, ProblemCode.MISSING_FIELD, message)]
     grids = {name: grid for name, (grid, _) in sheets.items()}
     formulas: dict[tuple[int, int], str] = {}
@@ -125,7 +125,7 @@ def _open(path: Path, display: str, lang: str) -> Opened | list[Problem]:
 
 def check_defused(lang: str) -> None:
     if not openpyxl.DEFUSEDXML:
-        raise UnsafeReader(say("defused-off", lang))
+        raise UnsafeReader(tr("form-defused-off", lang))
 
 
 def _load(path: Path, data_only: bool, read: Callable[[Any], _T], lang: str) -> _T:
@@ -157,11 +157,11 @@ def _unreadable(error: BaseException, lang: str) -> archive.Unsafe:
         chain.append(cause)
     for link in chain:
         if isinstance(link, DefusedXmlException):
-            message = say("unsafe-xml", lang, what=type(link).__name__)
+            message = tr("form-unsafe-xml", lang, what=type(link).__name__)
             return archive.Unsafe(ProblemCode.ENCODING, message)
     root = chain[-1]
     text = " ".join(f"{type(root).__name__}: {root}".split())[:200]
-    return archive.Unsafe(ProblemCode.ENCODING, say("unreadable", lang, error=text))
+    return archive.Unsafe(ProblemCode.ENCODING, tr("form-unreadable", lang, error=text))
 
 
 Sheets = dict[str, tuple[Grid, set[tuple[int, int]]]]  # each sheet's cells, where its formulas are
@@ -222,7 +222,7 @@ def _cells(sheet: Any, vetted: cellxml.Vetted, lang: str, room: int) -> Grid:
         try:
             number_format = cell.number_format or "General"
         except IndexError:  # a style, or its number format, the workbook does not have
-            what = say("bad-style", lang, text=vetted.styles.get(place, "0"))
+            what = tr("cell-bad-style", lang, text=vetted.styles.get(place, "0"))
             faults.append(_damaged(sheet, place, what, lang))
             if len(faults) >= room:
                 break
@@ -232,7 +232,7 @@ def _cells(sheet: Any, vetted: cellxml.Vetted, lang: str, room: int) -> Grid:
         faults.extend(_out_of_place(sheet, seen ^ vetted.values, lang))
     if len(faults) >= room:
         del faults[room:]
-        faults.append((sheet.title, None, ProblemCode.ENCODING, say("many-damaged", lang)))
+        faults.append((sheet.title, None, ProblemCode.ENCODING, tr("cell-many-damaged", lang)))
     if faults:
         raise Damaged(faults)
     return grid
@@ -267,17 +267,17 @@ def _held(sheet: Any, lang: str) -> Iterator[Any]:
 def _out_of_place(sheet: Any, places: set[tuple[int, int]], lang: str) -> list[Fault]:
     """The cells the vetting saw and openpyxl skipped (a row after later ones, a cell in a row
     beyond a form's), or the other way round: each is said at its cell, none is lost."""
-    return [_damaged(sheet, place, say("out-of-place", lang), lang) for place in sorted(places)]
+    return [_damaged(sheet, place, tr("cell-out-of-place", lang), lang) for place in sorted(places)]
 
 
 def _damaged(sheet: Any, place: tuple[int, int], what: str, lang: str) -> Fault:
-    message = say("damaged-cell", lang, what=what)
+    message = tr("cell-damaged", lang, what=what)
     return (sheet.title, coordinate(*place), ProblemCode.ENCODING, message)
 
 
 def _too_large(sheet: Any, place: tuple[int, int], lang: str) -> archive.Unsafe:
-    message = say(
-        "sheet-too-large",
+    message = tr(
+        "form-sheet-too-large",
         lang,
         sheet=sheet.title,
         cell=coordinate(*place),

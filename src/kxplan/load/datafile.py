@@ -15,12 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.load.datamodel import ENTRY_FIELDS, FILE_FIELDS, MAX_VALUE, file_model
+from kxplan.load.datamodel import ENTRY_FIELDS, EXPECTED, FILE_FIELDS, MAX_VALUE, file_model
 from kxplan.load.folder import YEAR_FOLDER, folder_of
 from kxplan.load.pydanticerrors import error_path, kind_of
 from kxplan.model.plan import Plan, Unit, exact
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import pick, tr
+from kxplan.text import in_lang, tr
 from kxplan.text.printable import shortened
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Document, Path_, Pos, read_yaml
@@ -225,9 +225,10 @@ class FileChecker:
             indicator = self.plan.indicators[loc[1]]
             if len(loc) > 2 and loc[2] in ("source", "note"):
                 return f"{loc[1]}.{loc[2]}", tr("expect-text", lang)
-            name = pick(indicator.name, indicator.name_en, lang)
-            shown = f"{indicator.id} ({name})" if lang == "en" else f"{indicator.id}（{name}）"
-            return shown, tr(f"expect-{indicator.type.value}", lang)
+            name = in_lang(indicator.name, indicator.name_en, lang)
+            return indicator.id + tr("in-brackets", lang, text=name), tr(
+                EXPECTED[indicator.type], lang
+            )
         if loc and loc[0] == "year":
             return "year", tr("expect-year", lang)
         return ".".join(loc), tr("expect-text", lang)

@@ -31,6 +31,14 @@ VALUE_TYPES: dict[ValueType, Any] = {
     ValueType.BOOLEAN: StrictBool,
 }
 
+#: what a value of each type should be, in the catalogue's words
+EXPECTED: dict[ValueType, str] = {
+    ValueType.COUNT: "expect-count",
+    ValueType.AMOUNT: "expect-amount",
+    ValueType.PERCENT: "expect-percent",
+    ValueType.BOOLEAN: "expect-boolean",
+}
+
 ENTRY_FIELDS = ("value", "source", "note")
 FILE_FIELDS = ("unit", "year", "values")
 

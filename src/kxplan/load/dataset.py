@@ -22,7 +22,7 @@ from kxplan.load.folder import (
 )
 from kxplan.model.plan import Aggregate, Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.safe import unreadable_reason
 
 
@@ -159,9 +159,7 @@ def load_dataset(
         problems = checker.check(path, display)[1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
             hint = year_hint(path, data_dir)
-            where = (
-                f"data/{hint}/" if hint else ("data/<year>/" if lang == "en" else "data/<年份>/")
-            )
+            where = f"data/{hint}/" if hint else tr("data-year-folder", lang)
             message = tr("misplaced-file", lang, folder=where)
             problems.append(Problem(display, None, None, ProblemCode.YEAR_MISMATCH, message))
         dataset.problems.extend(problems)

@@ -17,7 +17,7 @@ from kxplan.model.plan import (
     Target,
     ValueType,
 )
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Path_
 
@@ -29,16 +29,15 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     if not (info.base_year < start <= end):
         yield ("plan", "period"), tr("plan-period", lang, start=start, end=end)
 
-    for what, key, items in (
-        ("level", "levels", [level.id for level in spec.levels]),
-        ("unit-code", "units", [unit.code for unit in spec.units]),
-        ("unit-name", "units", [unit.name for unit in spec.units]),
-        ("indicator", "indicators", [indicator.id for indicator in spec.indicators]),
-        ("target", "targets", [target.id for target in spec.targets]),
+    for words, key, items in (
+        (tr("plan-what-level", lang), "levels", [level.id for level in spec.levels]),
+        (tr("plan-what-unit-code", lang), "units", [unit.code for unit in spec.units]),
+        (tr("plan-what-unit-name", lang), "units", [unit.name for unit in spec.units]),
+        (tr("plan-what-indicator", lang), "indicators", [i.id for i in spec.indicators]),
+        (tr("plan-what-target", lang), "targets", [target.id for target in spec.targets]),
     ):
         for index, item in enumerate(items):
             if items.index(item) != index:
-                words = tr(f"plan-what-{what}", lang)
                 yield (key, index), tr("plan-duplicate-id", lang, what=words, id=item)
 
     level_ids = [level.id for level in spec.levels]
@@ -50,8 +49,8 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
                 tr("unit-level", lang, unit=unit.name, level=unit.level),
             )
         if unit.parent is not None and unit.parent not in codes:
-            owner = tr("plan-unit", lang, id=unit.name)
-            yield ("units", index, "parent"), _unknown(owner, "parent", unit.parent, codes, lang)
+            owner, words = tr("plan-unit", lang, id=unit.name), tr("plan-ref-parent", lang)
+            yield ("units", index, "parent"), _unknown(owner, words, unit.parent, codes, lang)
     roots = Counter(unit.parent is None for unit in spec.units)[True]
     if roots != 1:
         yield ("units",), tr("plan-root", lang, count=roots)
@@ -63,30 +62,29 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         if target.indicator not in indicators:
             yield (
                 ("targets", index, "indicator"),
-                _unknown(owner, "indicator", target.indicator, indicators, lang),
+                _unknown(owner, tr("plan-ref-indicator", lang), target.indicator, indicators, lang),
             )
             continue
         for level in target.levels:
             if level not in level_ids:
-                yield ("targets", index, "level"), _unknown(owner, "level", level, level_ids, lang)
+                words = tr("plan-ref-level", lang)
+                yield ("targets", index, "level"), _unknown(owner, words, level, level_ids, lang)
         indicator = indicators[target.indicator]
         for field, why in (
-            *_rule_problems(target, indicator.type, start, end),
-            *_fit_problems(target, indicator),
+            *_rule_problems(target, indicator.type, start, end, lang),
+            *_fit_problems(target, indicator, lang),
         ):
-            message = tr("plan-rule", lang, id=target.id, why=why[1 if lang == "en" else 0])
-            yield ("targets", index, field), message
+            yield ("targets", index, field), tr("plan-rule", lang, id=target.id, why=why)
     for index, indicator in enumerate(spec.indicators):
         if indicator.aggregate is Aggregate.SUM and indicator.type in _NOT_ADDED:
-            message = tr(f"plan-sum-{indicator.type.value}", lang, id=indicator.id)
+            message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
 
 
 def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
     guess = closest(ref, known)
     suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-    words = tr(f"plan-ref-{what}", lang)
-    return tr("plan-unknown-ref", lang, owner=owner, what=words, ref=ref, suggest=suggest)
+    return tr("plan-unknown-ref", lang, owner=owner, what=what, ref=ref, suggest=suggest)
 
 
 def _cycles(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
@@ -103,147 +101,65 @@ def _cycles(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
 
 
 def _rule_problems(
-    target: Target, value_type: ValueType, start: int, end: int
-) -> Iterator[tuple[str, tuple[str, str]]]:
-    """What is wrong with one target's rule, as (field, (Chinese reason, English reason))."""
+    target: Target, value_type: ValueType, start: int, end: int, lang: str
+) -> Iterator[tuple[str, str]]:
+    """What is wrong with one target's rule, as (field, why)."""
     kind, op, threshold = target.kind, target.op, target.threshold
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
-            yield (
-                "op",
-                ("监测类目标不设 op 和 threshold", "a monitor target has no op or threshold"),
-            )
+            yield "op", tr("plan-rule-monitor-op", lang)
     elif op is None or threshold is None:
-        yield (
-            "op",
-            (
-                f"{kind.value} 类目标需要 op 和 threshold",
-                f"a {kind.value} target needs op and threshold",
-            ),
-        )
+        yield "op", tr("plan-rule-needs-op", lang, kind=kind.value)
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
-            yield (
-                "threshold",
-                (
-                    "between 需要 [下限, 上限]，且下限 ≤ 上限",
-                    "between needs [lower, upper] with lower ≤ upper",
-                ),
-            )
+            yield "threshold", tr("plan-rule-between", lang)
     elif isinstance(threshold, list):
-        yield (
-            "threshold",
-            (
-                f"列表形式的 threshold 需配合 op: between，而不是 {op.value}",
-                f"a list threshold needs op between, not {op.value}",
-            ),
-        )
+        yield "threshold", tr("plan-rule-list-threshold", lang, op=op.value)
     elif value_type is ValueType.BOOLEAN and (op is not Op.EQ or not isinstance(threshold, bool)):
-        yield (
-            "threshold",
-            (
-                "是否类指标只能用 op: == 和 threshold: true/false",
-                "a yes/no indicator takes op == and threshold true or false",
-            ),
-        )
+        yield "threshold", tr("plan-rule-boolean-op", lang)
     elif value_type is not ValueType.BOOLEAN and isinstance(threshold, bool):
-        yield (
-            "threshold",
-            ("true/false 只能用于是否类指标", "true/false thresholds are for yes/no indicators"),
-        )
+        yield "threshold", tr("plan-rule-boolean-threshold", lang)
 
     if value_type is ValueType.BOOLEAN and kind in (Kind.CUMULATIVE, Kind.GROWTH):
-        yield (
-            "kind",
-            (
-                f"是否类指标不能设 {kind.value} 类目标",
-                f"a yes/no indicator cannot have a {kind.value} target",
-            ),
-        )
+        yield "kind", tr("plan-rule-boolean-kind", lang, kind=kind.value)
     if kind in (Kind.DEADLINE, Kind.CUMULATIVE):
         if target.deadline is None:
-            yield (
-                "deadline",
-                (f"{kind.value} 类目标需要 deadline", f"a {kind.value} target needs a deadline"),
-            )
+            yield "deadline", tr("plan-rule-needs-deadline", lang, kind=kind.value)
         elif not start <= target.deadline <= end:
-            yield (
-                "deadline",
-                (
-                    f"截止年份 {target.deadline} 不在规划期 {start}–{end} 内",
-                    f"deadline {target.deadline} is outside the period {start}–{end}",
-                ),
+            message = tr(
+                "plan-rule-deadline-outside", lang, deadline=target.deadline, start=start, end=end
             )
+            yield "deadline", message
     elif target.deadline is not None:
-        yield (
-            "deadline",
-            (f"{kind.value} 类目标不设 deadline", f"a {kind.value} target has no deadline"),
-        )
+        yield "deadline", tr("plan-rule-no-deadline", lang, kind=kind.value)
     if target.start is not None:
         if kind is not Kind.CUMULATIVE:
-            yield (
-                "start",
-                ("只有 cumulative 类目标有 start", "only cumulative targets have a start year"),
-            )
+            yield "start", tr("plan-rule-start-kind", lang)
         elif not start <= target.start <= (target.deadline or end):
+            last = target.deadline or end
             yield (
                 "start",
-                (
-                    f"start {target.start} 应在 {start}–{target.deadline or end} 之间",
-                    f"start {target.start} must lie in {start}–{target.deadline or end}",
-                ),
+                tr("plan-rule-start-outside", lang, start=target.start, first=start, last=last),
             )
 
 
-_NOT_ADDED = (ValueType.BOOLEAN, ValueType.PERCENT)
+#: the types whose values a parent cannot add up from its children's, and why not
+_NOT_ADDED: dict[ValueType, str] = {
+    ValueType.BOOLEAN: "plan-sum-boolean",
+    ValueType.PERCENT: "plan-sum-percent",
+}
 
 
-def _fit_problems(target: Target, indicator: Indicator) -> Iterator[tuple[str, tuple[str, str]]]:
+def _fit_problems(target: Target, indicator: Indicator, lang: str) -> Iterator[tuple[str, str]]:
     """Where a target's rule contradicts what its indicator is (nature, direction, type)."""
     ident, kind, op = indicator.id, target.kind, target.op
     if kind is Kind.CUMULATIVE and indicator.nature is Nature.STOCK:
-        yield (
-            "kind",
-            (
-                f"指标 “{ident}” 是存量（nature: stock），各年数值相加没有意义，"
-                "不能设 cumulative 类目标；期末要达到的存量请用 kind: deadline",
-                f"indicator “{ident}” is a stock (nature: stock): adding up its yearly values means"
-                " nothing, so it cannot have a cumulative target; for a level to reach by the"
-                " deadline use kind: deadline",
-            ),
-        )
+        yield "kind", tr("plan-rule-stock-cumulative", lang, id=ident)
     if kind is Kind.GROWTH and indicator.type is ValueType.PERCENT:
-        yield (
-            "kind",
-            (
-                f"指标 “{ident}” 是百分比，growth 类目标算的是相对上年的增长率，"
-                "与“提高几个百分点”不是一回事；请用 deadline 或 annual 类目标写明要达到的百分比",
-                f"indicator “{ident}” is a percentage, and a growth target is the change relative"
-                " to last year, not in percentage points; use a deadline or annual target with the"
-                " percentage to reach",
-            ),
-        )
+        yield "kind", tr("plan-rule-percent-growth", lang, id=ident)
     if op is None:
         return
     if op.is_floor and indicator.direction is Direction.LOWER:
-        yield (
-            "op",
-            (
-                f'指标 “{ident}” 越低越好（direction: lower），op: "{op.value}" 却要求不低于'
-                "阈值，二者矛盾；应为 <= 或 <，或改正指标的 direction",
-                f'indicator “{ident}” is better lower (direction: lower) but op "{op.value}"'
-                " asks for at least the threshold; use <= or <, or correct the indicator's"
-                " direction",
-            ),
-        )
+        yield "op", tr("plan-rule-floor-lower", lang, id=ident, op=op.value)
     if op.is_cap and indicator.direction is Direction.HIGHER:
-        yield (
-            "op",
-            (
-                f'指标 “{ident}” 越高越好（direction: higher），op: "{op.value}" 却要求不高于'
-                "阈值，二者矛盾；应为 >= 或 >，或改正指标的 direction",
-                f'indicator “{ident}” is better higher (direction: higher) but op "{op.value}"'
-                " asks for at most the threshold; use >= or >, or correct the indicator's"
-                " direction",
-            ),
-        )
+        yield "op", tr("plan-rule-cap-higher", lang, id=ident, op=op.value)

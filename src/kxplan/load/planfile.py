@@ -14,7 +14,7 @@ from kxplan.load.pydanticerrors import kind_of
 from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, PlanFile
 from kxplan.model.problems import Problem, ProblemCode, sort_key
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.safe import Path_, read_yaml
 
 

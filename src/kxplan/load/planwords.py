@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from kxplan.load.pydanticerrors import error_path
 from kxplan.model.plan import Bands, Indicator, Level, PlanFile, PlanInfo, Target, Unit
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Document, Path_
 
@@ -23,8 +23,14 @@ _MODELS: dict[str, type[BaseModel]] = {
     "indicators": Indicator,
     "targets": Target,
 }
-# The item of each list section and the key that names it (units are named by their name).
-_ITEMS = {"levels": "level", "units": "unit", "indicators": "indicator", "targets": "target"}
+# How an item of each list section is called, and the key that names it (units are named by
+# their name).
+_OWNERS = {
+    "levels": "plan-level",
+    "units": "plan-unit",
+    "indicators": "plan-indicator",
+    "targets": "plan-target",
+}
 _NAMED_BY = {
     "levels": ("id",),
     "units": ("name", "code"),
@@ -134,14 +140,14 @@ def describe(where: Path_, data: Any, lang: str) -> tuple[str, str | None]:
         return tr("the-file", lang), None
     section = str(where[0])
     rest = [str(item) for item in where[1:] if isinstance(item, str)]
-    if section not in _ITEMS or len(where) == 1:
+    if section not in _OWNERS or len(where) == 1:
         return section, ".".join(rest) or None
     index = where[1]
     item = _at(data, section, index)
     names = [item.get(key) for key in _NAMED_BY[section]] if isinstance(item, dict) else []
     name = next((name for name in names if isinstance(name, str) and name), None)
     if name is not None:
-        owner = tr(f"plan-{_ITEMS[section]}", lang, id=name)
+        owner = tr(_OWNERS[section], lang, id=name)
     else:
         owner = tr("plan-item", lang, section=section, number=int(index) + 1)
     return owner, rest[0] if rest else None
@@ -163,25 +169,25 @@ def _expectation(where: Path_, field: str, data: Any, lang: str) -> str:
     if field == "level":
         return tr("plan-expect-levels" if section == "targets" else "plan-expect-level", lang)
     if field == "threshold":
-        return tr(_threshold_expectation(_at(data, section, where[1]), data), lang)
-    return tr(_EXPECT.get(field, "plan-expect-text"), lang)
+        return _threshold_expectation(_at(data, section, where[1]), data, lang)
+    return tr(_EXPECT[field], lang) if field in _EXPECT else tr("plan-expect-text", lang)
 
 
-def _threshold_expectation(target: Any, data: Any) -> str:
+def _threshold_expectation(target: Any, data: Any, lang: str) -> str:
     """A target's threshold in the form its op and its indicator's type want."""
     if not isinstance(target, dict):
-        return "plan-expect-threshold"
+        return tr("plan-expect-threshold", lang)
     if target.get("op") == "between":
-        return "plan-expect-between"
+        return tr("plan-expect-between", lang)
     indicators = data.get("indicators") if isinstance(data, dict) else None
     for indicator in indicators if isinstance(indicators, list) else []:
         if isinstance(indicator, dict) and indicator.get("id") == target.get("indicator"):
             kind = indicator.get("type")
             if kind == "boolean":
-                return "plan-expect-true-false"
+                return tr("plan-expect-true-false", lang)
             if kind in ("count", "amount", "percent"):
-                return "plan-expect-number"
-    return "plan-expect-threshold"
+                return tr("plan-expect-number", lang)
+    return tr("plan-expect-threshold", lang)
 
 
 def _shown(value: object, lang: str) -> str:
@@ -194,10 +200,10 @@ def _shown(value: object, lang: str) -> str:
         return tr("plan-got-text", lang, text=value)
     if isinstance(value, list):
         text = json.dumps(value, ensure_ascii=False, default=str)
-        return text if len(text) <= 60 else tr("plan-got-list", lang)
+        return text if len(text) <= 60 else tr("value-list", lang)
     if isinstance(value, dict):
-        return tr("plan-got-mapping", lang)
-    return tr("plan-got-nothing", lang)
+        return tr("value-mapping", lang)
+    return tr("value-nothing", lang)
 
 
 def _is_number(text: str) -> bool:

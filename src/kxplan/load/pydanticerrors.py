@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kxplan.text import tr
 from kxplan.yaml.safe import Document, Path_
 
 
@@ -19,16 +20,19 @@ def error_path(loc: tuple[int | str, ...], document: Document) -> Path_:
     return path
 
 
+_KINDS = {
+    "str": "value-text",
+    "int": "value-number",
+    "float": "value-number",
+    "bool": "value-true-false",
+    "list": "value-list",
+    "NoneType": "value-nothing",
+    "dict": "value-mapping",
+}
+
+
 def kind_of(value: object, lang: str) -> str:
-    """What people call a YAML value's kind: text, a number, a list, nothing."""
-    words = {
-        "str": ("文字", "text"),
-        "int": ("数字", "a number"),
-        "float": ("数字", "a number"),
-        "bool": ("是否值", "true/false"),
-        "list": ("列表", "a list"),
-        "NoneType": ("空值", "nothing"),
-        "dict": ("映射", "a mapping"),
-    }
-    zh, en = words.get(type(value).__name__, (type(value).__name__, type(value).__name__))
-    return en if lang == "en" else zh
+    """What people call a YAML value's kind: text, a number, a list, nothing (for a kind YAML
+    does not make, its Python name)."""
+    name = type(value).__name__
+    return tr(_KINDS[name], lang) if name in _KINDS else name

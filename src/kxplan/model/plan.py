@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from kxplan.model.comparisons import Op, Threshold
+from kxplan.text import in_lang
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]
@@ -162,7 +163,7 @@ class Plan:
         self._by_name = {unit.name: unit for unit in spec.units}
 
     def name(self, lang: str) -> str:
-        return self.info.name_en if lang == "en" and self.info.name_en else self.info.name
+        return in_lang(self.info.name, self.info.name_en, lang)
 
     @property
     def start(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.text.printable import printable
 
 

@@ -1,8 +1,11 @@
-"""The status vocabulary of SPEC §3, in one place: codes, labels, glyphs and colours."""
+"""The status vocabulary of SPEC §3, in one place: codes, labels (in the catalogue), glyphs and
+colours."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from kxplan.text import tr
 
 
 class Status(StrEnum):
@@ -17,8 +20,7 @@ class Status(StrEnum):
     MISSING = "missing"
 
     def label(self, lang: str) -> str:
-        zh, en = _LABELS[self]
-        return en if lang == "en" else zh
+        return tr(_LABELS[self], lang)
 
     @property
     def glyph(self) -> str:
@@ -29,16 +31,16 @@ class Status(StrEnum):
         return _STYLES[self]
 
 
-_LABELS: dict[Status, tuple[str, str]] = {
-    Status.MET: ("达标", "met"),
-    Status.NOT_MET: ("未达标", "not met"),
-    Status.ACHIEVED_EARLY: ("提前实现", "achieved early"),
-    Status.AHEAD: ("快于预期", "ahead of schedule"),
-    Status.ON_TRACK: ("基本符合预期", "on track"),
-    Status.BEHIND: ("相对滞后", "behind schedule"),
-    Status.IN_PROGRESS: ("推进中", "in progress"),
-    Status.MONITORED: ("监测", "monitored"),
-    Status.MISSING: ("缺数据", "missing data"),
+_LABELS: dict[Status, str] = {
+    Status.MET: "status-met",
+    Status.NOT_MET: "status-not-met",
+    Status.ACHIEVED_EARLY: "status-achieved-early",
+    Status.AHEAD: "status-ahead",
+    Status.ON_TRACK: "status-on-track",
+    Status.BEHIND: "status-behind",
+    Status.IN_PROGRESS: "status-in-progress",
+    Status.MONITORED: "status-monitored",
+    Status.MISSING: "status-missing",
 }
 
 _GLYPHS: dict[Status, str] = {

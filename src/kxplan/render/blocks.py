@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from kxplan.model.problems import Problem
 from kxplan.render.markdown import escape
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +32,8 @@ def rich_problems(con: Console, problems: Sequence[Problem], lang: str) -> None:
     from rich.text import Text
 
     if problems:
-        con.print(Text(pick("数据问题：", "Data problems:", lang), style="bold red"))
+        title = tr("heading-colon", lang, title=tr("data-problems", lang))
+        con.print(Text(title, style="bold red"))
         for problem in problems:
             con.print(Text(problem.as_line()))
 
@@ -46,6 +47,6 @@ def markdown_table(out: TextIO, headers: Sequence[str], rows: Iterable[Sequence[
 
 def markdown_problems(out: TextIO, problems: Sequence[Problem], lang: str) -> None:
     if problems:
-        out.write(f"\n### {pick('数据问题', 'Data problems', lang)}\n\n")
+        out.write(f"\n### {tr('data-problems', lang)}\n\n")
         for problem in problems:
             out.write(f"- `{problem.location()}` {problem.code.value}: {escape(problem.message)}\n")

@@ -12,7 +12,7 @@ from kxplan.model.status import Status
 from kxplan.render import Format, View
 from kxplan.render.common import cell, unit_name
 from kxplan.render.describe import explain, target_name
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 
 def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None:
@@ -22,35 +22,22 @@ def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None
 def headline(comparison: Comparison, view: View) -> str:
     plan, year = comparison.new.plan, comparison.new.year
     base = f"{comparison.base} ({comparison.commit[:10]})"
-    if view.lang == "en":
-        return f"{plan.name('en')} — {year}: changes against {base}"
-    return f"{plan.name('zh')} — {year}：相对 {base} 的变化"
+    return tr("changes-headline", view.lang, plan=plan.name(view.lang), year=year, base=base)
 
 
 def caveat(comparison: Comparison, lang: str) -> str | None:
     """Said first when REV's plan was invalid and the current one judged REV's data."""
     if comparison.invalid_plan is None:
         return None
-    return pick(
-        f"注意：{comparison.invalid_plan} 有误，原状态按当前规划判定",
-        f"note: {comparison.invalid_plan} is invalid; the old statuses follow the current plan",
-        lang,
-    )
+    return tr("changes-invalid-plan", lang, plan=comparison.invalid_plan)
 
 
 def summary(comparison: Comparison, view: View) -> str:
     changed, total = len(comparison.changes), len(comparison.new.results)
     entered = len(comparison.entered(view.fail_on))
-    if view.lang == "en":
-        if not changed:
-            return f"No result changed its status ({total} compared)."
-        return (
-            f"{changed} result(s) changed their status ({total} compared); "
-            f"{entered} now in --fail-on"
-        )
     if not changed:
-        return f"没有结果的状态发生变化（共比较 {total} 项）。"
-    return f"{changed} 项结果的状态有变化（共比较 {total} 项）；其中 {entered} 项新进入 --fail-on"
+        return tr("changes-none", view.lang, total=total)
+    return tr("changes-some", view.lang, changed=changed, total=total, entered=entered)
 
 
 def status_text(result: Result | None, lang: str) -> str:
@@ -67,8 +54,7 @@ def _why(change: Change, lang: str) -> str:
     why = explain(result, lang)
     old = change.old
     if change.new is not None and old is not None and old.status is Status.MISSING:
-        before = explain(old, lang)
-        why += f"; before: {before}" if lang == "en" else f"；原：{before}"
+        why += tr("changes-before", lang, why=explain(old, lang))
     return why
 
 
@@ -91,14 +77,11 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
     if note := caveat(comparison, lang):
         con.print(note, style="yellow")
     if comparison.changes:
-        en = lang == "en"
         table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
-        for title in (
-            ("Target", "Unit", "Before", "", "Now", "Why")
-            if en
-            else ("目标", "单位", "原状态", "", "新状态", "说明")
-        ):
-            table.add_column(title, no_wrap=title not in ("Why", "说明"))
+        before, now = tr("head-before", lang), tr("head-now", lang)
+        for title in (tr("head-target", lang), tr("head-unit", lang), before, "", now):
+            table.add_column(title, no_wrap=True)
+        table.add_column(tr("head-why", lang), no_wrap=False)
         for change in comparison.changes:
             old, new = change.old, change.new
             table.add_row(
@@ -158,11 +141,13 @@ def markdown(comparison: Comparison, view: View) -> str:
     if note := caveat(comparison, lang):
         lines += [f"> ⚠ {escape(note)}", ""]
     if comparison.changes:
-        header = (
-            ["Target", "Unit", "Before", "Now", "Why"]
-            if lang == "en"
-            else ["目标", "单位", "原状态", "新状态", "说明"]
-        )
+        header = [
+            tr("head-target", lang),
+            tr("head-unit", lang),
+            tr("head-before", lang),
+            tr("head-now", lang),
+            tr("head-why", lang),
+        ]
         lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for change in comparison.changes:
             row = [

@@ -9,7 +9,7 @@ from kxplan.model.plan import Target, Unit
 from kxplan.model.problems import total as total_problems
 from kxplan.model.status import Status
 from kxplan.render.describe import figure
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 
 
 def grid(evaluation: Evaluation) -> dict[tuple[str, str], Result]:
@@ -34,42 +34,36 @@ def shown_targets(evaluation: Evaluation) -> list[Target]:
 
 
 def unit_name(unit: Unit, lang: str) -> str:
-    return pick(unit.name, unit.name_en, lang)
+    return in_lang(unit.name, unit.name_en, lang)
 
 
 def summary_line(evaluation: Evaluation, lang: str) -> str:
     counts = evaluation.summary()
     total = len(evaluation.results)
     parts = [f"{status.label(lang)} {count}" for status, count in counts.items() if count]
-    if lang == "en":
-        return f"{evaluation.year}: {total} results — " + ", ".join(parts)
-    return f"{evaluation.year} 年：共 {total} 项结果 — " + "、".join(parts)
+    counted = tr("list-comma", lang).join(parts)
+    return tr("summary-line", lang, year=evaluation.year, total=total, counts=counted)
 
 
 def failed_line(evaluation: Evaluation, fail_on: frozenset[Status], lang: str) -> str:
     failed = len(evaluation.failed(fail_on))
     words = ", ".join(s.value for s in Status if s in fail_on) or "—"
     problems = total_problems(evaluation.problems)
-    if lang == "en":
-        return f"{failed} result(s) in --fail-on ({words}); {problems} data problem(s)"
-    return f"{failed} 项结果属于 --fail-on（{words}）；数据问题 {problems} 个"
+    return tr("failed-line", lang, failed=failed, statuses=words, problems=problems)
 
 
 def missing_line(evaluation: Evaluation, lang: str) -> str | None:
     if not evaluation.missing_files:
         return None
-    names = [unit_name(unit, lang) for unit in evaluation.missing_files]
-    if lang == "en":
-        return f"No data file for {evaluation.year}: " + ", ".join(names)
-    return f"{evaluation.year} 年未报送数据文件：" + "、".join(names)
+    names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in evaluation.missing_files)
+    return tr("missing-line", lang, year=evaluation.year, units=names)
 
 
 def invalid_line(evaluation: Evaluation, lang: str) -> str | None:
     if not evaluation.invalid_files:
         return None
-    if lang == "en":
-        return "Invalid files (treated as missing): " + ", ".join(evaluation.invalid_files)
-    return "数据文件有误（按缺数据处理）：" + "、".join(evaluation.invalid_files)
+    files = tr("list-comma", lang).join(evaluation.invalid_files)
+    return tr("invalid-line", lang, files=files)
 
 
 def legend(lang: str) -> str:

@@ -8,15 +8,15 @@ from kxplan.engine.rules import Result, Why
 from kxplan.load.dataset import Gap, Missing
 from kxplan.model.plan import Indicator, Kind, Target
 from kxplan.model.status import Status
-from kxplan.text.messages import pick
+from kxplan.text import groups_thousands, in_lang, measure_apart, tr
 
 
 def number(value: Fraction | bool | None, places: int = 2) -> str:
     """8.6, 15230, 35.2 — at most `places` decimals, no trailing zeros."""
     if value is None:
         return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
+    if isinstance(value, bool):  # a value without a language: said as the data file's Chinese
+        return tr("yes" if value else "no", "zh")
     if value.denominator == 1:
         return str(value.numerator)
     scaled = abs(value) * 10**places
@@ -28,7 +28,7 @@ def number(value: Fraction | bool | None, places: int = 2) -> str:
 def grouped(value: Fraction, lang: str) -> str:
     """`number`, with thousands separated in English (100,000); Chinese writes 100000."""
     text = number(value)
-    if lang != "en" or abs(value) < 10000:
+    if not groups_thousands(lang) or abs(value) < 10000:
         return text
     whole, _, decimals = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
@@ -46,25 +46,22 @@ def ratio_number(value: Fraction) -> str:
     return text
 
 
-_KIND_NAMES = {
-    Kind.ANNUAL: ("每年", "annual"),
-    Kind.DEADLINE: ("期末", "deadline"),
-    Kind.CUMULATIVE: ("累计", "cumulative"),
-    Kind.GROWTH: ("增长", "growth"),
-    Kind.MONITOR: ("监测", "monitor"),
+_KIND_NAMES: dict[Kind, str] = {
+    Kind.ANNUAL: "kind-annual",
+    Kind.DEADLINE: "kind-deadline",
+    Kind.CUMULATIVE: "kind-cumulative",
+    Kind.GROWTH: "kind-growth",
+    Kind.MONITOR: "kind-monitor",
 }
 
 
 def kind_name(kind: Kind, lang: str) -> str:
     """The kind of a target in words: 每年, 期末, 累计, 增长, 监测."""
-    zh, en = _KIND_NAMES[kind]
-    return en if lang == "en" else zh
+    return tr(_KIND_NAMES[kind], lang)
 
 
 def yes_no(value: bool, lang: str) -> str:
-    if lang == "en":
-        return "yes" if value else "no"
-    return "是" if value else "否"
+    return tr("yes" if value else "no", lang)
 
 
 def shown(value: Fraction | bool | None, lang: str, target: Target | None = None) -> str:
@@ -134,8 +131,8 @@ def measure(indicator: Indicator, lang: str, amount: object = None) -> str:
     after exactly 1 (`1 lecture`, `≥ 1 site`), as plan files give the plural."""
     if indicator.measure is None:
         return ""
-    word = pick(indicator.measure, indicator.measure_en, lang)
-    if lang != "en" or word.startswith("%"):
+    word = in_lang(indicator.measure, indicator.measure_en, lang)
+    if not measure_apart(lang) or word.startswith("%"):
         return word
     return f" {singular(word) if amount == 1 and not isinstance(amount, bool) else word}"
 
@@ -153,9 +150,8 @@ def singular(word: str) -> str:
 
 def rule(target: Target, indicator: Indicator, lang: str) -> str:
     """The rule in a few symbols: `≥ 13%（2025年）`, `累计 > 50亿元（2021—2025年）`."""
-    en = lang == "en"
     if target.op is None:
-        return "monitor" if en else "监测"
+        return tr("kind-monitor", lang)
     one = target.bound if not isinstance(target.bound, tuple) else target.bound[1]
     unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
     bound = target.bound
@@ -166,23 +162,22 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     else:
         body = f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
     if target.kind is Kind.GROWTH:
-        return f"growth {body} a year" if en else f"年增长 {body}"
+        return tr("rule-growth", lang, body=body)
     if target.kind is Kind.CUMULATIVE:
-        return f"total {body} by {target.deadline}" if en else f"累计 {body}（{target.deadline}年）"
+        return tr("rule-cumulative", lang, body=body, deadline=target.deadline)
     if target.kind is Kind.DEADLINE:
-        return f"{body} by {target.deadline}" if en else f"{body}（{target.deadline}年）"
-    return f"{body} every year" if en else f"{body}（每年）"
+        return tr("rule-deadline", lang, body=body, deadline=target.deadline)
+    return tr("rule-annual", lang, body=body)
 
 
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
     if target.name:
-        return pick(target.name, target.name_en, lang)
-    return pick(indicator.name, indicator.name_en, lang)
+        return in_lang(target.name, target.name_en, lang)
+    return in_lang(indicator.name, indicator.name_en, lang)
 
 
 def explain(result: Result, lang: str) -> str:
     """One sentence saying why the result has its status."""
-    en = lang == "en"
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = (
@@ -190,77 +185,51 @@ def explain(result: Result, lang: str) -> str:
     )
     value = f"{shown(result.value, lang, result.target)}{unit}"
     if result.target.kind is Kind.GROWTH:
-        value = (
-            f"growth {value} (from {number(result.previous)})"
-            if en
-            else f"增长 {value}（上年 {number(result.previous)}）"
-        )
+        value = tr("explain-growth", lang, value=value, previous=number(result.previous))
     if result.target.kind is Kind.CUMULATIVE:
-        value = f"running total {value}" if en else f"累计 {value}"
+        value = tr("explain-running-total", lang, value=value)
     parts = [value, rule(result.target, result.indicator, lang)]
     if result.progress_ratio is not None:
         expected, ratio = number(result.expected), ratio_number(result.progress_ratio)
-        parts.append(
-            f"expected {expected}, progress ratio {ratio}"
-            if en
-            else f"序时目标 {expected}，进度比 {ratio}"
-        )
+        parts.append(tr("explain-progress", lang, expected=expected, ratio=ratio))
     if result.why is not None:
-        parts.append(_WHY[result.why][1 if en else 0])
+        parts.append(tr(_WHY[result.why], lang))
     if result.status in (Status.NOT_MET, Status.BEHIND) and result.target.hint:
-        parts.append(pick(result.target.hint, result.target.hint_en, lang))
-    return ("; " if en else "；").join(parts)
+        parts.append(in_lang(result.target.hint, result.target.hint_en, lang))
+    return tr("semicolon", lang).join(parts)
 
 
-_WHY: dict[Why, tuple[str, str]] = {
-    Why.PREVIOUS_ZERO: (
-        "上年数值为 0，无法计算增长率",
-        "last year's value is 0; growth is undefined",
-    ),
-    Why.ABOVE_UPPER: ("已超过上限", "already above the upper bound"),
-    Why.CAP_EXCEEDED: ("已超过上限", "the cap is already exceeded"),
-    Why.NOT_YET_TRUE: ("尚未实现", "not yet done"),
-    Why.BASE_SATISFIED: ("基期已达标，本年回落", "the base year met it; this year fell back"),
-    Why.BASE_AT_GOAL: (
-        "基期值等于目标值但未达到（目标要求超过它），尚未超过",
-        "the base value equals the threshold, which asks for more; not beyond it yet",
-    ),
+#: why a result has its status, where the numbers alone do not say it
+_WHY: dict[Why, str] = {
+    Why.PREVIOUS_ZERO: "why-previous-zero",
+    Why.ABOVE_UPPER: "why-above-upper",
+    Why.CAP_EXCEEDED: "why-cap-exceeded",
+    Why.NOT_YET_TRUE: "why-not-yet-true",
+    Why.BASE_SATISFIED: "why-base-satisfied",
+    Why.BASE_AT_GOAL: "why-base-at-goal",
 }
 
 
 def _missing(result: Result, lang: str) -> str:
-    en = lang == "en"
     if result.why is Why.PREVIOUS_ZERO:
-        return _WHY[Why.PREVIOUS_ZERO][1 if en else 0]
+        return tr("why-previous-zero", lang)
     gap = result.missing
     if gap is None:
-        return "missing data" if en else "缺数据"
-    who = pick(gap.unit.name, gap.unit.name_en, lang)
+        return Status.MISSING.label(lang)
+    who = in_lang(gap.unit.name, gap.unit.name_en, lang)
     if gap.gap is Gap.NO_FILE:
-        return f"no data file of {who} for {gap.year}" if en else f"缺少{who} {gap.year} 年数据文件"
+        return tr("explain-no-file", lang, unit=who, year=gap.year)
     if gap.gap is Gap.INVALID_FILE:
-        return (
-            f"the {gap.year} data file of {who} is invalid"
-            if en
-            else f"{who} {gap.year} 年数据文件有误，按缺数据处理"
-        )
-    what = pick(result.indicator.name, result.indicator.name_en, lang)
-    return (
-        f"{who} did not report {gap.indicator} ({what}) for {gap.year}"
-        if en
-        else f"{who} {gap.year} 年未填报 {gap.indicator}（{what}）"
-    )
+        return tr("explain-invalid-file", lang, unit=who, year=gap.year)
+    what = in_lang(result.indicator.name, result.indicator.name_en, lang)
+    return tr("explain-not-reported", lang, unit=who, year=gap.year, id=gap.indicator, name=what)
 
 
 def gap_words(gap: Missing, indicator: Indicator, lang: str) -> str:
     """Why a unit's value is not there, in words (people never see the `Gap` codes)."""
     if gap.gap is Gap.NO_FILE:
-        return pick("未报送数据文件", "no data file", lang)
+        return tr("gap-no-file", lang)
     if gap.gap is Gap.INVALID_FILE:
-        return pick(
-            "数据文件有误，按缺数据处理", "the data file is invalid; treated as missing", lang
-        )
-    what = pick(indicator.name, indicator.name_en, lang)
-    return pick(
-        f"未填报 {gap.indicator}（{what}）", f"did not report {gap.indicator} ({what})", lang
-    )
+        return tr("gap-invalid-file", lang)
+    what = in_lang(indicator.name, indicator.name_en, lang)
+    return tr("gap-not-reported", lang, id=gap.indicator, name=what)

@@ -9,29 +9,20 @@ from kxplan.engine.audit import Audit, Input
 from kxplan.model.plan import Kind
 from kxplan.render.common import unit_name
 from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 from kxplan.text.printable import printable
 
-_KINDS: dict[Kind, tuple[str, str]] = {
-    Kind.ANNUAL: ("逐年达标：每年的值与目标值比较", "every year's value against the threshold"),
-    Kind.DEADLINE: (
-        "期末达到：截止年前按基期值到目标值的直线轨迹（序时进度）判断",
-        "reach it by the deadline; earlier years against the straight line from the base value",
-    ),
-    Kind.CUMULATIVE: (
-        "期内累计：逐年值之和，截止年前按时间比例（序时进度）判断",
-        "the sum of the yearly values; earlier years against the time-proportional share",
-    ),
-    Kind.GROWTH: ("逐年增长：同比增长率与目标值比较", "year-on-year growth against the threshold"),
-    Kind.MONITOR: (
-        "仅监测：记录数值，不设目标值",
-        "monitored: the value is recorded, no threshold",
-    ),
+_KINDS: dict[Kind, str] = {
+    Kind.ANNUAL: "explain-kind-annual",
+    Kind.DEADLINE: "explain-kind-deadline",
+    Kind.CUMULATIVE: "explain-kind-cumulative",
+    Kind.GROWTH: "explain-kind-growth",
+    Kind.MONITOR: "explain-kind-monitor",
 }
 
 
 def _brackets(text: str, lang: str) -> str:
-    return pick(f"（{text}）", f" ({text})", lang)
+    return tr("in-brackets", lang, text=text)
 
 
 def render_text(found: Audit, lang: str, out: TextIO) -> None:
@@ -40,30 +31,30 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
     name = target_name(target, result.indicator, lang)
     status = f"{result.status.glyph} {result.status.label(lang)}"
     lines = [
-        f"{pick('目标', 'Target', lang)}  {target.id}  {name}",
-        f"{pick('单位', 'Unit', lang)}  {unit_name(unit, lang)}{_brackets(unit.code, lang)}",
-        f"{pick('年度', 'Year', lang)}  {result.year}",
-        f"{pick('状态', 'Status', lang)}  {status}",
+        f"{tr('head-target', lang)}  {target.id}  {name}",
+        f"{tr('head-unit', lang)}  {unit_name(unit, lang)}{_brackets(unit.code, lang)}",
+        f"{tr('head-year', lang)}  {result.year}",
+        f"{tr('head-status', lang)}  {status}",
         "",
-        f"{pick('规划原文', 'The plan', lang)}{_brackets(target.clause, lang)}",
-        f"  “{target.quote}”" if target.quote else pick("  （未引用原文）", "  (no quote)", lang),
-        f"{pick('规则', 'Rule', lang)}  {rule(target, result.indicator, lang)}",
-        f"{pick('类型', 'Kind', lang)}  {target.kind.value} — {pick(*_KINDS[target.kind], lang)}",
+        f"{tr('explain-plan-words', lang)}{_brackets(target.clause, lang)}",
+        f"  “{target.quote}”" if target.quote else f"  {tr('explain-no-quote', lang)}",
+        f"{tr('head-rule', lang)}  {rule(target, result.indicator, lang)}",
+        f"{tr('head-kind', lang)}  {target.kind.value} — {tr(_KINDS[target.kind], lang)}",
         "",
-        pick("输入数据", "Inputs", lang),
+        tr("explain-inputs", lang),
     ]
     if not found.inputs:
-        lines.append(pick("  （无）", "  (none)", lang))
+        lines.append(f"  {tr('explain-none', lang)}")
     for item in found.inputs:
         lines.extend(_input_lines(item, found, lang))
     if found.gaps:
-        lines.append(pick("缺少的数据", "Missing", lang))
+        lines.append(tr("explain-missing", lang))
         for gap in found.gaps:
             where = f"  {gap.file}" if gap.file else ""
             why = gap_words(gap, found.result.indicator, lang)
             lines.append(f"  {gap.year}  {unit_name(gap.unit, lang)}  {why}{where}")
     lines.append("")
-    lines.append(pick("计算过程", "Steps", lang))
+    lines.append(tr("explain-steps", lang))
     lines.extend(f"  {number}. {step}" for number, step in enumerate(found.steps, 1))
     out.write("\n".join(lines) + "\n")
 
@@ -79,10 +70,10 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     indent = "\n" + " " * 8
     if observation.source:
         source = printable(observation.source, newline=indent)
-        lines.append(f"        {pick('来源：', 'source: ', lang)}{source}")
+        lines.append(f"        {tr('explain-source', lang)}{source}")
     if observation.note:
         note = printable(observation.note, newline=indent)
-        lines.append(f"        {pick('说明：', 'note: ', lang)}{note}")
+        lines.append(f"        {tr('explain-note', lang)}{note}")
     return lines
 
 
@@ -124,7 +115,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
             for gap in found.gaps
         ],
         "steps": found.steps,
-        "instruction": pick(target.hint, target.hint_en, lang) if target.hint else None,
+        "instruction": in_lang(target.hint, target.hint_en, lang) if target.hint else None,
     }
 
 

@@ -19,6 +19,7 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import explain, target_name
+from kxplan.text import tr
 
 
 def _data(text: str) -> str:
@@ -104,11 +105,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     absent = [result for result in failed if file_absent(result)]
     line = missing_line(evaluation, lang)
     if absent and line:
-        count = (
-            f"（{len(absent)} 项结果缺数据）"
-            if lang == "zh"
-            else f" ({len(absent)} results missing)"
-        )
+        count = tr("github-missing-results", lang, count=len(absent))
         errors.append(annotation("error", line + count, "kxplan missing files"))
     write_errors(errors, lang, out)
     out.write(summary_line(evaluation, lang) + "\n")
@@ -120,13 +117,7 @@ def write_errors(errors: list[str], lang: str, out: TextIO) -> None:
     for text in errors:
         out.write(text + "\n")
     if len(errors) > SHOWN_PER_STEP:
-        note = (
-            f"共 {len(errors)} 条标注，GitHub 每步只显示前 {SHOWN_PER_STEP} 条；"
-            "完整列表见日志和 Summary"
-            if lang == "zh"
-            else f"{len(errors)} annotations; GitHub shows the first {SHOWN_PER_STEP} of a step:"
-            " the log and the job summary list them all"
-        )
+        note = tr("github-too-many", lang, count=len(errors), shown=SHOWN_PER_STEP)
         out.write(annotation("notice", note, "kxplan") + "\n")
 
 

@@ -19,6 +19,7 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import rule, target_name
+from kxplan.text import tr
 
 
 def escape(text: str) -> str:
@@ -28,9 +29,9 @@ def escape(text: str) -> str:
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     lang, plan = view.lang, evaluation.plan
     cells = grid(evaluation)
-    title = "compliance" if lang == "en" else "目标完成情况"
+    title = tr("compliance", lang)
     out.write(f"## {plan.name(lang)} — {evaluation.year} {title}\n\n")
-    header = ["Target" if lang == "en" else "目标", "Rule" if lang == "en" else "规则"]
+    header = [tr("head-target", lang), tr("head-rule", lang)]
     header += [unit_name(unit, lang) for unit in evaluation.units]
     out.write("| " + " | ".join(header) + " |\n")
     out.write("|" + "---|" * len(header) + "\n")
@@ -53,6 +54,6 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
 
 
 def problem_list(problems: list[Problem], lang: str) -> str:
-    lines = ["### " + ("Data problems" if lang == "en" else "数据问题"), ""]
+    lines = ["### " + tr("data-problems", lang), ""]
     lines += [f"- `{p.location()}` {p.code.value}: {escape(p.message)}" for p in problems]
     return "\n".join(lines) + "\n\n"

@@ -13,28 +13,23 @@ from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, explain, json_number, rule, shown, target_name
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 
 def heading(history: History, lang: str) -> str:
     unit, plan = unit_name(history.unit, lang), history.plan
     span = f"{plan.base_year}—{history.last}"
-    return pick(
-        f"{unit} {span} 年目标完成情况（{plan.name(lang)}）",
-        f"{unit}, {span}: targets year by year ({plan.name(lang)})",
-        lang,
-    )
+    return tr("report-heading", lang, unit=unit, span=span, plan=plan.name(lang))
 
 
 def header(history: History, lang: str) -> list[str]:
-    base = pick(f"{history.plan.base_year} 基期", f"{history.plan.base_year} base", lang)
     return [
-        pick("目标", "Target", lang),
-        pick("规则", "Rule", lang),
-        base,
+        tr("head-target", lang),
+        tr("head-rule", lang),
+        tr("head-base", lang, year=history.plan.base_year),
         *[str(year) for year in history.years],
-        pick("趋势", "Trend", lang),
-        pick(f"{history.last} 年状态", f"Status {history.last}", lang),
+        tr("head-trend", lang),
+        tr("head-status-in", lang, year=history.last),
     ]
 
 
@@ -58,19 +53,10 @@ def attention(history: History) -> list[Row]:
 def notes(history: History, lang: str) -> list[str]:
     lines = []
     if history.missing_years:
-        years = "、".join(str(y) for y in history.missing_years)
-        lines.append(
-            pick(
-                f"未报送数据文件的年份：{years}",
-                f"No data file for: {', '.join(str(y) for y in history.missing_years)}",
-                lang,
-            )
-        )
-    if history.invalid_files:
-        lines.append(
-            pick("数据文件有误（按缺数据处理）：", "Invalid files (treated as missing): ", lang)
-            + ", ".join(history.invalid_files)
-        )
+        years = tr("list-comma", lang).join(str(y) for y in history.missing_years)
+        lines.append(tr("report-no-file-years", lang, years=years))
+    if history.invalid_files:  # named as the files are, whatever the language
+        lines.append(tr("invalid-line", lang, files=", ".join(history.invalid_files)))
     return lines
 
 
@@ -96,12 +82,13 @@ def render_table(history: History, view: View, out: TextIO) -> None:
     con.print(Text(legend(lang), style="dim"))
     needing = attention(history)
     if needing:
-        con.print(Text(pick("需要关注：", "Needs attention:", lang), style="bold"))
+        title = tr("heading-colon", lang, title=tr("needs-attention", lang))
+        con.print(Text(title, style="bold"))
         for row in needing:
             result = row.latest
             line = Text(f"  {result.status.glyph} {result.status.label(lang)}", result.status.style)
             name = target_name(row.target, row.indicator, lang)
-            line.append(f"  {name}{pick('：', ': ', lang)}{explain(result, lang)}")
+            line.append(f"  {name}{tr('colon', lang)}{explain(result, lang)}")
             con.print(line)
     for note in notes(history, lang):
         con.print(Text(note))
@@ -114,14 +101,13 @@ def render_markdown(history: History, lang: str, out: TextIO) -> None:
     out.write(f"\n{legend(lang)}\n\n")
     needing = attention(history)
     if needing:
-        out.write(f"### {pick('需要关注', 'Needs attention', lang)}\n\n")
+        out.write(f"### {tr('needs-attention', lang)}\n\n")
         for row in needing:
             name = target_name(row.target, row.indicator, lang)
             status = row.latest.status.label(lang)
             why = escape(explain(row.latest, lang))
-            out.write(
-                f"- **{escape(name)}**{pick(f'（{status}）：', f' ({status}): ', lang)}{why}\n"
-            )
+            said = tr("in-brackets", lang, text=status) + tr("colon", lang)
+            out.write(f"- **{escape(name)}**{said}{why}\n")
         out.write("\n")
     for line in notes(history, lang):
         out.write(f"{escape(line)}\n\n")

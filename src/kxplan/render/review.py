@@ -14,19 +14,18 @@ from kxplan.render.blocks import markdown_problems, markdown_table, rich_problem
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
 from kxplan.render.markdown import escape
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 
-_STAGES: dict[Stage, tuple[str, str]] = {
-    Stage.YEARLY: ("年度评估", "annual review"),
-    Stage.MID_TERM: ("中期评估", "mid-term review"),
-    Stage.FINAL: ("终期评估", "final review"),
+_STAGES: dict[Stage, str] = {
+    Stage.YEARLY: "stage-yearly",
+    Stage.MID_TERM: "stage-mid-term",
+    Stage.FINAL: "stage-final",
 }
 
 
 def heading(review: Review, lang: str) -> str:
-    zh, en = _STAGES[review.stage]
-    name = review.plan.name(lang)
-    return pick(f"{name} {zh}（{review.year}年）", f"{name}: {en} ({review.year})", lang)
+    stage = tr(_STAGES[review.stage], lang)
+    return tr("review-heading", lang, plan=review.plan.name(lang), stage=stage, year=review.year)
 
 
 def judged(review: Review) -> int:
@@ -37,15 +36,14 @@ def judged(review: Review) -> int:
 def sentence(review: Review, lang: str) -> str:
     """“25项指标中，提前实现1项、快于预期1项……” — the counts in the order reviews give them."""
     counts = [(status, n) for status, n in review.summary().items() if n]
-    total = len(review.rows)
-    if lang == "en":
-        text = f"Of {total} targets: " + ", ".join(f"{n} {s.label('en')}" for s, n in counts)
-    else:
-        text = f"{total}项指标中，" + "、".join(f"{s.label('zh')}{n}项" for s, n in counts)
+    counted = tr("list-comma", lang).join(
+        tr("review-count", lang, label=s.label(lang), count=n) for s, n in counts
+    )
+    text = tr("review-sentence", lang, total=len(review.rows), counts=counted)
     if review.stage is Stage.FINAL and judged(review):
         rate = percent(Fraction(review.summary()[Status.MET], judged(review)))
-        text += pick(f"；达标率 {rate}", f"; {rate} of the targets with a threshold met", lang)
-    return text + pick("。", ".", lang)
+        text += tr("review-rate", lang, rate=rate)
+    return text + tr("full-stop", lang)
 
 
 def outlook(review: Review, lang: str) -> str | None:
@@ -54,20 +52,14 @@ def outlook(review: Review, lang: str) -> str | None:
     if not projected:
         return None
     yes, no = projected.count(True), projected.count(False)
-    return pick(
-        f"按现有进度测算，尚未实现的 {len(projected)} 项中，"
-        f"到期末可实现 {yes} 项、难以实现 {no} 项。",
-        f"At the current pace, of the {len(projected)} targets not yet reached, {yes} would be "
-        f"reached by the deadline and {no} would not.",
-        lang,
-    )
+    return tr("review-outlook", lang, count=len(projected), yes=yes, no=no)
 
 
 def lower_levels(review: Review, lang: str) -> str:
     """The plan's names of the levels below the top unit: 县区, or 市、县区 in a province."""
     plan = review.plan
-    names = [pick(lv.name, lv.name_en, lang) for lv in plan.levels if lv.id != review.unit.level]
-    return pick("、".join(names), ", ".join(names), lang) or pick("下级单位", "lower units", lang)
+    names = [in_lang(lv.name, lv.name_en, lang) for lv in plan.levels if lv.id != review.unit.level]
+    return tr("list-comma", lang).join(names) or tr("lower-units", lang)
 
 
 def lower_notes(review: Review, lang: str) -> list[str]:
@@ -77,28 +69,21 @@ def lower_notes(review: Review, lang: str) -> list[str]:
     notes = []
     lower = sum(bool(row.lower) and not row.both_levels for row in review.rows)
     if lower:
-        notes.append(
-            pick(
-                f"其中 {lower} 项仅适用于{levels}，按最不利的单位计状态，并列出各状态的单位数。",
-                f"{lower} targets apply at the {levels} level only: each takes its least "
-                "favourable unit's status, with the number of units per status.",
-                lang,
-            )
-        )
+        notes.append(tr("review-lower-only", lang, count=lower, levels=levels))
     top = unit_name(review.unit, lang)
     for number_, row in enumerate(review.rows, 1):
         if row.both_levels:
             name = target_name(row.target, row.indicator, lang)
             counted = row.overall.label(lang)
             notes.append(
-                pick(
-                    f"第 {number_} 项“{name}”同时适用于{top}和{levels}：行内为{top}本级的值和状态，"
-                    f"{levels}情况列出各状态的单位数；汇总按全部单位中最不利的状态计为“{counted}”。",
-                    f"No. {number_} “{name}” applies to {top} and at the {levels} level: the row "
-                    f"gives {top}'s own values and status, the “By {levels}” column the number of "
-                    f"units per status; the summary counts it as “{counted}”, the least "
-                    "favourable status of all its units.",
+                tr(
+                    "review-both-levels",
                     lang,
+                    number=number_,
+                    name=name,
+                    top=top,
+                    levels=levels,
+                    counted=counted,
                 )
             )
     return notes
@@ -107,20 +92,20 @@ def lower_notes(review: Review, lang: str) -> list[str]:
 def header(review: Review, lang: str) -> list[str]:
     base = review.plan.base_year
     years = [str(y) for y in review.years]
-    years[-1] = pick(f"{years[-1]}（最新）", f"{years[-1]} (latest)", lang)
+    years[-1] = tr("head-latest-year", lang, year=years[-1])
     final = review.stage is Stage.FINAL
     return [
-        pick("序号", "No.", lang),
-        pick("指标", "Target", lang),
-        pick("目标", "Rule", lang),
-        pick(f"{base} 基期", f"{base} base", lang),
+        tr("head-number", lang),
+        tr("head-review-target", lang),
+        tr("head-review-rule", lang),
+        tr("head-base", lang, year=base),
         *years,
-        pick("完成率", "Completion", lang),
-        *([] if final else [pick("序时进度", "Time elapsed", lang)]),
-        pick("状态", "Status", lang),
-        *([] if final else [pick("预计期末值", "Projected", lang)]),
-        pick("差距" if final else "尚需", "Short by" if final else "Still needed", lang),
-        pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang),
+        tr("head-completion", lang),
+        *([] if final else [tr("head-time-elapsed", lang)]),
+        tr("head-status", lang),
+        *([] if final else [tr("head-projected", lang)]),
+        tr("head-short-by" if final else "head-still-needed", lang),
+        tr("head-by-levels", lang, levels=lower_levels(review, lang)),
     ]
 
 
@@ -128,8 +113,8 @@ def missed_text(row: ReviewRow, lang: str) -> str:
     """`2021、2022年未达标`: the years an every-year target was not met."""
     if not row.missed:
         return ""
-    years = [str(year) for year in row.missed]
-    return pick(f"{'、'.join(years)}年未达标", f"not met in {', '.join(years)}", lang)
+    years = tr("list-comma", lang).join(str(year) for year in row.missed)
+    return tr("review-missed-years", lang, years=years)
 
 
 def needed_text(row: ReviewRow, lang: str) -> str:
@@ -137,20 +122,17 @@ def needed_text(row: ReviewRow, lang: str) -> str:
         return missed_text(row, lang)
     progress = row.progress
     if progress.shortfall is not None:
-        return pick(
-            f"差 {number(progress.shortfall)}", f"short by {number(progress.shortfall)}", lang
-        )
+        return tr("review-short-by", lang, amount=number(progress.shortfall))
     if progress.needed is None:
         return ""
     sign = "+" if row.target.kind is Kind.DEADLINE and progress.needed > 0 else ""
     amount = f"{sign}{number(progress.needed)}"
-    return pick(f"年均 {amount}", f"{amount} a year", lang)
+    return tr("review-a-year", lang, amount=amount)
 
 
 def counts_text(row: ReviewRow, lang: str) -> str:
-    joiner = pick("、", ", ", lang)
-    return joiner.join(
-        pick(f"{status.label('zh')}{n}", f"{status.label('en')} {n}", lang)
+    return tr("list-comma", lang).join(
+        tr("review-lower-count", lang, label=status.label(lang), count=n)
         for status, n in row.lower_counts().items()
     )
 
@@ -199,15 +181,7 @@ def every_year_note(review: Review, lang: str) -> str | None:
     """How targets set for each year are reviewed, when the review has any."""
     if not any(row.every_year for row in review.rows):
         return None
-    first = review.plan.start
-    return pick(
-        f"每年目标（每年、年增长）按 {first}—{review.year} 年逐年评估：任一年未达标即计为未达标，"
-        "并列出未达标的年份；各年数值前的符号为当年状态。",
-        f"Targets set for each year (every year, yearly growth) are reviewed over {first}–"
-        f"{review.year}: a year not met makes the target not met, and those years are listed; "
-        "the glyph before each year's value is that year's status.",
-        lang,
-    )
+    return tr("review-every-year", lang, first=review.plan.start, last=review.year)
 
 
 def closing_lines(review: Review, lang: str) -> list[str]:
@@ -215,11 +189,10 @@ def closing_lines(review: Review, lang: str) -> list[str]:
     lines += [line for line in (outlook(review, lang), every_year_note(review, lang)) if line]
     lines += lower_notes(review, lang)
     if review.missing_files:
-        names = pick("、", ", ", lang).join(unit_name(u, lang) for u in review.missing_files)
-        lines.append(pick(f"{review.year} 年未报送数据文件：{names}", f"No file: {names}", lang))
-    if review.invalid_files:
-        files = ", ".join(review.invalid_files)
-        lines.append(pick(f"数据文件有误（按缺数据处理）：{files}", f"Invalid: {files}", lang))
+        names = tr("list-comma", lang).join(unit_name(u, lang) for u in review.missing_files)
+        lines.append(tr("missing-line", lang, year=review.year, units=names))
+    if review.invalid_files:  # named as the files are, whatever the language
+        lines.append(tr("invalid-line", lang, files=", ".join(review.invalid_files)))
     return lines
 
 
@@ -232,7 +205,7 @@ def render_table(review: Review, view: View, out: TextIO) -> None:
     con = console(out, view)
     headers = header(review, lang)
     table = rich_table(con, heading(review, lang), headers)
-    status_at = headers.index(pick("状态", "Status", lang))
+    status_at = headers.index(tr("head-status", lang))
     for number_, row in enumerate(review.rows, 1):
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)

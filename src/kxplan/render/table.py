@@ -26,6 +26,7 @@ from kxplan.render.common import (
 )
 from kxplan.render.describe import explain, rule, target_name
 from kxplan.render.terminal import console, fit, print_whole
+from kxplan.text import tr
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
@@ -45,8 +46,8 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
             result = cells.get((target.id, unit.code))
             row.append(Text(cell(result, lang), style=result.status.style) if result else "")
         rows.append(row)
-    table.add_column("目标" if lang == "zh" else "Target", no_wrap=True)
-    table.add_column("规则" if lang == "zh" else "Rule", no_wrap=True, style="dim")
+    table.add_column(tr("head-target", lang), no_wrap=True)
+    table.add_column(tr("head-rule", lang), no_wrap=True, style="dim")
     for unit in evaluation.units:
         table.add_column(unit_name(unit, lang), no_wrap=True)
     for row in rows:
@@ -60,17 +61,14 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         if not (file_absent(result) or file_invalid(result))
     ]
     if failed:
-        con.print("需要关注：" if lang == "zh" else "Needs attention:", style="bold")
+        con.print(tr("heading-colon", lang, title=tr("needs-attention", lang)), style="bold")
         for result in failed:
             name = target_name(result.target, result.indicator, lang)
             head = Text(
                 f"  {result.status.glyph} {result.status.label(lang)}", style=result.status.style
             )
             head.append(
-                f"  {name} @ {unit_name(result.unit, lang)}："
-                if lang == "zh"
-                else f"  {name} @ {unit_name(result.unit, lang)}: ",
-                style="default",
+                f"  {name} @ {unit_name(result.unit, lang)}{tr('colon', lang)}", style="default"
             )
             head.append(explain(result, lang), style="default")
             con.print(head)
@@ -83,6 +81,6 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         if line:
             con.print(line, style=Status.MISSING.style)
     if evaluation.problems:
-        con.print("数据问题：" if lang == "zh" else "Data problems:", style="bold red")
+        con.print(tr("heading-colon", lang, title=tr("data-problems", lang)), style="bold red")
         for problem in evaluation.problems:
             con.print(Text(problem.as_line()))

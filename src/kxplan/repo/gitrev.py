@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from kxplan.model.errors import UsageError
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 
 def toplevel(folder: Path, lang: str) -> Path:
@@ -17,20 +17,8 @@ def toplevel(folder: Path, lang: str) -> Path:
     if done.returncode != 0:
         said = _said(done)
         if not said or "not a git repository" in said:
-            raise UsageError(
-                pick(
-                    f"{folder} 不在 git 仓库中；--compare 需要在数据仓库（git 仓库）中使用",
-                    f"{folder} is not in a git repository; --compare works in a data repository",
-                    lang,
-                )
-            )
-        raise UsageError(
-            pick(
-                f"git 无法读取 {folder} 所在的仓库：{said}",
-                f"git cannot read {folder}: {said}",
-                lang,
-            )
-        )
+            raise UsageError(tr("git-not-a-repository", lang, folder=folder))
+        raise UsageError(tr("git-cannot-read-folder", lang, folder=folder, said=said))
     return Path(os.fsdecode(done.stdout).strip())
 
 
@@ -51,28 +39,10 @@ def commit(root: Path, rev: str, lang: str) -> str:
     if done.returncode == 0 and done.stdout.strip():
         return done.stdout.decode().strip()
     if said := _said(done):
-        raise UsageError(
-            pick(f"git 无法读取版本 “{rev}”：{said}", f"git cannot read “{rev}”: {said}", lang)
-        )
+        raise UsageError(tr("git-cannot-read-rev", lang, rev=rev, said=said))
     shallow = _git(root, ["rev-parse", "--is-shallow-repository"], lang).stdout.strip() == b"true"
-    hint = (
-        pick(
-            "；这是浅克隆，该版本可能没有下载：在 actions/checkout 中设 fetch-depth: 0，"
-            "或先运行 git fetch --unshallow",
-            "; this is a shallow clone, which may not hold it: set fetch-depth: 0 in"
-            " actions/checkout, or run git fetch --unshallow first",
-            lang,
-        )
-        if shallow
-        else ""
-    )
-    raise UsageError(
-        pick(
-            f"git 中没有版本 “{rev}”（可用分支名、标签或提交号，如 origin/main）{hint}",
-            f"git knows no revision “{rev}” (give a branch, tag or commit, e.g. origin/main){hint}",
-            lang,
-        )
-    )
+    hint = tr("git-shallow", lang) if shallow else ""
+    raise UsageError(tr("git-no-rev", lang, rev=rev, hint=hint))
 
 
 def export(root: Path, sha: str, paths: list[str], dest: Path, lang: str) -> list[str]:
@@ -120,13 +90,7 @@ def _git(
             env={**os.environ, "LC_ALL": "C"},
         )
     except FileNotFoundError:
-        raise UsageError(
-            pick(
-                "找不到 git 命令；--compare 需要 git",
-                "git is not installed; --compare needs it",
-                lang,
-            )
-        ) from None
+        raise UsageError(tr("git-missing", lang)) from None
 
 
 def _said(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -141,6 +105,4 @@ def _said(done: subprocess.CompletedProcess[bytes]) -> str:
 def _fail_unless_done(done: subprocess.CompletedProcess[bytes], sha: str, lang: str) -> None:
     if done.returncode != 0:
         said = _said(done)
-        raise UsageError(
-            pick(f"无法读取版本 {sha}：{said}", f"cannot read revision {sha}: {said}", lang)
-        )
+        raise UsageError(tr("git-cannot-read-sha", lang, sha=sha, said=said))

@@ -17,7 +17,7 @@ from kxplan.load.planfile import load_plan
 from kxplan.model.errors import PlanInvalid, UsageError
 from kxplan.model.plan import Plan, Unit
 from kxplan.repo import gitrev
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,7 @@ def evaluate_revision(
     sha = gitrev.commit(root, rev, lang)
     data_rel = _inside(data_dir.resolve(), root)
     if data_rel is None:
-        raise UsageError(
-            pick(
-                f"数据文件夹 {data_dir} 不在 git 仓库 {root} 中",
-                f"the data folder {data_dir} is not inside the git repository {root}",
-                lang,
-            )
-        )
+        raise UsageError(tr("git-data-outside", lang, data=data_dir, root=root))
     plan_rel = _inside(plan_path.resolve(), root)
     with tempfile.TemporaryDirectory(prefix="kxplan-rev-") as temp:
         folder = Path(temp)

@@ -14,11 +14,12 @@ from pathlib import Path
 from kxplan import __version__
 from kxplan.files.atomic import clear_leftovers, write_atomic
 from kxplan.files.lock import hold
+from kxplan.load.datamodel import EXPECTED
 from kxplan.load.folder import is_data_file
 from kxplan.model.errors import WouldOverwrite
 from kxplan.model.plan import Plan
 from kxplan.repo.schema import DATA_FILE_REFERENCE, SCHEMA_NAME, schema_text
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.write import lock_path, render_data_file, reported_by
 
 PLACEHOLDER_REPO = "https://github.com/YOUR-ORG/kxplan"
@@ -326,7 +327,7 @@ def _indicator_row(plan: Plan, indicator_id: str) -> str:
         f"`{indicator.id}`",
         indicator.name,
         indicator.measure or "—",
-        tr(f"expect-{indicator.type.value}", "zh"),
+        tr(EXPECTED[indicator.type], "zh"),
         "、".join(levels) or "—",
     ]
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"

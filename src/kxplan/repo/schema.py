@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from kxplan.load.datamodel import NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
+from kxplan.load.datamodel import EXPECTED, NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
 from kxplan.model.plan import Indicator, Plan
 from kxplan.render.describe import rule, target_name
-from kxplan.text.messages import pick, tr
+from kxplan.text import in_lang, tr
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_NAME = "schema.json"
@@ -92,28 +92,31 @@ def _indicator_schema(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     }
     return {
         "title": indicator.name,
-        "description": "\n\n".join(_description(plan, indicator, lang) for lang in ("zh", "en")),
+        # the title is the Chinese name: the English part begins with the English one
+        "description": "\n\n".join(
+            (_description(plan, indicator, "zh"), _description(plan, indicator, "en", named=True))
+        ),
         "anyOf": [scalar, _NULL, entry],
     }
 
 
-def _description(plan: Plan, indicator: Indicator, lang: str) -> str:
-    """What to report, in which measure and range, and the targets that use it: one a line."""
-    zh = lang == "zh"
-    lines = [] if zh else [pick(indicator.name, indicator.name_en, lang)]
-    instruction = pick(indicator.instruction or "", indicator.instruction_en, lang)
+def _description(plan: Plan, indicator: Indicator, lang: str, *, named: bool = False) -> str:
+    """What to report, in which measure and range, and the targets that use it: one a line,
+    after the indicator's name when `named`."""
+    lines = [in_lang(indicator.name, indicator.name_en, lang)] if named else []
+    instruction = in_lang(indicator.instruction or "", indicator.instruction_en, lang)
     if instruction:
         lines.append(instruction)
-    expect = tr(f"expect-{indicator.type.value}", lang)
+    expect = tr(EXPECTED[indicator.type], lang)
     if indicator.measure:
-        word = pick(indicator.measure, indicator.measure_en, lang)
-        lines.append(f"计量单位：{word}；{expect}" if zh else f"Measure: {word}; {expect}")
+        word = in_lang(indicator.measure, indicator.measure_en, lang)
+        lines.append(tr("schema-measure", lang, measure=word, expect=expect))
     else:
         lines.append(expect)
     for target in plan.targets:
         if target.indicator == indicator.id:
             name, text = target_name(target, indicator, lang), rule(target, indicator, lang)
-            lines.append(f"目标：{name}（{text}）" if zh else f"Target: {name} ({text})")
+            lines.append(tr("schema-target", lang, name=name, rule=text))
     return "\n".join(lines)
 
 

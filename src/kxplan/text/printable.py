@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kxplan.text.messages import tr
+
 # C0 and C1 controls (tab and line feed aside), bidi marks and overrides, line and paragraph
 # separators, zero-width space and no-break space (not the joiners: emoji are made with them)
 _HIDDEN = re.compile(
@@ -29,8 +31,7 @@ def shortened(text: str, lang: str, limit: int = 80) -> str:
     """`text` printable on one line: its first `limit` characters and its length when longer."""
     if len(text) <= limit:
         return printable(text)
-    length = f" ({len(text)} characters)" if lang == "en" else f"（共 {len(text)} 字）"
-    return f"{printable(text[:limit])}…{length}"
+    return f"{printable(text[:limit])}…{tr('text-length', lang, count=len(text))}"
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -15,7 +15,7 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import explain, rule, target_name
-from kxplan.text.messages import pick
+from kxplan.text import tr
 from kxplan.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
 from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (
@@ -46,20 +46,16 @@ def workbook(evaluation: Evaluation, lang: str) -> bytes:
 
 def _heading(evaluation: Evaluation, lang: str) -> str:
     name = evaluation.plan.name(lang)
-    return pick(
-        f"{name} — {evaluation.year} 年目标完成情况",
-        f"{name} — compliance in {evaluation.year}",
-        lang,
-    )
+    return tr("check-heading", lang, plan=name, year=evaluation.year)
 
 
 def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
-    sheet = book.create_sheet(pick("汇总", "Summary", lang))
+    sheet = book.create_sheet(tr("sheet-summary", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
     headers = [
-        pick("单位", "Unit", lang),
-        pick("代码", "Code", lang),
-        pick("结果数", "Results", lang),
+        tr("head-unit", lang),
+        tr("head-code", lang),
+        tr("head-results", lang),
     ]
     headers += [status.label(lang) for status in Status]
     rows: list[list[Item]] = []
@@ -71,7 +67,7 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
         rows.append([unit_name(unit, lang), unit.code, len(mine), *counts])
     totals = evaluation.summary()
     total: list[Item] = [
-        Styled(pick("合计", "Total", lang), bold=True),
+        Styled(tr("total", lang), bold=True),
         None,
         Styled(len(evaluation.results), bold=True),
         *[Styled(totals[status] or None, bold=True) for status in Status],
@@ -86,24 +82,20 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
             line_of_text(sheet, row, line)
             row += 1
     if evaluation.problems:
-        text = pick(
-            f"数据问题 {len(evaluation.problems)} 个，见“数据问题”表",
-            f"{len(evaluation.problems)} data problem(s): see the sheet “Data problems”",
-            lang,
-        )
+        text = tr("check-problems-sheet", lang, count=len(evaluation.problems))
         line_of_text(sheet, row, text)
     print_setup(sheet, f"{top}:{top}", lang)
 
 
 def _matrix(book: Any, evaluation: Evaluation, lang: str) -> None:
     plan = evaluation.plan
-    sheet = book.create_sheet(pick("对照表", "Matrix", lang))
+    sheet = book.create_sheet(tr("sheet-matrix", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
     headers = [
-        pick("序号", "No.", lang),
-        pick("目标", "Target", lang),
-        pick("规则", "Rule", lang),
-        pick("条款", "Clause", lang),
+        tr("head-number", lang),
+        tr("head-target", lang),
+        tr("head-rule", lang),
+        tr("head-clause", lang),
         *[unit_name(unit, lang) for unit in evaluation.units],
     ]
     cells = grid(evaluation)
@@ -125,33 +117,34 @@ def _matrix(book: Any, evaluation: Evaluation, lang: str) -> None:
     print_setup(sheet, f"{top}:{top}", lang)
 
 
-# Read from the left: what, where, how it stands and why; identifiers last.
-_DETAIL_HEADERS = (
-    ("目标", "Target"),
-    ("单位", "Unit"),
-    ("状态", "Status"),
-    ("值", "Value"),
-    ("规则", "Rule"),
-    ("目标值", "Threshold"),
-    ("期限", "Deadline"),
-    ("基期值", "Base value"),
-    ("序时目标值", "Expected"),
-    ("进度比", "Progress ratio"),
-    ("说明", "Explanation"),
-    ("数据来源", "Source"),
-    ("备注", "Note"),
-    ("文件", "File"),
-    ("行", "Line"),
-    ("条款", "Clause"),
-    ("目标编号", "Target id"),
-    ("单位代码", "Unit code"),
-)
+def _detail_headers(lang: str) -> list[str]:
+    """Read from the left: what, where, how it stands and why; identifiers last."""
+    return [
+        tr("head-target", lang),
+        tr("head-unit", lang),
+        tr("head-status", lang),
+        tr("head-value", lang),
+        tr("head-rule", lang),
+        tr("head-threshold", lang),
+        tr("head-deadline", lang),
+        tr("head-base-value", lang),
+        tr("head-expected", lang),
+        tr("head-progress-ratio", lang),
+        tr("head-explanation", lang),
+        tr("head-source", lang),
+        tr("head-note", lang),
+        tr("head-file", lang),
+        tr("head-line", lang),
+        tr("head-clause", lang),
+        tr("head-target-id", lang),
+        tr("head-unit-code", lang),
+    ]
 
 
 def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
-    sheet = book.create_sheet(pick("明细", "Details", lang))
+    sheet = book.create_sheet(tr("sheet-details", lang))
     top = title(sheet, _heading(evaluation, lang))
-    headers = [pick(zh, en, lang) for zh, en in _DETAIL_HEADERS]
+    headers = _detail_headers(lang)
     rows: list[list[Item]] = []
     for result in evaluation.results:
         target = result.target

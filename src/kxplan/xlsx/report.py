@@ -17,7 +17,7 @@ from kxplan.model.plan import Kind, Plan, ValueType
 from kxplan.render.describe import explain, measure, rule, target_name
 from kxplan.render.report import header, heading, notes
 from kxplan.render.spark import sparkline
-from kxplan.text.messages import pick
+from kxplan.text import tr
 from kxplan.xlsx.cells import plain, result_cell
 from kxplan.xlsx.formats import YEAR
 from kxplan.xlsx.sheet import (
@@ -49,20 +49,16 @@ def workbook(history: History, lang: str) -> bytes:
 
 def _years(book: Any, history: History, lang: str) -> None:
     plan = history.plan
-    sheet = book.create_sheet(pick("逐年情况", "Year by year", lang))
-    subtitle = pick(
-        f"单元格颜色和符号表示当年状态（见图例）；{plan.base_year} 年为基期",
-        f"Colour and glyph give the year's status (see the legend); base year {plan.base_year}",
-        lang,
-    )
+    sheet = book.create_sheet(tr("sheet-years", lang))
+    subtitle = tr("report-subtitle", lang, year=plan.base_year)
     top = title(sheet, heading(history, lang), subtitle)
     words = header(history, lang)  # the report table's: target, rule, base, years, trend, status
     headers = [
-        pick("序号", "No.", lang),
+        tr("head-number", lang),
         *words[:2],
-        pick("条款", "Clause", lang),
+        tr("head-clause", lang),
         *words[2:],
-        pick("说明", "Explanation", lang),
+        tr("head-explanation", lang),
     ]
     rows: list[list[Item]] = []
     for number, row in enumerate(history.rows, 1):
@@ -113,12 +109,12 @@ def _charts(book: Any, history: History, lang: str) -> None:
     if not rows:
         return
     plan = history.plan
-    sheet = book.create_sheet(pick("趋势图", "Charts", lang))
+    sheet = book.create_sheet(tr("sheet-charts", lang))
     line_of_text(sheet, 1, heading(history, lang), size=14)
     headers = [
-        pick("年份", "Year", lang),
-        pick("实际值", "Actual", lang),
-        pick("规划轨迹", "Plan trajectory", lang),
+        tr("head-calendar-year", lang),
+        tr("head-actual", lang),
+        tr("head-trajectory", lang),
     ]
     for index, row in enumerate(rows):
         top = 3 + index * _BLOCK_ROWS
@@ -129,7 +125,7 @@ def _charts(book: Any, history: History, lang: str) -> None:
         planned = trajectory(plan, row, years)
         name = target_name(target, row.indicator, lang)
         ruled = rule(target, row.indicator, lang)
-        line_of_text(sheet, top, pick(f"{name}（{ruled}）", f"{name} ({ruled})", lang))
+        line_of_text(sheet, top, name + tr("in-brackets", lang, text=ruled))
         actual = {first: row.base if target.kind is Kind.DEADLINE else Fraction(0)}
         actual.update({y: r.value for y, r in row.results.items()})
         data = [[Styled(y, fmt=YEAR), plain(actual.get(y), lang), planned[y]] for y in years]

@@ -17,7 +17,7 @@ from kxplan.render.review import (
     sentence,
     year_text,
 )
-from kxplan.text.messages import pick
+from kxplan.text import tr
 from kxplan.xlsx.cells import plain, ratio, result_cell, share, value_cell
 from kxplan.xlsx.sheet import (
     Item,
@@ -48,23 +48,23 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
     final = review.stage is Stage.FINAL
     base = review.plan.base_year
     return [
-        (pick("序号", "No.", lang), True),
-        (pick("指标", "Target", lang), True),
-        (pick("目标", "Rule", lang), True),
-        (pick("条款", "Clause", lang), True),
-        (pick(f"{base} 基期", f"{base} base", lang), True),
+        (tr("head-number", lang), True),
+        (tr("head-review-target", lang), True),
+        (tr("head-review-rule", lang), True),
+        (tr("head-clause", lang), True),
+        (tr("head-base", lang, year=base), True),
         *[(str(year), True) for year in review.years],
-        (pick("最新值", "Latest", lang), True),
-        (pick("完成率", "Completion", lang), True),
-        (pick("序时进度", "Time elapsed", lang), not final),
-        (pick("进度比", "Progress ratio", lang), not final),
-        (pick("状态", "Status", lang), True),
-        (pick("当前年均", "Pace a year", lang), not final),
-        (pick("预计期末值", "Projected", lang), not final),
-        (pick("尚需年均", "Needed a year", lang), not final),
-        (pick("差距", "Short by", lang), final),
-        (pick("未达标年份", "Years not met", lang), any(row.missed for row in review.rows)),
-        (pick(f"{lower_levels(review, lang)}情况", f"By {lower_levels(review, lang)}", lang), True),
+        (tr("head-latest", lang), True),
+        (tr("head-completion", lang), True),
+        (tr("head-time-elapsed", lang), not final),
+        (tr("head-progress-ratio", lang), not final),
+        (tr("head-status", lang), True),
+        (tr("head-pace", lang), not final),
+        (tr("head-projected", lang), not final),
+        (tr("head-needed", lang), not final),
+        (tr("head-short-by", lang), final),
+        (tr("head-years-not-met", lang), any(row.missed for row in review.rows)),
+        (tr("head-by-levels", lang, levels=lower_levels(review, lang)), True),
     ]
 
 
@@ -96,7 +96,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
 
 
 def _table(book: Any, review: Review, lang: str) -> None:
-    sheet = book.create_sheet(pick("评估表", "Review", lang))
+    sheet = book.create_sheet(tr("sheet-review", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
     columns = _columns(review, lang)
     keep = [index for index, (_, shown) in enumerate(columns) if shown]
@@ -122,12 +122,12 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     ]
     if not rows:
         return
-    sheet = book.create_sheet(pick("图表", "Chart", lang))
+    sheet = book.create_sheet(tr("sheet-chart", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
     headers = [
-        pick("指标", "Target", lang),
-        pick("完成率", "Completion", lang),
-        pick("序时进度", "Time elapsed", lang),
+        tr("head-review-target", lang),
+        tr("head-completion", lang),
+        tr("head-time-elapsed", lang),
     ]
     data = [
         [
@@ -142,7 +142,7 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "clustered"
-    chart.title = pick("完成率与序时进度", "Completion against time elapsed", lang)
+    chart.title = tr("chart-completion", lang)
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.number_format = "0%"

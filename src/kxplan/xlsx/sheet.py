@@ -21,6 +21,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from kxplan.model.problems import Problem
 from kxplan.model.status import Status
+from kxplan.text import tr
 from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None
@@ -168,7 +169,7 @@ def table(
 
 def legend(sheet: Sheet, top: int, column: int, lang: str) -> int:
     """Each status with its colour and glyph; returns the row after it."""
-    put(sheet, top, column, "图例" if lang == "zh" else "Legend").font = Font(bold=True)
+    put(sheet, top, column, tr("legend", lang)).font = Font(bold=True)
     for row, status in enumerate(Status, top + 1):
         put(sheet, row, column, status_cell(status, lang))
     return top + len(Status) + 1
@@ -237,22 +238,22 @@ def print_setup(sheet: Sheet, header_rows: str | None, lang: str) -> None:
     if header_rows:  # absolute, as Excel writes them: openpyxl 3.2 writes `4:4` as given
         first, last = header_rows.split(":")
         sheet.print_title_rows = f"${first}:${last}"
-    footer = "第 &P 页，共 &N 页" if lang == "zh" else "Page &P of &N"
-    sheet.oddFooter.center.text = footer
+    sheet.oddFooter.center.text = tr("page-footer", lang)
 
 
 def problems_sheet(book: Any, problems: Sequence[Problem], lang: str) -> None:
     """A sheet of data problems, only when there are any."""
     if not problems:
         return
-    en = lang == "en"
-    sheet = book.create_sheet("Data problems" if en else "数据问题")
-    top = title(sheet, "Data problems" if en else "数据问题")
-    headers = (
-        ["File", "Line", "Column", "Code", "Message"]
-        if en
-        else ["文件", "行", "列", "代码", "说明"]
-    )
+    sheet = book.create_sheet(tr("data-problems", lang))
+    top = title(sheet, tr("data-problems", lang))
+    headers = [
+        tr("head-file", lang),
+        tr("head-line", lang),
+        tr("head-column", lang),
+        tr("head-code", lang),
+        tr("head-message", lang),
+    ]
     rows = [
         [
             p.file,

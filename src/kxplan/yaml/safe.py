@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import tr
+from kxplan.text import keeps_english, tr
 from kxplan.text.printable import shortened
 from kxplan.yaml.slips import (
     block_lines,
@@ -313,17 +313,17 @@ def _syntax_problem(text: str, error: yaml.MarkedYAMLError, lang: str) -> tuple[
     if colon is not None:
         message, line, column = colon
         return message, Pos(line, column)
-    known = next(
-        (pair for words, pair in _LIBYAML_WORDS.items() if words in f"{problem} {context}"), None
-    )
+    known = next((words for words in _LIBYAML_WORDS if words in f"{problem} {context}"), None)
     if known is not None:
-        said = known[lang == "en"]
-    else:  # one libyaml has said in no test: its English in English, plain words in Chinese
-        said = str(error.problem or error.context) if lang == "en" else tr("yaml-unknown", lang)
+        said = tr(_LIBYAML_WORDS[known], lang)
+    elif keeps_english(lang):  # one libyaml has said in no test: its English in English
+        said = str(error.problem or error.context)
+    else:  # and plain words in Chinese
+        said = tr("yaml-unknown", lang)
     if "\t" in text and "token" in problem:
         hint = tr("yaml-tab-hint", lang)
     else:  # a known complaint says what to do; libyaml's own words need the usual hint
-        hint = "" if known else tr("yaml-colon-hint", lang)
+        hint = "" if known is not None else tr("yaml-colon-hint", lang)
     return tr("yaml-syntax", lang, problem=said, hint=hint), pos
 
 
@@ -335,89 +335,28 @@ def _directive_line(text: str) -> int | None:
     return None
 
 
-#: libyaml's complaints, in words people who fill in data files know.
-_LIBYAML_WORDS: dict[str, tuple[str, str]] = {
-    "mapping values are not allowed": (
-        "这一行多了一个 “: ”（值里有冒号时请给值加引号），或缩进不对",
-        "a second “: ” on this line (quote a value that holds a colon), or wrong indentation",
-    ),
-    "found unexpected end of stream": (
-        "文件在引号或括号闭合之前就结束了",
-        "the file ends before a quote or bracket is closed",
-    ),
-    "did not find expected ',' or ']'": (
-        "方括号 [ ] 中缺少逗号或右方括号 ]",
-        "a [ ] list lacks a comma or its closing ]",
-    ),
-    "did not find expected ',' or '}'": (
-        "花括号 { } 中缺少逗号或右花括号 }",
-        "a { } mapping lacks a comma or its closing }",
-    ),
-    "did not find expected key": (
-        "这里应是 “键: 值”，缩进与上一行不一致",
-        "a “key: value” was expected here; the indentation does not match the lines above",
-    ),
-    "found undefined alias": (
-        "引用了未定义的锚点（* 号后的名称）",
-        "an alias (*name) refers to an anchor that is not defined",
-    ),
-    "found a tab character": (
-        "这一行用 Tab 缩进了，YAML 的缩进只能用空格",
-        "this line is indented with a tab; YAML indents with spaces only",
-    ),
-    "found character that cannot start any token": (
-        "这一行以 YAML 不允许的字符开头（如 Tab、@ 或 `）",
-        "a character YAML does not allow here (a tab, @ or `)",
-    ),
-    "could not find expected ':'": (
-        "缺少冒号 “:”（键与值之间应为 “键: 值”）",
-        "a colon is missing (“key: value”)",
-    ),
-    "did not find expected node content": (
-        "这里缺少值",
-        "a value is missing here",
-    ),
-    "block sequence entries are not allowed": (
-        "这里不能以 “- ” 列出项目（“- ” 不能写在 “键: ” 的同一行，或缩进不对）",
-        "a “- ” list item is not allowed here (not on the line of a “key: ”, or wrong indentation)",
-    ),
-    "unknown escape character": (
-        "双引号中有 YAML 不认识的转义 “\\”（提示：文字中的 \\ 写作 \\\\，或改用单引号）",
-        "an escape “\\” YAML does not know, in double quotes (hint: write \\ as \\\\, or use"
-        " single quotes)",
-    ),
-    "hexdecimal number": (
-        "双引号中的 \\x 或 \\u 转义写得不对（提示：改用单引号）",
-        "a malformed \\x or \\u escape in double quotes (hint: use single quotes)",
-    ),
-    "Unicode character escape": (
-        "双引号中的 \\u 转义不是有效字符（提示：改用单引号）",
-        "a \\u escape in double quotes is no valid character (hint: use single quotes)",
-    ),
-    "unexpected document indicator": (
-        "引号中的文字有一行以 “---” 或 “...” 开头",
-        "a line of quoted text starts with “---” or “...”",
-    ),
-    "alphabetic or numeric character": (
-        "& 或 * 之后应为锚点的名称（数据文件用不到锚点，可删去 & 或 *）",
-        "& or * must be followed by an anchor's name (data files need no anchors: remove it)",
-    ),
-    "while scanning a tag": (
-        "以 ! 开头的标签写得不对（数据文件用不到标签，可删去）",
-        "a malformed tag starting with ! (data files need no tags: remove it)",
-    ),
-    "tag handle": (
-        "以 ! 开头的标签未定义（数据文件用不到标签，可删去）",
-        "an undefined tag starting with ! (data files need no tags: remove it)",
-    ),
-    "indentation indicator": (
-        "“|” 或 “>” 之后的缩进数字不能是 0（提示：删去这个数字）",
-        "the indentation digit after “|” or “>” cannot be 0 (hint: remove it)",
-    ),
-    "expected comment or line break": (
-        "这一行在值之后还有多余的内容（提示：删去它，或给整个值加引号）",
-        "something follows the value on this line (hint: remove it, or quote the whole value)",
-    ),
+#: libyaml's complaints (a piece of its English), in words people who fill in data files know
+_LIBYAML_WORDS: dict[str, str] = {
+    "mapping values are not allowed": "yaml-second-colon",
+    "found unexpected end of stream": "yaml-unclosed",
+    "did not find expected ',' or ']'": "yaml-list-unclosed",
+    "did not find expected ',' or '}'": "yaml-mapping-unclosed",
+    "did not find expected key": "yaml-expected-key",
+    "found undefined alias": "yaml-undefined-alias",
+    "found a tab character": "yaml-tab",
+    "found character that cannot start any token": "yaml-bad-start",
+    "could not find expected ':'": "yaml-no-colon",
+    "did not find expected node content": "yaml-no-value",
+    "block sequence entries are not allowed": "yaml-list-item-here",
+    "unknown escape character": "yaml-unknown-escape",
+    "hexdecimal number": "yaml-bad-hex-escape",
+    "Unicode character escape": "yaml-bad-unicode-escape",
+    "unexpected document indicator": "yaml-document-marker",
+    "alphabetic or numeric character": "yaml-anchor-name",
+    "while scanning a tag": "yaml-bad-tag",
+    "tag handle": "yaml-undefined-tag",
+    "indentation indicator": "yaml-zero-indent",
+    "expected comment or line break": "yaml-after-value",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 #: Spaces that look like spaces but are not to YAML: full-width (IME), no-break (Word, web pages).
 ODD_SPACES = "\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff"

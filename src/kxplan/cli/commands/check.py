@@ -31,7 +31,7 @@ from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.status import DEFAULT_FAIL_ON, Status, parse_statuses
 from kxplan.render import Format, View, renderer
-from kxplan.text.messages import pick, tr
+from kxplan.text import tr
 
 DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
 
@@ -98,13 +98,7 @@ def check(
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
         if output is not None and compare is not None:
-            raise UsageError(
-                pick(
-                    "--compare 与 -o 不能同时使用",
-                    "--compare and -o cannot be used together",
-                    lang,
-                )
-            )
+            raise UsageError(tr("compare-and-output", lang))
         stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
         chosen = (
             prepare(output, folder, stem, fmt, force=force, lang=lang)

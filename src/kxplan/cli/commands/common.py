@@ -27,7 +27,7 @@ from kxplan.model.errors import (
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem
 from kxplan.model.status import Status
-from kxplan.text.messages import LANGS, default_lang, os_reason, pick, tr
+from kxplan.text import LANGS, default_lang, in_lang, os_reason, tr
 from kxplan.text.suggest import closest
 
 PlanOption = Annotated[
@@ -58,8 +58,9 @@ DebugOption = Annotated[
 def language(option: str | None) -> str:
     if option is None:
         return default_lang()
-    if option not in LANGS:
-        fail_usage(f"--lang 只能是 {'、'.join(LANGS)} / --lang must be one of {', '.join(LANGS)}")
+    if option not in LANGS:  # said in every language: which one was meant is not known
+        said = [tr("bad-lang", each, langs=tr("list-comma", each).join(LANGS)) for each in LANGS]
+        fail_usage(" / ".join(said))
     return option
 
 
@@ -134,7 +135,7 @@ def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
     path, shipped = locate.find_plan(option, lang)
     plan = load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
     if shipped:
-        name = pick(plan.info.name, plan.info.name_en, lang)
+        name = plan.name(lang)
         print(tr("shipped-plan", lang, cwd=Path.cwd(), name=name), file=sys.stderr)
     return plan
 
@@ -168,8 +169,14 @@ def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
             raise UsageError(tr("no-data-years", lang))
         return in_period[-1]
     if year not in plan.years:
-        message = "year-is-base" if year == plan.base_year else "year-outside"
-        raise UsageError(tr(message, lang, year=year, start=plan.start, end=plan.end))
+        message = tr(
+            "year-is-base" if year == plan.base_year else "year-outside",
+            lang,
+            year=year,
+            start=plan.start,
+            end=plan.end,
+        )
+        raise UsageError(message)
     return year
 
 
@@ -180,7 +187,8 @@ def find_unit(plan: Plan, name: str, lang: str) -> Unit:
     english = {unit.name_en.casefold(): unit for unit in plan.units if unit.name_en}
     unit = plan.unit(wanted) or english.get(wanted.casefold())
     if unit is None:
-        words = plan.unit_words() + ([u.name_en for u in english.values()] if lang == "en" else [])
+        shown = [in_lang(u.name, u.name_en, lang) for u in plan.units]  # as tables name them
+        words = plan.unit_words() + shown
         guess = closest(name, [word for word in words if word])
         suggest = tr("did-you-mean", lang, id=guess) if guess else ""
         raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))

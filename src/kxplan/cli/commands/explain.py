@@ -27,7 +27,7 @@ from kxplan.engine.rules import evaluate
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Target
-from kxplan.text.messages import pick, tr
+from kxplan.text import in_lang, tr
 from kxplan.text.suggest import closest
 
 
@@ -68,29 +68,18 @@ def explain(
         unit = find_unit(plan, county, lang) if county else plan.root
         if unit.level not in target.levels:
             levels = "、".join(
-                pick(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
+                in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
             )
-            name = pick(unit.name, unit.name_en, lang)
+            name = in_lang(unit.name, unit.name_en, lang)
             applies = [u for u in plan.tree_order if u.level in target.levels]
             if county and plan.root in applies:  # a city target asked of a county
-                root = pick(plan.root.name, plan.root.name_en, lang)
-                hint = pick(
-                    f"去掉 --county（默认即{root}）", f"leave out --county (it means {root})", lang
-                )
+                root = in_lang(plan.root.name, plan.root.name_en, lang)
+                hint = tr("explain-leave-out-county", lang, root=root)
             else:
-                example = pick(applies[0].name, applies[0].name_en, lang) if applies else ""
-                hint = pick(
-                    f"请用 --county 指定单位，例如 --county {example}",
-                    f"name one with --county, e.g. --county {example}",
-                    lang,
-                )
-            raise UsageError(
-                pick(
-                    f"目标 “{target.id}” 适用于{levels}，不适用于{name}；{hint}",
-                    f"target “{target.id}” applies to {levels}, not to {name}; {hint}",
-                    lang,
-                )
-            )
+                example = in_lang(applies[0].name, applies[0].name_en, lang) if applies else ""
+                hint = tr("explain-give-county", lang, example=example)
+            said = tr("explain-not-here", lang, id=target.id, levels=levels, name=name, hint=hint)
+            raise UsageError(said)
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, year, folder, lang)
         # Imported here rather than at the top: `kxplan check` imports every command module.
@@ -107,11 +96,5 @@ def find_target(plan: Plan, target_id: str, lang: str) -> Target:
     if found is None:
         guess = closest(target_id, [t.id for t in plan.targets])
         suggest = tr("did-you-mean", lang, id=guess) if guess else ""
-        raise UsageError(
-            pick(
-                f"规划中没有目标 “{target_id}”{suggest}",
-                f"the plan has no target “{target_id}”{suggest}",
-                lang,
-            )
-        )
+        raise UsageError(tr("unknown-target", lang, id=target_id, suggest=suggest))
     return found

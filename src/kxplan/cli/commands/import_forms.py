@@ -19,12 +19,11 @@ from kxplan.cli.commands.common import (
     language,
     open_plan,
 )
-from kxplan.forms.texts import say
 from kxplan.load.datafile import FileChecker
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan
 from kxplan.model.problems import Problem
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 if TYPE_CHECKING:
     from kxplan.forms.store import Imported
@@ -80,10 +79,10 @@ def import_forms(
         counts = dict.fromkeys(COUNTS, 0)
         for item in results:  # each as soon as its data file is written (or not)
             counts[_print(item, plan, lang, dry_run=dry_run)] += 1
-        summary = say("summary", lang, forms=sum(counts.values()), **counts)
+        summary = tr("import-summary", lang, forms=sum(counts.values()), **counts)
         if counts["failed"]:
-            summary += say("summary-failed", lang, failed=counts["failed"])
-        print(summary + (say("dry-run", lang) if dry_run else ""), file=sys.stderr)
+            summary += tr("import-summary-failed", lang, failed=counts["failed"])
+        print(summary + (tr("import-dry-run", lang) if dry_run else ""), file=sys.stderr)
         if counts["invalid"] or counts["failed"]:
             raise typer.Exit(3)
         if counts["pending"]:
@@ -93,16 +92,16 @@ def import_forms(
 COUNTS = ("written", "unchanged", "pending", "empty", "invalid", "failed")
 #: the line of each outcome (`forms.merge.Outcome`), and what the summary counts it as
 _SAID = {
-    "blocked": ("existing-invalid", "invalid"),
-    "not-a-file": ("not-a-file", "invalid"),
-    "unsound": ("unsound", "invalid"),
-    "empty": ("empty", "empty"),
-    "unchanged": ("unchanged", "unchanged"),
-    "differs": ("differs", "pending"),
-    "failed": ("not-written", "failed"),
-    "new": ("written", "written"),
-    "filled": ("written", "written"),
-    "replaced": ("written", "written"),
+    "blocked": ("import-existing-invalid", "invalid"),
+    "not-a-file": ("import-not-a-file", "invalid"),
+    "unsound": ("import-unsound", "invalid"),
+    "empty": ("import-empty", "empty"),
+    "unchanged": ("import-unchanged", "unchanged"),
+    "differs": ("import-differs", "pending"),
+    "failed": ("import-not-written", "failed"),
+    "new": ("import-written", "written"),
+    "filled": ("import-written", "written"),
+    "replaced": ("import-written", "written"),
 }
 
 
@@ -113,18 +112,24 @@ def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
     _print_problems(item.problems, lang)
     landing = item.landing
     if landing is None:
-        print(say("invalid", lang, form=item.file, count=len(item.problems)))
+        print(tr("import-invalid", lang, form=item.file, count=len(item.problems)))
         return "invalid"
     _print_problems(landing.problems, lang)
     if landing.outcome is Outcome.APPEARED:  # the file made meanwhile is kept: see it first
         print(f"kxplan: {tr('would-overwrite', lang, path=landing.display)}", file=sys.stderr)
         return "pending"
-    key, counted = _SAID[landing.outcome]
-    if counted == "written" and dry_run:
-        key = "would-write"
+    counted = _SAID[landing.outcome][1]
+    dry = counted == "written" and dry_run
     values = len({change.indicator for change in landing.changes})
     names = {"form": item.file, "path": landing.display}
-    print(say(key, lang, count=values, reason=landing.failed, **names))
+    said = tr(
+        "import-would-write" if dry else _SAID[landing.outcome][0],
+        lang,
+        count=values,
+        reason=landing.failed,
+        **names,
+    )
+    print(said)
     for change in landing.changes:
         print(f"  {describe_change(change, plan, lang)}")
     for comment in landing.dropped:
@@ -139,7 +144,7 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
     for problem in problems[:SHOWN]:
         print(problem.as_line())
     if len(problems) > SHOWN:
-        print(say("more-problems", lang, count=len(problems) - SHOWN))
+        print(tr("import-more-problems", lang, count=len(problems) - SHOWN))
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:
@@ -154,7 +159,7 @@ def _expand(paths: list[Path], lang: str) -> list[Path]:
         else:
             raise UsageError(tr("file-not-found", lang, path=path))
     if not forms:
-        raise UsageError(say("no-forms", lang, paths=", ".join(str(path) for path in paths)))
+        raise UsageError(tr("import-no-forms", lang, paths=", ".join(str(path) for path in paths)))
     return forms
 
 

@@ -15,7 +15,7 @@ from kxplan.load.datafile import outside_data_years
 from kxplan.load.planfile import load_plan
 from kxplan.model.errors import PlanInvalid, UsageError
 from kxplan.model.problems import Problem, ProblemCode
-from kxplan.text.messages import pick, tr
+from kxplan.text import tr
 
 if TYPE_CHECKING:
     from kxplan.repo.scaffold import Source
@@ -80,15 +80,9 @@ def init(
     with guard(lang, debug):
         source = _source(folder, repo, rev, lang)
         if folder.exists() and not folder.is_dir():
-            raise UsageError(pick(f"{folder} 不是文件夹", f"{folder} is not a folder", lang))
+            raise UsageError(tr("init-not-a-folder", lang, folder=folder))
         if folder.is_dir() and any(folder.iterdir()) and not force:
-            raise UsageError(
-                pick(
-                    f"{folder} 不是空文件夹；加 --force 只补充缺少的文件（不会覆盖任何文件）",
-                    f"{folder} is not empty; --force adds the missing files (none is replaced)",
-                    lang,
-                )
-            )
+            raise UsageError(tr("init-not-empty", lang, folder=folder))
         source_path = _plan_source(folder, plan_option, lang)
         plan_bytes = source_path.read_bytes()
         plan = load_plan(source_path, locate.shown_path(source_path), lang)
@@ -115,15 +109,7 @@ def _source(folder: Path, repo: str | None, rev: str | None, lang: str) -> Sourc
         rev or (found.rev if found else DEFAULT_REV),
     )
     if pip_url(source.repo) is None:
-        raise UsageError(
-            pick(
-                f"kxplan 仓库地址 “{source.repo}” 无法用 pip 安装：请用 https://…、"
-                "git@主机:路径（SSH）或本机文件夹的路径",
-                f"kxplan's repository “{source.repo}” cannot be installed by pip: give"
-                " https://…, git@host:path (SSH) or a local folder",
-                lang,
-            )
-        )
+        raise UsageError(tr("init-repo-not-pip", lang, repo=source.repo))
     return source
 
 
@@ -136,22 +122,12 @@ def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
     existing = folder / locate.PLAN_NAME
     why = locate.unusable(existing, lang)
     if why is not None:  # kept as it is, it would stand beside the files of another plan
-        message = pick(
-            f"无法读取规划文件：{why}；请修正它，或移走它后再运行 kxplan init",
-            f"cannot read the plan: {why}; fix it, or move it away and run kxplan init again",
-            lang,
-        )
+        message = tr("init-plan-unusable", lang, why=why)
         shown = locate.shown_path(existing)
         raise PlanInvalid([Problem(shown, None, None, ProblemCode.PLAN_ERROR, message)])
     if existing.is_file():
         if chosen is not None and chosen.read_bytes() != existing.read_bytes():
-            raise UsageError(
-                pick(
-                    f"{existing} 已存在且与 {chosen} 不同；未写入任何文件",
-                    f"{existing} exists and differs from {chosen}; nothing written",
-                    lang,
-                )
-            )
+            raise UsageError(tr("init-other-plan", lang, existing=existing, chosen=chosen))
         return existing
     if chosen is not None:
         return chosen
@@ -162,45 +138,19 @@ def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
 
 
 def _report(folder: Path, written: list[str], kept: list[str], source: Source, lang: str) -> None:
-    print(pick(f"数据仓库 {folder}：", f"Data repository {folder}:", lang))
+    print(tr("init-repository", lang, folder=folder))
     for name in written:
         print(f"  + {name}")
     for name in kept:
-        print(pick(f"  = {name}（已存在，未改动）", f"  = {name} (exists, left as it is)", lang))
+        print(f"  = {tr('init-kept', lang, name=name)}")
     steps = []
     if source.is_placeholder:
-        steps.append(
-            pick(
-                "把 .pre-commit-config.yaml 和 .github/workflows/kxplan.yml 中的"
-                f" {source.repo} 换成 kxplan 仓库的地址"
-                f"，并确认该仓库有版本 {source.rev}"
-                "（下次 init 时可用 --kxplan-repo、--kxplan-rev 直接指定）",
-                f"replace {source.repo} in .pre-commit-config.yaml and"
-                f" .github/workflows/kxplan.yml with kxplan's repository, which must have the"
-                f" revision {source.rev} (or give init --kxplan-repo and --kxplan-rev)",
-                lang,
-            )
-        )
+        steps.append(tr("init-replace-repo", lang, repo=source.repo, rev=source.rev))
     elif not re.fullmatch(r"[0-9a-f]{7,40}", source.rev):  # a tag; a commit id needs no check
-        steps.append(
-            pick(
-                f"确认 kxplan 仓库 {source.repo} 有版本 {source.rev}"
-                f"（git ls-remote {source.repo} {source.rev}）；没有时用 --kxplan-rev 指定提交号",
-                f"make sure kxplan's repository {source.repo} has the revision {source.rev}"
-                f" (git ls-remote {source.repo} {source.rev});"
-                " if not, give --kxplan-rev a commit id",
-                lang,
-            )
-        )
+        steps.append(tr("init-check-rev", lang, repo=source.repo, rev=source.rev))
     git = "git add ." if (folder / ".git").exists() else "git init && git add ."
     steps.append(f"cd {folder} && {git} && git commit -m 'kxplan init'")
-    steps.append(
-        pick(
-            "填写 data/ 中各单位的数据，然后运行 kxplan validate",
-            "fill in the data files under data/, then run kxplan validate",
-            lang,
-        )
-    )
-    print(pick("下一步：", "Next:", lang))
+    steps.append(tr("init-fill-in", lang))
+    print(tr("init-next", lang))
     for number, step in enumerate(steps, 1):
         print(f"  {number}. {step}")

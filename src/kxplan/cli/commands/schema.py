@@ -18,7 +18,7 @@ from kxplan.cli.commands.common import (
 )
 from kxplan.files.atomic import write_text_atomic
 from kxplan.model.errors import UsageError
-from kxplan.text.messages import pick
+from kxplan.text import tr
 
 
 def schema(
@@ -52,16 +52,10 @@ def schema(
         if output is not None and output.is_dir():
             output = output / SCHEMA_NAME
         if output is not None and output.suffix.lower() != ".json":
-            raise UsageError(
-                pick(
-                    f"输出文件 {output} 的后缀应为 .json（JSON Schema 是 JSON 文件）",
-                    f"the output file {output} should end in .json (a JSON Schema is JSON)",
-                    lang,
-                )
-            )
+            raise UsageError(tr("schema-suffix", lang, path=output))
         text = schema_text(open_plan(plan_option, lang))
         if output is None:
             sys.stdout.write(text)
             return
         write_text_atomic(output, text, overwrite=force)
-        print(pick(f"已写入 {output}", f"wrote {output}", lang), file=sys.stderr)
+        print(tr("output-written", lang, path=output), file=sys.stderr)

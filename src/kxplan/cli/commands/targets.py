@@ -19,7 +19,7 @@ from kxplan.cli.commands.common import (
 )
 from kxplan.model.plan import Plan
 from kxplan.render.describe import json_threshold, kind_name, rule, target_name
-from kxplan.text.messages import pick
+from kxplan.text import in_lang, tr
 
 
 class TargetsFormat(StrEnum):
@@ -72,9 +72,14 @@ def targets(
 
 
 def _header(lang: str) -> list[str]:
-    if lang == "en":
-        return ["id", "name", "level", "kind", "rule", "clause"]
-    return ["编号", "名称", "层级", "类型", "规则", "条款"]
+    return [
+        tr("targets-id", lang),
+        tr("targets-name", lang),
+        tr("targets-level", lang),
+        tr("targets-kind", lang),
+        tr("targets-rule", lang),
+        tr("targets-clause", lang),
+    ]
 
 
 def _rows(plan: Plan, lang: str) -> list[list[str]]:
@@ -82,7 +87,8 @@ def _rows(plan: Plan, lang: str) -> list[list[str]]:
     for target in plan.targets:
         indicator = plan.indicators[target.indicator]
         levels = "、".join(
-            pick(plan.level(level).name, plan.level(level).name_en, lang) for level in target.levels
+            in_lang(plan.level(level).name, plan.level(level).name_en, lang)
+            for level in target.levels
         )
         rows.append(
             [

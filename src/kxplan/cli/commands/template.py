@@ -22,12 +22,11 @@ from kxplan.cli.commands.common import (
 )
 from kxplan.cli.output import outside_data
 from kxplan.files.atomic import write_atomic
-from kxplan.forms.texts import say
 from kxplan.load.datafile import outside_data_years
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan
-from kxplan.text.messages import tr
+from kxplan.text import tr
 from kxplan.yaml.write import reported_by
 
 
@@ -74,7 +73,7 @@ def template(
         units = [find_unit(plan, county, lang)] if county else plan.tree_order
         units = [unit for unit in units if reported_by(plan, unit)]
         if not units:
-            raise UsageError(say("nothing-to-report", lang, unit=county))
+            raise UsageError(tr("template-nothing-to-report", lang, unit=county))
         data_dir = locate.data_dir(data_option, lang)
         folder = output or data_dir.parent / "reports" / "forms" / str(year)
         outside_data(folder, data_dir, lang)
@@ -88,14 +87,14 @@ def template(
             spec = FormSpec(plan, unit, year, previous.get(unit.code, {}), generated, lang)
             write_atomic(paths[unit.code], build_form(spec), overwrite=force)
             print(locate.shown_path(paths[unit.code]))
-        print(say("made", lang, count=len(units), folder=locate.shown_path(folder)))
+        print(tr("template-made", lang, count=len(units), folder=locate.shown_path(folder)))
 
 
 def _refusal(existing: list[str], lang: str) -> str:
     """Nothing is written when any form exists: the words of every file kxplan keeps."""
     if len(existing) == 1:
         return tr("would-overwrite", lang, path=existing[0])
-    return say("exist", lang, count=len(existing), files=", ".join(existing))
+    return tr("template-exist", lang, count=len(existing), files=", ".join(existing))
 
 
 def _previous(
@@ -105,7 +104,7 @@ def _previous(
     data = load_dataset(plan, data_dir, lang, years=[year - 1])
     if data.invalid:
         files = ", ".join(sorted(data.invalid.values()))
-        print(say("previous-invalid", lang, year=year - 1, files=files), file=sys.stderr)
+        print(tr("template-previous-invalid", lang, year=year - 1, files=files), file=sys.stderr)
     return {
         code: {i: observation.value for i, observation in submission.values.items()}
         for (_, code), submission in data.submissions.items()

@@ -28,7 +28,7 @@ from kxplan.load.dataset import load_dataset, same_unit_files
 from kxplan.load.folder import is_data_file, leftovers_beside
 from kxplan.model.errors import UsageError
 from kxplan.model.problems import Leftover, Problem, sort_key, total
-from kxplan.text.messages import tr
+from kxplan.text import tr
 
 
 class ValidateFormat(StrEnum):
@@ -80,14 +80,8 @@ def validate(
             count = len(data.files)
             leftovers += data.leftovers
             if data.ignored:
-                print(
-                    tr(
-                        "ignored-files",
-                        lang,
-                        files="、".join(data.ignored) if lang == "zh" else ", ".join(data.ignored),
-                    ),
-                    file=sys.stderr,
-                )
+                ignored = tr("list-comma", lang).join(data.ignored)
+                print(tr("ignored-files", lang, files=ignored), file=sys.stderr)
         problems.sort(key=sort_key)
         _report(problems, leftovers, count, fmt, lang)
         if problems:
@@ -152,18 +146,11 @@ def _report(
         for problem in problems:
             print(problem.as_line())
     files = len({problem.file for problem in problems})
-    if lang == "en":
-        summary = (
-            f"{count} file(s) checked: all valid"
-            if not problems
-            else f"{count} file(s) checked: {total(problems)} problem(s) in {files} file(s)"
-        )
-    else:
-        summary = (
-            f"已检查 {count} 个文件：全部有效"
-            if not problems
-            else f"已检查 {count} 个文件：{files} 个文件共 {total(problems)} 个问题"
-        )
+    summary = (
+        tr("validate-all-valid", lang, count=count)
+        if not problems
+        else tr("validate-problems", lang, count=count, problems=total(problems), files=files)
+    )
     print(summary, file=sys.stderr)
     if fmt is ValidateFormat.GITHUB:
         from kxplan.render.github import append_step_summary
