@@ -98,6 +98,15 @@ NEW_SITES: dict[str, Any] = {
 }
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """pyproject's addopts spread the tests over the cores with pytest-xdist; without it (`pytest
+    -p no:xdist`, or a venv made before it was a test dependency) its options are taken and
+    ignored, and the tests run in this one process."""
+    if not pluginmanager.has_plugin("xdist"):
+        for option in ("--numprocesses", "--dist"):
+            parser.addoption(option, help="ignored: pytest-xdist is not loaded")
+
+
 def plan_dict(*targets: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """BASE_PLAN with these targets (each given `clause` if it has none)."""
     plan = {

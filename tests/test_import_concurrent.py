@@ -17,7 +17,12 @@ import yaml
 from formhelpers import TemplateRuns, copy_project, fill, new_sample
 from kxplan.files.lock import WAIT
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes"),
+    # with xdist, one worker runs them one after the other: no two of them start processes at
+    # the same time
+    pytest.mark.xdist_group("processes"),
+]
 
 UNIT = "利州区"
 DATA = Path(f"data/2024/{UNIT}.yaml")
