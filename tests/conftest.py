@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -14,6 +14,9 @@ from kxplan.cli.app import app
 from kxplan.load.dataset import DataSet, load_dataset
 from kxplan.load.planfile import load_plan
 from kxplan.model.plan import Plan
+
+if TYPE_CHECKING:
+    from formhelpers import TemplateRuns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,6 +98,15 @@ NEW_SITES: dict[str, Any] = {
 }
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """pyproject's addopts spread the tests over the cores with pytest-xdist; without it (`pytest
+    -p no:xdist`, or a venv made before it was a test dependency) its options are taken and
+    ignored, and the tests run in this one process."""
+    if not pluginmanager.has_plugin("xdist"):
+        for option in ("--numprocesses", "--dist"):
+            parser.addoption(option, help="ignored: pytest-xdist is not loaded")
+
+
 def plan_dict(*targets: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """BASE_PLAN with these targets (each given `clause` if it has none)."""
     plan = {
@@ -137,9 +149,23 @@ def load(folder: Path) -> tuple[Plan, DataSet]:
     return plan, load_dataset(plan, folder / "data", "zh")
 
 
+@pytest.fixture(scope="session")
+def bundled() -> tuple[Plan, DataSet]:
+    """The bundled plan and sample data, loaded once a session: to read, never to change."""
+    return load(ROOT)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def template() -> TemplateRuns:
+    """`kxplan template …` in the current folder, each run made once a session."""
+    from formhelpers import TemplateRuns  # not at the top: formhelpers imports this module
+
+    return TemplateRuns()
 
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> Any:

@@ -14,8 +14,8 @@ from conftest import BASE_PLAN, NEW_SITES, ROOT, plan_dict, run, write_yaml
 from kinds import GROWTH, MONEY
 from kxplan.engine.audit import audit, ratio_text
 from kxplan.engine.evaluation import evaluate_year
-from kxplan.load.dataset import load_dataset
-from kxplan.load.planfile import load_plan
+from kxplan.load.dataset import DataSet
+from kxplan.model.plan import Plan
 
 RATE = {**kinds.RATE, "clause": "二（三）2", "quote": "到2025年，比例力争达13%。"}
 
@@ -260,10 +260,9 @@ def test_usage_errors(runner: CliRunner, small: Path, args: list[str], message: 
 
 
 @pytest.mark.parametrize("year", [2021, 2023, 2024, 2025])
-def test_every_sample_trail_ends_in_its_status(year: int) -> None:
+def test_every_sample_trail_ends_in_its_status(bundled: tuple[Plan, DataSet], year: int) -> None:
     """The last step names the status the engine gave, for every result of the sample."""
-    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
-    data = load_dataset(plan, ROOT / "data", "zh")
+    plan, data = bundled
     for result in evaluate_year(plan, data, year).results:
         trail = audit(plan, data, result, "zh")
         assert trail.steps[-1].endswith(f"→ {result.status.label('zh')}"), result

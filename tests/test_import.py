@@ -13,7 +13,15 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
-from formhelpers import cell, fill, rewrite_part, rows_by_id, sample_project, snapshot
+from formhelpers import (
+    TemplateRuns,
+    cell,
+    fill,
+    rewrite_part,
+    rows_by_id,
+    sample_project,
+    snapshot,
+)
 from kxplan.files.atomic import write_text_atomic
 from kxplan.forms import layout
 
@@ -26,18 +34,15 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def make_forms(runner: CliRunner, *args: str) -> None:
-    result = run(runner, "template", "2024", *args)
-    assert result.exit_code == 0, result.output
-
-
 def values_of(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["values"]
 
 
-def test_a_messy_city_form_imports_value_by_value(runner: CliRunner, sample: Path) -> None:
+def test_a_messy_city_form_imports_value_by_value(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     (sample / "data/2024/广元市.yaml").unlink()
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     form = FORMS / "广元市_2024.xlsx"
     fill(
         form,
@@ -95,8 +100,10 @@ def test_a_messy_city_form_imports_value_by_value(runner: CliRunner, sample: Pat
     )
 
 
-def test_untouched_forms_write_nothing(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner)
+def test_untouched_forms_write_nothing(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024")
     before = snapshot(sample / "data")
     result = run(runner, "import", *sorted(str(p) for p in FORMS.iterdir()))
     assert result.exit_code == 0, result.output
@@ -105,8 +112,10 @@ def test_untouched_forms_write_nothing(runner: CliRunner, sample: Path) -> None:
     assert snapshot(sample / "data") == before
 
 
-def test_a_form_that_agrees_with_the_data_changes_nothing(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "利州区")
+def test_a_form_that_agrees_with_the_data_changes_nothing(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "利州区")
     form = fill(
         FORMS / "利州区_2024.xlsx",
         {"tfkjy_workers": "30,184", "spirit_lectures": 4, "home_of_workers": "是"},
@@ -119,8 +128,10 @@ def test_a_form_that_agrees_with_the_data_changes_nothing(runner: CliRunner, sam
     assert snapshot(sample / "data") == before
 
 
-def test_existing_data_is_never_changed_without_force(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "利州区")
+def test_existing_data_is_never_changed_without_force(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "利州区")
     form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5, "tfkjy_workers": 31000})
     before = snapshot(sample / "data")
     result = run(runner, "import", str(form))
@@ -159,9 +170,9 @@ def test_existing_data_is_never_changed_without_force(runner: CliRunner, sample:
 
 
 def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
-    runner: CliRunner, sample: Path
+    runner: CliRunner, sample: Path, template: TemplateRuns
 ) -> None:
-    make_forms(runner)
+    template("2024")
     lizhou, qingchuan = FORMS / "利州区_2024.xlsx", FORMS / "青川县_2024.xlsx"
     rows = rows_by_id(lizhou)
     fill(
@@ -223,10 +234,10 @@ def test_mistakes_name_file_sheet_and_cell_and_nothing_is_written(
     assert values_of(sample / "data/2024/昭化区.yaml")["spirit_lectures"] == 9
 
 
-def test_rows_may_be_reordered(runner: CliRunner, sample: Path) -> None:
+def test_rows_may_be_reordered(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
     import openpyxl
 
-    make_forms(runner, "--county", "青川县")
+    template("2024", "--county", "青川县")
     form = FORMS / "青川县_2024.xlsx"
     rows = rows_by_id(form)
     book = openpyxl.load_workbook(form)
@@ -243,8 +254,8 @@ def test_rows_may_be_reordered(runner: CliRunner, sample: Path) -> None:
     assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2, "demo_studios": 5}
 
 
-def test_an_unknown_indicator_id(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_an_unknown_indicator_id(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
+    template("2024", "--county", "青川县")
     form = FORMS / "青川县_2024.xlsx"
     row = rows_by_id(form)["spirit_lectures"]
     fill(form, {"typical_cases": 2}, cells={f"J{row}": "spirit_lecture", f"G{row}": 3})
@@ -267,9 +278,9 @@ def test_an_unknown_indicator_id(runner: CliRunner, sample: Path) -> None:
     ],
 )
 def test_a_form_renamed_for_another_unit_or_year(
-    runner: CliRunner, sample: Path, name: str, line: str
+    runner: CliRunner, sample: Path, template: TemplateRuns, name: str, line: str
 ) -> None:
-    make_forms(runner, "--county", "利州区")
+    template("2024", "--county", "利州区")
     renamed = sample / name
     fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6}, out=renamed)
     before = snapshot(sample / "data")
@@ -283,16 +294,18 @@ def test_a_form_renamed_for_another_unit_or_year(
     "name", ["510802.xlsx", "利州区_510802_2024.xlsx", "5108020.xlsx", "利州区（第2版）.xlsx"]
 )
 def test_a_form_named_by_its_own_code_or_other_numbers(
-    runner: CliRunner, sample: Path, name: str
+    runner: CliRunner, sample: Path, template: TemplateRuns, name: str
 ) -> None:
-    make_forms(runner, "--county", "利州区")
+    template("2024", "--county", "利州区")
     fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6}, out=sample / name)
     result = run(runner, "import", name, "--force")
     assert result.exit_code == 0, result.output
 
 
-def test_two_forms_of_one_unit_in_one_import(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_two_forms_of_one_unit_in_one_import(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "青川县")
     first = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, out=sample / "a.xlsx")
     second = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 3}, out=sample / "b.xlsx")
     result = run(runner, "import", first.name, second.name)
@@ -305,8 +318,10 @@ def test_two_forms_of_one_unit_in_one_import(runner: CliRunner, sample: Path) ->
     assert not (sample / "data/2024/青川县.yaml").exists()
 
 
-def test_an_invalid_data_file_blocks_the_import(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "利州区")
+def test_an_invalid_data_file_blocks_the_import(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "利州区")
     broken = sample / "data/2024/利州区.yaml"
     broken.write_text("unit: 利州区\nyear: 2024\nvalues:\n  spirit_lectures: many\n", "utf-8")
     form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6})
@@ -346,8 +361,10 @@ def test_a_form_of_another_plan(runner: CliRunner, sample: Path) -> None:
     )
 
 
-def test_a_formula_with_its_computed_value_is_taken(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_a_formula_with_its_computed_value_is_taken(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "青川县")
     form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": "=1+2"})
     rewrite_part(
         form,
@@ -359,11 +376,11 @@ def test_a_formula_with_its_computed_value_is_taken(runner: CliRunner, sample: P
     assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 3}
 
 
-def test_macros_are_plain_data(runner: CliRunner, sample: Path) -> None:
+def test_macros_are_plain_data(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
     """An .xlsm is read like an .xlsx: its values are taken, its macros never run."""
     import zipfile
 
-    make_forms(runner, "--county", "青川县")
+    template("2024", "--county", "青川县")
     form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 4}, out=sample / "青川县_2024.xlsm")
     with zipfile.ZipFile(form, "a") as archive:
         archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 Sub Workbook_Open() Shell ...")
@@ -372,8 +389,8 @@ def test_macros_are_plain_data(runner: CliRunner, sample: Path) -> None:
     assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 4}
 
 
-def test_english(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县", "--lang", "en")
+def test_english(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
+    template("2024", "--county", "青川县", "--lang", "en")
     form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": "about 3"})
     result = run(runner, "import", str(form), "--lang", "en")
     assert result.exit_code == 3
@@ -384,8 +401,8 @@ def test_english(runner: CliRunner, sample: Path) -> None:
     assert "1 form(s): 0 written, 0 unchanged, 0 to confirm, 0 empty, 1 invalid" in result.output
 
 
-def test_differences_in_english(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "利州区")
+def test_differences_in_english(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
+    template("2024", "--county", "利州区")
     form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5})
     result = run(runner, "import", str(form), "--lang", "en")
     assert result.exit_code == 2
@@ -405,11 +422,16 @@ def test_differences_in_english(runner: CliRunner, sample: Path) -> None:
     ],
 )
 def test_a_data_file_made_meanwhile_is_kept_and_said_so(
-    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+    runner: CliRunner,
+    sample: Path,
+    template: TemplateRuns,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    words: str,
 ) -> None:
     """Another import (or a person) writes the file between reading the forms and writing."""
     shutil.rmtree(sample / "data/2025")
-    assert run(runner, "template", "2025", "--county", "剑阁县").exit_code == 0
+    template("2025", "--county", "剑阁县")
     form = fill(Path("reports/forms/2025/剑阁县_2025.xlsx"), {"home_of_workers": "否"})
 
     def meanwhile(path: Path, text: str, *, overwrite: bool = False) -> None:
@@ -430,17 +452,16 @@ def test_a_missing_file_is_a_usage_error(runner: CliRunner, sample: Path) -> Non
     assert "文件不存在：nowhere.xlsx" in result.output
 
 
-def test_a_new_year_folder_is_made(runner: CliRunner, sample: Path) -> None:
+def test_a_new_year_folder_is_made(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
     shutil.rmtree(sample / "data/2025")
-    result = run(runner, "template", "2025", "--county", "剑阁县")
-    assert result.exit_code == 0
+    template("2025", "--county", "剑阁县")
     form = fill(Path("reports/forms/2025/剑阁县_2025.xlsx"), {"home_of_workers": "否"})
     assert run(runner, "import", str(form)).exit_code == 0
     assert values_of(sample / "data/2025/剑阁县.yaml") == {"home_of_workers": False}
 
 
-def test_a_folder_of_forms(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner)
+def test_a_folder_of_forms(runner: CliRunner, sample: Path, template: TemplateRuns) -> None:
+    template("2024")
     fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
     (FORMS / "~$青川县_2024.xlsx").write_bytes(b"\x00" * 165)  # Excel's lock file
     (FORMS / "readme.txt").write_text("forms of 2024", encoding="utf-8")
@@ -450,8 +471,10 @@ def test_a_folder_of_forms(runner: CliRunner, sample: Path) -> None:
     assert values_of(sample / "data/2024/青川县.yaml") == {"spirit_lectures": 2}
 
 
-def test_an_indicator_the_plan_no_longer_has(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_an_indicator_the_plan_no_longer_has(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "青川县")
     form = fill(FORMS / "青川县_2024.xlsx", {"demo_studios": 3, "spirit_lectures": 2})
     plan = sample / "targets.yaml"
     plan.write_text(
@@ -466,10 +489,12 @@ def test_an_indicator_the_plan_no_longer_has(runner: CliRunner, sample: Path) ->
     assert not (sample / "data/2024/青川县.yaml").exists()
 
 
-def test_a_data_file_named_by_code_keeps_its_name(runner: CliRunner, sample: Path) -> None:
+def test_a_data_file_named_by_code_keeps_its_name(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     by_code = sample / "data/2024/510802.yaml"
     (sample / "data/2024/利州区.yaml").rename(by_code)
-    make_forms(runner, "--county", "利州区")
+    template("2024", "--county", "利州区")
     form = fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 7})
     result = run(runner, "import", str(form), "--force")
     assert result.exit_code == 0, result.output
@@ -499,10 +524,10 @@ def test_import_into_a_data_repository_keeps_the_schema_line(
 
 
 def test_a_formula_in_a_source_or_note_cell_is_told_to_be_text(
-    runner: CliRunner, sample: Path
+    runner: CliRunner, sample: Path, template: TemplateRuns
 ) -> None:
     """`=见附件` typed in Excel is a formula whose result is #NAME?, not the text “=见附件”."""
-    make_forms(runner, "--county", "青川县")
+    template("2024", "--county", "青川县")
     form = fill(
         FORMS / "青川县_2024.xlsx",
         {"spirit_lectures": 3, "demo_studios": "=约3"},
@@ -541,9 +566,11 @@ def test_a_formula_in_a_source_or_note_cell_is_told_to_be_text(
     assert not (sample / "data/2024/青川县.yaml").exists()
 
 
-def test_a_fraction_for_a_percentage_names_its_cell(runner: CliRunner, sample: Path) -> None:
+def test_a_fraction_for_a_percentage_names_its_cell(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     (sample / "data/2024/广元市.yaml").unlink()
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     form = fill(
         FORMS / "广元市_2024.xlsx",
         {"literacy_rate": 0.995, "party_org_coverage": 0.968, "party_work_coverage": 1},
@@ -565,10 +592,10 @@ def test_a_fraction_for_a_percentage_names_its_cell(runner: CliRunner, sample: P
 
 
 def test_a_source_or_note_without_a_value_is_taken_as_in_a_data_file(
-    runner: CliRunner, sample: Path
+    runner: CliRunner, sample: Path, template: TemplateRuns
 ) -> None:
     """SPEC §5: an empty value is missing data, not an error; `{source: x}` passes validate."""
-    make_forms(runner, "--county", "苍溪县")
+    template("2024", "--county", "苍溪县")
     form = fill(
         FORMS / "苍溪县_2024.xlsx",
         {},
@@ -618,11 +645,13 @@ values:
 """
 
 
-def test_comments_of_a_data_file_stay_by_their_keys(runner: CliRunner, sample: Path) -> None:
+def test_comments_of_a_data_file_stay_by_their_keys(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     """A comment above a key, or after a value on its line, keeps its place in the new file."""
     path = sample / "data/2024/苍溪县.yaml"
     path.write_text(CANGXI, encoding="utf-8")
-    make_forms(runner, "--county", "苍溪县")
+    template("2024", "--county", "苍溪县")
     form = fill(
         FORMS / "苍溪县_2024.xlsx",
         {"typical_cases": 2, "spirit_lectures": 4, "tfkjy_workers": 15000},
@@ -659,12 +688,12 @@ def test_comments_of_a_data_file_stay_by_their_keys(runner: CliRunner, sample: P
 
 
 def test_a_comment_that_cannot_be_kept_is_named_before_writing(
-    runner: CliRunner, sample: Path
+    runner: CliRunner, sample: Path, template: TemplateRuns
 ) -> None:
     path = sample / "data/2024/苍溪县.yaml"
     text = CANGXI.replace("  demo_studios: 3\n", "  demo_studios:\n    # 线上线下合计\n    3\n")
     path.write_text(text, encoding="utf-8")
-    make_forms(runner, "--county", "苍溪县")
+    template("2024", "--county", "苍溪县")
     form = fill(FORMS / "苍溪县_2024.xlsx", {"spirit_lectures": 4})
     before = snapshot(sample / "data")
     result = run(runner, "import", str(form))
@@ -718,10 +747,12 @@ def test_filling_the_empty_files_of_init_needs_no_force(
     assert path.read_bytes() == before
 
 
-def test_an_over_precise_figure_is_refused_at_its_cell(runner: CliRunner, sample: Path) -> None:
+def test_an_over_precise_figure_is_refused_at_its_cell(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     """Too many digits are said of the form's cell, with the data loader's words; the data
     file, valid and untouched, is not blamed."""
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     form = fill(
         FORMS / "广元市_2024.xlsx",
         {
@@ -751,9 +782,11 @@ def test_an_over_precise_figure_is_refused_at_its_cell(runner: CliRunner, sample
     assert snapshot(sample / "data") == before
 
 
-def test_excel_float_noise_is_rounded_away(runner: CliRunner, sample: Path) -> None:
+def test_excel_float_noise_is_rounded_away(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     (sample / "data/2024/广元市.yaml").unlink()
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     # what Excel saves for =0.968*100 and =0.1+0.2
     form = fill(
         FORMS / "广元市_2024.xlsx",
@@ -768,7 +801,7 @@ def test_excel_float_noise_is_rounded_away(runner: CliRunner, sample: Path) -> N
 
 
 def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_file(
-    runner: CliRunner, sample: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, sample: Path, template: TemplateRuns, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should the text made from a form ever fail the data file check (a bug), it is said so,
     not that the existing data file is invalid."""
@@ -779,7 +812,7 @@ def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_fil
         return [Problem(display, 5, 3, ProblemCode.TYPE_ERROR, "坏")]
 
     monkeypatch.setattr(merge, "_recheck", failing)
-    make_forms(runner, "--county", "青川县")
+    template("2024", "--county", "青川县")
     form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
     result = run(runner, "import", str(form))
     assert result.exit_code == 3
@@ -792,9 +825,11 @@ def test_a_data_file_text_that_fails_its_check_is_not_blamed_on_the_existing_fil
     assert not (sample / "data/2024/青川县.yaml").exists()
 
 
-def test_a_value_from_another_workbook_is_refused(runner: CliRunner, sample: Path) -> None:
+def test_a_value_from_another_workbook_is_refused(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     """`=[1]S!A1` shows what the linked workbook held when last opened: not checkable here."""
-    make_forms(runner, "--county", "青川县")
+    template("2024", "--county", "青川县")
     form = fill(
         FORMS / "青川县_2024.xlsx",
         {"spirit_lectures": "=[1]S!A1", "demo_studios": "=Table1[Col]"},
@@ -822,8 +857,10 @@ def test_a_value_from_another_workbook_is_refused(runner: CliRunner, sample: Pat
     assert not (sample / "data/2024/青川县.yaml").exists()
 
 
-def test_the_problems_listed_are_capped_per_form(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_the_problems_listed_are_capped_per_form(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "青川县")
     junk = {f"A{row}": "x" for row in range(21, 1001)}
     form = fill(FORMS / "青川县_2024.xlsx", {}, cells=junk)
     result = run(runner, "import", str(form))
@@ -839,11 +876,13 @@ def test_the_problems_listed_are_capped_per_form(runner: CliRunner, sample: Path
     assert "… and 930 more" in english.output.splitlines()
 
 
-def test_a_folder_of_forms_in_subfolders(runner: CliRunner, sample: Path) -> None:
+def test_a_folder_of_forms_in_subfolders(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
     """Forms returned by e-mail are often saved one folder a county: subfolders are read; lock
     files and hidden folders are not."""
-    make_forms(runner, "--county", "青川县")
-    make_forms(runner, "--county", "剑阁县")
+    template("2024", "--county", "青川县")
+    template("2024", "--county", "剑阁县")
     returned = sample / "returned"
     fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, out=_made(returned / "青川县"))
     fill(FORMS / "剑阁县_2024.xlsx", {"spirit_lectures": 4}, out=_made(returned / "b/c/剑阁县"))
@@ -881,10 +920,10 @@ def test_a_folder_without_forms_is_a_usage_error(
 
 
 def test_out_of_range_in_a_form_says_what_to_type_in_a_form(
-    runner: CliRunner, sample: Path
+    runner: CliRunner, sample: Path, template: TemplateRuns
 ) -> None:
     """A data file's percentage is written without %; a form's may have one."""
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     form = fill(FORMS / "广元市_2024.xlsx", {"party_org_coverage": "150%"})
     lines = run(runner, "import", str(form)).output.splitlines()
     assert lines[0] == (
@@ -897,8 +936,10 @@ def test_out_of_range_in_a_form_says_what_to_type_in_a_form(
     )
 
 
-def test_true_in_a_note_is_written_as_the_cell_shows_it(runner: CliRunner, sample: Path) -> None:
-    make_forms(runner, "--county", "青川县")
+def test_true_in_a_note_is_written_as_the_cell_shows_it(
+    runner: CliRunner, sample: Path, template: TemplateRuns
+) -> None:
+    template("2024", "--county", "青川县")
     form = fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2}, notes={"spirit_lectures": True})
     assert run(runner, "import", str(form)).exit_code == 0
     assert values_of(sample / "data/2024/青川县.yaml")["spirit_lectures"] == {
@@ -912,12 +953,17 @@ def test_true_in_a_note_is_written_as_the_cell_shows_it(runner: CliRunner, sampl
     [(0.00000005, None, 3), (0.000001, "tfkjy_transactions: 0.000001", 0)],
 )
 def test_tiny_numbers_are_judged_and_written_positionally(
-    runner: CliRunner, sample: Path, typed: float, written: str | None, code: int
+    runner: CliRunner,
+    sample: Path,
+    template: TemplateRuns,
+    typed: float,
+    written: str | None,
+    code: int,
 ) -> None:
     """repr() writes 5e-08 and 1e-06, which YAML reads back as text: 5e-08 has too many
     decimals (refused at its cell), 1e-06 is written as 0.000001 and read back as a number."""
     (sample / "data/2024/广元市.yaml").unlink()
-    make_forms(runner, "--county", "广元市")
+    template("2024", "--county", "广元市")
     form = fill(FORMS / "广元市_2024.xlsx", {"tfkjy_transactions": typed})
     result = run(runner, "import", str(form))
     assert result.exit_code == code, result.output

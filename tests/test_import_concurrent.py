@@ -13,16 +13,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from conftest import run
-from formhelpers import fill, sample_project
+from formhelpers import TemplateRuns, copy_project, fill, new_sample
 from kxplan.files.lock import WAIT
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and processes"),
+    # with xdist, one worker runs them one after the other: no two of them start processes at
+    # the same time
+    pytest.mark.xdist_group("processes"),
+]
 
 UNIT = "利州区"
 DATA = Path(f"data/2024/{UNIT}.yaml")
+FORM = Path(f"reports/forms/2024/{UNIT}_2024.xlsx")
 #: one value each writer changes (the sample says 4, 6, 7, 3, 1, 4 for them)
 CHANGED = ["spirit_lectures", "typical_cases", "demo_studios", "tfkjy_demo_sites"]
 
@@ -41,17 +45,23 @@ main()
 ENV = {**os.environ, "NO_COLOR": "1", "KXPLAN_LANG": "zh"}
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory, template: TemplateRuns) -> Path:
+    """The sample project with one form of 利州区 per writer, each changing its own value, in
+    folders of their own."""
+    with new_sample(tmp_path_factory) as folder:
+        template("2024", "--county", UNIT)
+        for number, indicator in enumerate(CHANGED):
+            (folder / f"w{number}").mkdir()
+            fill(FORM, {indicator: 100 + number}, out=folder / f"w{number}" / FORM.name)
+    return folder
+
+
 @pytest.fixture
-def forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> list[Path]:
-    """One form of 利州区 per writer, each changing its own value, in folders of their own."""
-    monkeypatch.chdir(sample_project(tmp_path))
-    assert run(runner, "template", "2024", "--county", UNIT).exit_code == 0
-    made = Path(f"reports/forms/2024/{UNIT}_2024.xlsx")
-    found = []
-    for number, indicator in enumerate(CHANGED):
-        (tmp_path / f"w{number}").mkdir()
-        found.append(fill(made, {indicator: 100 + number}, out=tmp_path / f"w{number}" / made.name))
-    return found
+def forms(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The writers' forms, in a copy of the project of their own."""
+    monkeypatch.chdir(copy_project(made, tmp_path))
+    return [tmp_path / f"w{number}" / FORM.name for number in range(len(CHANGED))]
 
 
 def started_together(*commands: list[str]) -> list[subprocess.CompletedProcess[str]]:

@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import run
-from formhelpers import fill, replace_cell, sample_project, snapshot
+from formhelpers import TemplateRuns, copy_project, fill, new_sample, replace_cell, snapshot
 from kxplan.forms import cellxml, layout
 
 FORMS = Path("reports/forms/2024")
@@ -19,13 +19,19 @@ FORM = FORMS / "青川县_2024.xlsx"  # G5: tfkjy_workers (a count), H5 its sour
 BIG = "1" * 4400  # more digits than Python converts to an int
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory, template: TemplateRuns) -> Path:
+    """The sample project with its 2024 forms, 青川县's and 利州区's filled."""
+    with new_sample(tmp_path_factory) as folder:
+        template("2024")
+        fill(FORM, {"spirit_lectures": 3})
+        fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6})
+    return folder
+
+
 @pytest.fixture
-def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
-    monkeypatch.chdir(sample_project(tmp_path))
-    result = run(runner, "template", "2024")
-    assert result.exit_code == 0, result.output
-    fill(FORM, {"spirit_lectures": 3})
-    fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 6})
+def sample(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(copy_project(made, tmp_path))
     return tmp_path
 
 

@@ -14,17 +14,32 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import run
-from formhelpers import fill, replace_cell, rewrite_part, sample_project, snapshot
+from formhelpers import (
+    TemplateRuns,
+    copy_project,
+    fill,
+    new_sample,
+    replace_cell,
+    rewrite_part,
+    snapshot,
+)
 from kxplan.forms import archive, layout
 
 FORM = Path("reports/forms/2024/青川县_2024.xlsx")
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory, template: TemplateRuns) -> Path:
+    """The sample project with 青川县's 2024 form, filled."""
+    with new_sample(tmp_path_factory) as folder:
+        template("2024", "--county", "青川县")
+        fill(FORM, {"spirit_lectures": 3})
+    return folder
+
+
 @pytest.fixture
-def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
-    monkeypatch.chdir(sample_project(tmp_path))
-    assert run(runner, "template", "2024", "--county", "青川县").exit_code == 0
-    fill(FORM, {"spirit_lectures": 3})
+def sample(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(copy_project(made, tmp_path))
     return tmp_path
 
 

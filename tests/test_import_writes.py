@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import run
-from formhelpers import fill, sample_project, snapshot
+from formhelpers import TemplateRuns, copy_project, fill, new_sample, snapshot
 from kxplan.files import atomic
 from kxplan.files import lock as lockfile
 from kxplan.files.lock import hold
@@ -24,15 +24,21 @@ FORMS = Path("reports/forms/2024")
 LIZHOU = "510802"  # 利州区
 
 
-@pytest.fixture
-def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> Path:
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory, template: TemplateRuns) -> Path:
     """The sample project with two filled forms: 利州区 changes a value (--force), 青川县 has
     no data file yet."""
-    monkeypatch.chdir(sample_project(tmp_path))
-    for county in ("利州区", "青川县"):
-        assert run(runner, "template", "2024", "--county", county).exit_code == 0
-    fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5})
-    fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    with new_sample(tmp_path_factory) as folder:
+        for county in ("利州区", "青川县"):
+            template("2024", "--county", county)
+        fill(FORMS / "利州区_2024.xlsx", {"spirit_lectures": 5})
+        fill(FORMS / "青川县_2024.xlsx", {"spirit_lectures": 2})
+    return folder
+
+
+@pytest.fixture
+def sample(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(copy_project(made, tmp_path))
     return tmp_path
 
 

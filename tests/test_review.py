@@ -15,8 +15,8 @@ from conftest import ROOT, load, plan_dict, run
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.engine.evaluation import evaluate_year
 from kxplan.engine.review import Stage, build_review, stage, worst
-from kxplan.load.dataset import load_dataset
-from kxplan.load.planfile import load_plan
+from kxplan.load.dataset import DataSet
+from kxplan.model.plan import Plan
 from kxplan.model.status import Status
 from kxplan.render.review import sentence
 
@@ -204,9 +204,8 @@ def test_sample_final_review_by_default(runner: CliRunner, monkeypatch: pytest.M
     assert "2023年未达标" in row and "未达标" in row
 
 
-def test_sample_review_rows_by_hand() -> None:
-    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
-    review = build_review(plan, load_dataset(plan, ROOT / "data", "zh"), 2023)
+def test_sample_review_rows_by_hand(bundled: tuple[Plan, DataSet]) -> None:
+    review = build_review(*bundled, 2023)
     rows = {row.target.id: row for row in review.rows}
     workers = rows["tfkjy_workers_2025"].progress  # the city's value is the counties' sum
     assert workers.completion == F(68753 - 35000, 65000)
@@ -319,11 +318,10 @@ def test_missing_value_is_a_dash_never_a_dash_percent(
     assert "—%" not in output
 
 
-def test_a_range_is_complete_anywhere_inside_it() -> None:
+def test_a_range_is_complete_anywhere_inside_it(bundled: tuple[Plan, DataSet]) -> None:
     """跨区域学术会议1—2次: 0 + 1 + 0 + 0 + 1 = 2 meetings of 1–2 by 2025 is 100 %, not the
     200 % that 2 / 1 (the lower bound) would say; in 2023 the running total 1 is 100 % too."""
-    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
-    data = load_dataset(plan, ROOT / "data", "zh")
+    plan, data = bundled
     for year, total in ((2025, 2), (2023, 1)):
         row = next(r for r in build_review(plan, data, year).rows if r.target.op == "between")
         assert row.result is not None and row.result.value == total

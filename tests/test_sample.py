@@ -14,17 +14,16 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, run
 from kxplan.engine.evaluation import evaluate_year
-from kxplan.load.dataset import load_dataset
-from kxplan.load.planfile import load_plan
+from kxplan.load.dataset import DataSet
+from kxplan.model.plan import Plan
 from kxplan.model.status import Status
 
 EXPECTED = json.loads((Path(__file__).parent / "fixtures" / "sample_expected.json").read_text())
 
 
 @pytest.mark.parametrize("year", [2024, 2025])
-def test_sample_statuses_match_hand_computation(year: int) -> None:
-    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
-    data = load_dataset(plan, ROOT / "data", "zh")
+def test_sample_statuses_match_hand_computation(bundled: tuple[Plan, DataSet], year: int) -> None:
+    plan, data = bundled
     got = {
         f"{r.target.id}@{r.unit.name}": r.status.value
         for r in evaluate_year(plan, data, year).results
@@ -36,8 +35,8 @@ def test_sample_2024_shows_every_status() -> None:
     assert set(EXPECTED["2024"].values()) == {status.value for status in Status}
 
 
-def test_sample_2025_has_met_and_not_met_at_the_deadline() -> None:
-    plan = load_plan(ROOT / "targets.yaml", "targets.yaml", "zh")
+def test_sample_2025_has_met_and_not_met_at_the_deadline(bundled: tuple[Plan, DataSet]) -> None:
+    plan, _ = bundled
     deadline_targets = {t.id for t in plan.targets if t.deadline == 2025}
     statuses = {s for key, s in EXPECTED["2025"].items() if key.split("@")[0] in deadline_targets}
     assert {"met", "not_met"} <= statuses
