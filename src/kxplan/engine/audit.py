@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Why
-from kxplan.load.datafile import Observation
-from kxplan.load.dataset import DataSet, Missing, Reading
 from kxplan.model.comparisons import Op, driving_bound, satisfies
-from kxplan.model.plan import Kind, Plan, Target, Unit
+from kxplan.model.data import Observation
+from kxplan.model.dataset import DataSet, Missing, Reading
+from kxplan.model.plan import Aggregate, Kind, Plan, Target, Unit
 from kxplan.model.status import Status
 from kxplan.render.describe import explain, number, shown
 from kxplan.text import in_lang, tr
@@ -69,7 +69,7 @@ class _Trail:
             return None
         for observation in reading.evidence:
             self.inputs.append(Input(year, self.units.get(observation.file), observation))
-        if reading.summed:
+        if reading.formed_by is Aggregate.SUM:
             parts = " + ".join(number(o.exact) for o in reading.evidence)
             total = number(reading.value)
             self.say(tr("audit-sum", self.lang, year=year, parts=parts, total=total))
@@ -78,7 +78,7 @@ class _Trail:
     def partial_sum(self, unit: Unit, year: int, missing: Missing) -> None:
         """Why a sum could not be formed: the parts that were reported (with their places)
         and every part that was not, not only the first gap the rules engine met."""
-        parts = self.data.summed_from(unit, self.target.indicator, year)
+        parts = self.data.formed_from(unit, self.target.indicator, year)
         if not parts:
             self.gaps.append(missing)
             return
