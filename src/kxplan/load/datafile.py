@@ -13,8 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from kxplan.files.paths import folder_of
 from kxplan.load.datamodel import EXPECTED, MAX_VALUE, file_model
-from kxplan.load.folder import YEAR_FOLDER, folder_of
+from kxplan.load.folder import YEAR_FOLDER
 from kxplan.load.pydanticerrors import error_path, kind_of
 from kxplan.model.data import ENTRY_FIELDS, FILE_FIELDS, Observation, Submission
 from kxplan.model.plan import Plan

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from kxplan.cli.locate import shown_from
+from kxplan.files.paths import display_path, folder_of
 from kxplan.load.datafile import FileChecker
 from kxplan.load.folder import (
     YEAR_FOLDER,
-    folder_of,
     interrupted_target,
     is_data_file,
     listing,
@@ -22,19 +20,6 @@ from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
 from kxplan.text import tr
 from kxplan.yaml.safe import unreadable_reason
-
-
-def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
-    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
-    (the repository's top, for GitHub's annotations) when given."""
-    if (inside := shown_from(path, root)) is not None:
-        return inside
-    try:
-        # the folder resolved, not the file: a link is named as the link, not as its target
-        place = folder_of(path) / path.name
-        return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return path.as_posix()
 
 
 def load_dataset(
