@@ -11,8 +11,9 @@ import yaml
 from typer.testing import CliRunner
 
 from kxplan.cli.app import app
-from kxplan.load.dataset import DataSet, load_dataset
+from kxplan.load.dataset import load_dataset
 from kxplan.load.planfile import load_plan
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan
 
 if TYPE_CHECKING:

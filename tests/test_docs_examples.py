@@ -248,10 +248,6 @@ def test_commands_with_output_are_examples() -> None:
     assert not stray, f"write these as ```console blocks: {stray}"
 
 
-#: Written on another branch at the same time as these pages; remove once it is merged.
-ELSEWHERE = {ROOT / "docs/architecture.md"}
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.relative_to(ROOT).as_posix())
 def test_links_between_pages_resolve(page: Path) -> None:
     broken = []
@@ -260,8 +256,6 @@ def test_links_between_pages_resolve(page: Path) -> None:
             continue
         name, _, anchor = link.partition("#")
         target = (page.parent / name).resolve() if name else page
-        if target in ELSEWHERE and not target.exists():
-            continue
         if not target.exists() or (anchor and anchor not in docpages.anchors(target)):
             broken.append(link)
     assert not broken, f"{page.relative_to(ROOT)}: links to nothing: {broken}"

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 import kinds
-from conftest import BASE_PLAN, NEW_SITES, ROOT, plan_dict, run, write_yaml
+from conftest import BASE_PLAN, NEW_SITES, ROOT, load, plan_dict, run, write_yaml
 from kinds import GROWTH, MONEY
-from kxplan.engine.audit import audit, ratio_text
+from kxplan.engine.audit import audit
 from kxplan.engine.evaluation import evaluate_year
-from kxplan.load.dataset import DataSet
+from kxplan.engine.rules import evaluate
+from kxplan.engine.trail import (
+    Band,
+    Base,
+    Completion,
+    Expected,
+    Goal,
+    Ratio,
+    ThisYear,
+    ThresholdTest,
+    TimeShare,
+    Verdict,
+)
+from kxplan.model.comparisons import Op
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan
+from kxplan.model.status import Status
+from kxplan.render.trail import ratio_text, steps_in_words
 
 RATE = {**kinds.RATE, "clause": "二（三）2", "quote": "到2025年，比例力争达13%。"}
 
@@ -88,6 +105,34 @@ def test_deadline_trail(runner: CliRunner, small: Path) -> None:
         "  7. 进度比 R = c / t = 0.75 / 0.8 = 0.9375",
         "  8. 判定：11.9 ≥ 13：不成立；0.9 ≤ R = 0.9375 < 1.1 → 基本符合预期",
     ]
+
+
+def test_the_trail_is_numbers_and_names_not_words(small: Path) -> None:
+    """The engine's trail holds each step's quantities as exact fractions, the comparison and
+    the band edges; only the renderer says them, in either language."""
+    plan, data = load(small)
+    target = next(t for t in plan.targets if t.id == "rate_2025")
+    trail = audit(plan, data, evaluate(plan, data, target, plan.root, 2024))
+    b, goal, t = Fraction("8.6"), Fraction(13), Fraction(4, 5)
+    v, e, c, r = Fraction("11.9"), Fraction("12.12"), Fraction(3, 4), Fraction(15, 16)
+    test = ThresholdTest(v, Op.GE, goal, holds=False)
+    assert trail.steps == [
+        ThisYear(v),
+        Base(b, 2020),
+        Goal(goal),
+        TimeShare(2024, 2020, 2025, t),
+        Expected(b, goal, t, e),
+        Completion(v, b, goal, c),
+        Ratio(c, t, r),
+        Verdict(Status.ON_TRACK, test, Band(r, False, Fraction("1.1"), Fraction("0.9"))),
+    ]
+    assert [(i.year, i.observation.file, i.observation.line) for i in trail.inputs] == [
+        (2020, "data/2020/甲市.yaml", 5),
+        (2024, "data/2024/甲市.yaml", 5),
+    ]
+    assert steps_in_words(trail, "en")[3] == (
+        "time share t = (y − y0) / (yT − y0) = (2024 − 2020) / (2025 − 2020) = 4/5 = 0.8"
+    )
 
 
 def test_cumulative_trail(runner: CliRunner, small: Path) -> None:
@@ -264,8 +309,8 @@ def test_every_sample_trail_ends_in_its_status(bundled: tuple[Plan, DataSet], ye
     """The last step names the status the engine gave, for every result of the sample."""
     plan, data = bundled
     for result in evaluate_year(plan, data, year).results:
-        trail = audit(plan, data, result, "zh")
-        assert trail.steps[-1].endswith(f"→ {result.status.label('zh')}"), result
+        trail = audit(plan, data, result)
+        assert steps_in_words(trail, "zh")[-1].endswith(f"→ {result.status.label('zh')}"), result
         for item in trail.inputs:
             assert item.observation.file.startswith(f"data/{item.year}/")
 

@@ -15,7 +15,7 @@ from conftest import ROOT, load, plan_dict, run
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.engine.evaluation import evaluate_year
 from kxplan.engine.review import Stage, build_review, stage, worst
-from kxplan.load.dataset import DataSet
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan
 from kxplan.model.status import Status
 from kxplan.render.review import sentence

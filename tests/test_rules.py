@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from conftest import BASE_PLAN, NEW_SITES, load, plan_dict, run
 from kxplan.engine.evaluation import evaluate_year
 from kxplan.engine.rules import Result, Why
-from kxplan.load.dataset import Gap
+from kxplan.model.dataset import Gap
 from kxplan.model.status import Status
 
 Build = Callable[..., Path]

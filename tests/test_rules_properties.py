@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import BASE_PLAN, plan_dict
 from kxplan.engine.rules import Result, evaluate
-from kxplan.load.datafile import Observation, Submission
-from kxplan.load.dataset import DataSet
 from kxplan.load.plancheck import contradictions
+from kxplan.model.data import Observation, Submission
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, PlanFile
 from kxplan.model.status import Status
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT, run
 from kxplan.engine.evaluation import evaluate_year
-from kxplan.load.dataset import DataSet
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan
 from kxplan.model.status import Status
 

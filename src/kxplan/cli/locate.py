@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from pathlib import Path
 
+from kxplan.files.paths import shown_from as shown_from
+from kxplan.files.paths import shown_path as shown_path
+from kxplan.files.usable import unusable as unusable
 from kxplan.model.errors import PlanInvalid, UsageError
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import tr
@@ -34,28 +35,6 @@ def is_there(path: Path) -> bool:
     except OSError:  # there, but it cannot be looked at
         return True
     return True
-
-
-def unusable(path: Path, lang: str, *, folder: bool = False) -> str | None:
-    """Why `path` cannot be used as a file (or, with `folder`, as a folder), in words: a folder,
-    a link to nothing, a link loop, a device. None when it can, or when nothing is there."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return tr("dangling-link", lang) if path.is_symlink() else None
-    except NotADirectoryError:
-        return None
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return tr("os-link-loop", lang)
-        if isinstance(error, PermissionError):
-            return tr("no-permission", lang)
-        return error.strerror or str(error)
-    if folder:
-        return None if stat.S_ISDIR(mode) else tr("is-a-file", lang)
-    if stat.S_ISREG(mode):
-        return None
-    return tr("is-a-folder" if stat.S_ISDIR(mode) else "special-file", lang)
 
 
 def embedded_plan() -> Path | None:
@@ -106,29 +85,6 @@ def data_dir(option: Path | None, lang: str) -> Path:
     if why is not None:
         raise UsageError(tr("data-unusable", lang, path=shown_path(found), why=why))
     return found
-
-
-def shown_path(path: Path) -> str:
-    """A path as people typed it, or relative to the current folder when below it."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def shown_from(path: Path, root: Path | None) -> str | None:
-    """`path` relative to `root` (GitHub's annotations name files from the repository's top),
-    or None when there is no root or the path lies outside it."""
-    if root is None:
-        return None
-    try:
-        # the folder resolved, not the file: a link is named as the link (`display_path` too)
-        place = path.absolute().parent.resolve() / path.name
-        return place.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return None
 
 
 def _from_env(name: str) -> Path | None:

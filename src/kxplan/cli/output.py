@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli.locate import shown_path
 from kxplan.files.atomic import write_atomic
+from kxplan.files.paths import shown_path
 from kxplan.model.errors import UsageError
 from kxplan.text import tr
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kxplan.engine.rules import Result, evaluate
-from kxplan.load.dataset import DataSet
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Problem, sort_key
 from kxplan.model.status import Status

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, evaluate
-from kxplan.load.dataset import DataSet, Missing
+from kxplan.model.dataset import DataSet, Missing
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit, ValueType
 from kxplan.model.problems import Problem, sort_key
 

@@ -32,8 +32,8 @@ from kxplan.engine.progress import (
     deadline_progress,
 )
 from kxplan.engine.rules import Result, evaluate
-from kxplan.load.dataset import DataSet
 from kxplan.model.comparisons import Op, satisfies
+from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit
 from kxplan.model.problems import Problem, sort_key
 from kxplan.model.status import Status

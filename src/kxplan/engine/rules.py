@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
-from kxplan.load.datafile import Observation
-from kxplan.load.dataset import DataSet, Missing, Reading
 from kxplan.model.comparisons import Op, Threshold, driving_bound, exceeds_upper, satisfies
+from kxplan.model.data import Observation
+from kxplan.model.dataset import DataSet, Missing, Reading
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit, ValueType
 from kxplan.model.status import Status
 

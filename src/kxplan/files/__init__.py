@@ -1,1 +1,1 @@
-"""Files written safely: atomic replacement and locks."""
+"""Files: written safely (atomic replacement, locks), and their paths as people see them."""

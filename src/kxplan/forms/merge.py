@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from kxplan.cli.locate import unusable
+from kxplan.files.paths import display_path
+from kxplan.files.usable import unusable
 from kxplan.forms.read import Form
 from kxplan.load.datafile import FileChecker, normalize
-from kxplan.load.dataset import display_path
 from kxplan.model.plan import Plan, exact
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.render import describe

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from kxplan.files.atomic import clear_leftovers, write_text_atomic
 from kxplan.files.lock import hold
+from kxplan.files.paths import display_path
 from kxplan.forms.merge import WRITES, Landing, Outcome, candidates, land, target
 from kxplan.forms.read import Form, read_form
 from kxplan.load.datafile import FileChecker
-from kxplan.load.dataset import display_path
 from kxplan.model.errors import Busy, CannotWrite, WouldOverwrite
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import os_reason, tr

@@ -6,19 +6,19 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.load.datamodel import ENTRY_FIELDS, EXPECTED, FILE_FIELDS, MAX_VALUE, file_model
-from kxplan.load.folder import YEAR_FOLDER, folder_of
+from kxplan.files.paths import folder_of
+from kxplan.load.datamodel import EXPECTED, MAX_VALUE, file_model
+from kxplan.load.folder import YEAR_FOLDER
 from kxplan.load.pydanticerrors import error_path, kind_of
-from kxplan.model.plan import Plan, Unit, exact
+from kxplan.model.data import ENTRY_FIELDS, FILE_FIELDS, Observation, Submission
+from kxplan.model.plan import Plan
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import shortened
@@ -35,32 +35,6 @@ _RANGE_ERRORS = {
     "string_too_long",
 }
 _MAPPING_ERRORS = {"model_type", "dict_type", "model_attributes_type"}
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One reported value with where it came from."""
-
-    indicator: str
-    value: bool | int | float
-    file: str
-    line: int | None
-    source: str | None = None
-    note: str | None = None
-
-    @property
-    def exact(self) -> Fraction:
-        return exact(self.value)
-
-
-@dataclass(frozen=True)
-class Submission:
-    """One unit's valid data file for one year."""
-
-    unit: Unit
-    year: int
-    file: str
-    values: dict[str, Observation]
 
 
 class FileChecker:

@@ -39,9 +39,6 @@ EXPECTED: dict[ValueType, str] = {
     ValueType.BOOLEAN: "expect-boolean",
 }
 
-ENTRY_FIELDS = ("value", "source", "note")
-FILE_FIELDS = ("unit", "year", "values")
-
 
 def entry_model(value_type: ValueType) -> type[_Entry]:
     return _ENTRIES[value_type]

@@ -1,134 +1,25 @@
-"""All data files of a data folder, and a unit's value of an indicator in a year."""
+"""All data files of a data folder, read and checked into a `DataSet`."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-from fractions import Fraction
 from pathlib import Path
 
-from kxplan.cli.locate import shown_from
-from kxplan.load.datafile import FileChecker, Observation, Submission
+from kxplan.files.paths import display_path, folder_of
+from kxplan.load.datafile import FileChecker
 from kxplan.load.folder import (
     YEAR_FOLDER,
-    folder_of,
     interrupted_target,
     is_data_file,
     listing,
     scan,
     year_hint,
 )
-from kxplan.model.plan import Aggregate, Plan, Unit
+from kxplan.model.dataset import DataSet
+from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
 from kxplan.text import tr
 from kxplan.yaml.safe import unreadable_reason
-
-
-class Gap(StrEnum):
-    """Why a value is not there."""
-
-    NO_FILE = "no-file"
-    INVALID_FILE = "invalid-file"
-    NOT_REPORTED = "not-reported"
-
-
-@dataclass(frozen=True)
-class Missing:
-    unit: Unit
-    year: int
-    indicator: str
-    gap: Gap
-    file: str | None = None
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A unit's value: its own report, or the sum of its children's (`summed`)."""
-
-    value: Fraction
-    raw: bool | int | float | Fraction
-    evidence: tuple[Observation, ...]
-    summed: bool = False
-
-
-@dataclass
-class DataSet:
-    plan: Plan
-    submissions: dict[tuple[int, str], Submission] = field(default_factory=dict)
-    invalid: dict[tuple[int, str], str] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    years: set[int] = field(default_factory=set)
-    #: every data file read, as shown in messages
-    files: list[str] = field(default_factory=list)
-    #: files in year folders that are not data files (a form, a note), left alone
-    ignored: list[str] = field(default_factory=list)
-    #: temporary files of interrupted writes, never read
-    leftovers: list[Leftover] = field(default_factory=list)
-
-    def submission(self, unit: Unit, year: int) -> Submission | None:
-        return self.submissions.get((year, unit.code))
-
-    def missing_files(self, year: int, units: Iterable[Unit]) -> list[Unit]:
-        return [
-            u
-            for u in units
-            if (year, u.code) not in self.submissions and (year, u.code) not in self.invalid
-        ]
-
-    def invalid_files(self, year: int, units: Iterable[Unit]) -> list[str]:
-        return [self.invalid[(year, u.code)] for u in units if (year, u.code) in self.invalid]
-
-    def read(self, unit: Unit, indicator_id: str, year: int) -> Reading | Missing:
-        submission = self.submission(unit, year)
-        if submission is not None and indicator_id in submission.values:
-            observation = submission.values[indicator_id]
-            return Reading(observation.exact, observation.value, (observation,))
-        children = self.summed_from(unit, indicator_id, year)
-        if children:
-            return self._sum(children, indicator_id, year)
-        if (year, unit.code) in self.invalid:
-            return Missing(
-                unit, year, indicator_id, Gap.INVALID_FILE, self.invalid[(year, unit.code)]
-            )
-        if submission is None:
-            return Missing(unit, year, indicator_id, Gap.NO_FILE)
-        return Missing(unit, year, indicator_id, Gap.NOT_REPORTED, submission.file)
-
-    def summed_from(self, unit: Unit, indicator_id: str, year: int) -> list[Unit]:
-        """The lower units whose values add up to `unit`'s in `year`: none when the unit
-        reports the value itself or the indicator is not summed."""
-        submission = self.submission(unit, year)
-        if submission is not None and indicator_id in submission.values:
-            return []
-        if self.plan.indicators[indicator_id].aggregate is not Aggregate.SUM:
-            return []
-        return self.plan.children[unit.code]
-
-    def _sum(self, children: list[Unit], indicator_id: str, year: int) -> Reading | Missing:
-        total = Fraction(0)
-        evidence: list[Observation] = []
-        for child in children:
-            reading = self.read(child, indicator_id, year)
-            if isinstance(reading, Missing):
-                return reading
-            total += reading.value
-            evidence.extend(reading.evidence)
-        return Reading(total, total, tuple(evidence), summed=True)
-
-
-def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
-    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
-    (the repository's top, for GitHub's annotations) when given."""
-    if (inside := shown_from(path, root)) is not None:
-        return inside
-    try:
-        # the folder resolved, not the file: a link is named as the link, not as its target
-        place = folder_of(path) / path.name
-        return Path(os.path.relpath(place, data_dir.resolve().parent)).as_posix()
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return path.as_posix()
 
 
 def load_dataset(

@@ -21,12 +21,6 @@ _LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[^.]+\.tmp$")
 _DEPTH = 4
 
 
-def folder_of(path: Path) -> Path:
-    """The folder a data file is in: a link's own (`data/2024/利州区.yaml → ../../shared/…`
-    is 利州区's file for 2024), not its target's."""
-    return path.absolute().parent.resolve()
-
-
 def interrupted_target(path: Path) -> Path | None:
     """The file whose write, cut short, left the temporary file `path`; None for any other."""
     match = _LEFTOVER.match(path.name)

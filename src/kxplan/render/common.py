@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kxplan.engine.evaluation import Evaluation
 from kxplan.engine.rules import Result
-from kxplan.load.dataset import Gap
+from kxplan.model.dataset import Gap
 from kxplan.model.plan import Target, Unit
 from kxplan.model.problems import total as total_problems
 from kxplan.model.status import Status

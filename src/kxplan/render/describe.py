@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Why
-from kxplan.load.dataset import Gap, Missing
+from kxplan.model.dataset import Gap, Missing
 from kxplan.model.plan import Indicator, Kind, Target
 from kxplan.model.status import Status
 from kxplan.text import groups_thousands, in_lang, measure_apart, tr

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kxplan.engine.audit import Audit, Input
+from kxplan.engine.trail import Audit, Input
 from kxplan.model.plan import Kind
 from kxplan.render.common import unit_name
 from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
+from kxplan.render.trail import steps_in_words
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import printable
 
@@ -55,7 +56,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
             lines.append(f"  {gap.year}  {unit_name(gap.unit, lang)}  {why}{where}")
     lines.append("")
     lines.append(tr("explain-steps", lang))
-    lines.extend(f"  {number}. {step}" for number, step in enumerate(found.steps, 1))
+    lines.extend(f"  {count}. {step}" for count, step in enumerate(steps_in_words(found, lang), 1))
     out.write("\n".join(lines) + "\n")
 
 
@@ -114,7 +115,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
             }
             for gap in found.gaps
         ],
-        "steps": found.steps,
+        "steps": steps_in_words(found, lang),
         "instruction": in_lang(target.hint, target.hint_en, lang) if target.hint else None,
     }
 

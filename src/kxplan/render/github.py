@@ -127,17 +127,6 @@ def _rank(result: Result) -> tuple[bool, bool]:
     return file is None, line is None
 
 
-def annotation_root(start: Path) -> Path | None:
-    """The folder GitHub reads an annotation's file name from: the top of the git work tree
-    holding `start` (the plan's folder: the data repository), else GITHUB_WORKSPACE; None
-    outside both. Data kept in a subfolder (`sub/data/`) is then named
-    `sub/data/2024/利州区.yaml`, as GitHub finds it, wherever kxplan runs from."""
-    from kxplan.repo.gitrev import worktree_root
-
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    return worktree_root(start) or (Path(workspace) if workspace else None)
-
-
 def append_step_summary(markdown: str) -> bool:
     """Append to the job summary (the file GitHub names in GITHUB_STEP_SUMMARY), if any.
 

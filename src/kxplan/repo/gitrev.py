@@ -31,6 +31,15 @@ def worktree_root(folder: Path) -> Path | None:
     return Path(os.fsdecode(done.stdout).strip()) if done.returncode == 0 else None
 
 
+def annotation_root(start: Path) -> Path | None:
+    """The folder GitHub reads an annotation's file name from: the top of the git work tree
+    holding `start` (the plan's folder: the data repository), else GITHUB_WORKSPACE; None
+    outside both. Data kept in a subfolder (`sub/data/`) is then named
+    `sub/data/2024/利州区.yaml`, as GitHub finds it, wherever kxplan runs from."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    return worktree_root(start) or (Path(workspace) if workspace else None)
+
+
 def commit(root: Path, rev: str, lang: str) -> str:
     """The full commit id that `rev` names; a usage error when it names none."""
     done = _git(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from kxplan.load.datamodel import ENTRY_FIELDS
+from kxplan.model.data import ENTRY_FIELDS
 from kxplan.model.plan import Aggregate, Plan, Unit
 from kxplan.yaml.comments import Comments, KeyPath
 

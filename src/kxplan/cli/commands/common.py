@@ -124,7 +124,7 @@ def github_root(github: bool, plan_option: Path | None, lang: str) -> Path | Non
     unless the format is github (finding it runs git)."""
     if not github:
         return None
-    from kxplan.render.github import annotation_root
+    from kxplan.repo.gitrev import annotation_root
 
     return annotation_root(locate.plan_path(plan_option, lang).resolve().parent)
 

@@ -87,7 +87,7 @@ def explain(
         from kxplan.render.explain import render_json, render_text
 
         data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
-        trail = audit(plan, data, evaluate(plan, data, target, unit, year), lang)
+        trail = audit(plan, data, evaluate(plan, data, target, unit, year))
         (render_json if fmt is ExplainFormat.JSON else render_text)(trail, lang, sys.stdout)
 
 

@@ -36,7 +36,7 @@ MESSAGES: dict[str, Entry] = {
     "explain-steps": ("计算过程", "Steps"),
     "explain-source": ("来源：", "source: "),
     "explain-note": ("说明：", "note: "),
-    # the steps of explain's audit trail (`kxplan.engine.audit`)
+    # the steps of explain's audit trail (`kxplan.engine.trail`, said by `kxplan.render.trail`)
     "audit-sum": (
         "{year} 年值为下级单位合计：{parts} = {total}",
         "{year} value is the sum of the lower units: {parts} = {total}",

@@ -1,0 +1,247 @@
+"""What an audit trail holds (`kxplan explain`): the inputs with their places, each step of
+the arithmetic as named quantities (exact fractions, named as its formula names them: v, b, T,
+t, e…), and the decision with its band edges. No words: `kxplan.render.trail` says them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from kxplan.engine.rules import Result, Value
+from kxplan.model.comparisons import Op, Threshold
+from kxplan.model.data import Observation
+from kxplan.model.dataset import Missing
+from kxplan.model.plan import Unit
+from kxplan.model.status import Status
+
+
+@dataclass(frozen=True)
+class Input:
+    """A reported value the result rests on, with its place (`observation.file`, `.line`)."""
+
+    year: int
+    unit: Unit | None
+    observation: Observation
+
+
+@dataclass(frozen=True)
+class Sum:
+    """A unit's value in `year`, the sum of its lower units' reported values."""
+
+    year: int
+    parts: tuple[Fraction, ...]
+    total: Fraction
+
+
+@dataclass(frozen=True)
+class PartialSum:
+    """No sum in `year`: of `count` lower units, those `absent` have no value."""
+
+    year: int
+    count: int
+    absent: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class ThisYear:
+    """v, the value the rule judges this year."""
+
+    v: Value | None
+
+
+@dataclass(frozen=True)
+class GrowthValues:
+    """p and v: last year's value and this year's."""
+
+    p: Fraction
+    v: Fraction
+
+
+@dataclass(frozen=True)
+class Growth:
+    """g = (v / p − 1) × 100."""
+
+    p: Fraction
+    v: Fraction
+    g: Value | None
+
+
+@dataclass(frozen=True)
+class Base:
+    """b, the base year's value."""
+
+    b: Fraction
+    year: int
+
+
+@dataclass(frozen=True)
+class Goal:
+    """T, the number the line heads for: the threshold, or the lower bound of `between`."""
+
+    goal: Fraction
+
+
+@dataclass(frozen=True)
+class TimeShare:
+    """t = (y − y0) / (yT − y0): how far the year is from the base year to the deadline."""
+
+    y: int
+    y0: int
+    yT: int
+    t: Fraction
+
+
+@dataclass(frozen=True)
+class FlatLine:
+    """No line from b to T, so e = T: b equals T (`at_goal`), or b already met the rule."""
+
+    e: Fraction
+    at_goal: bool
+
+
+@dataclass(frozen=True)
+class Expected:
+    """e = b + (T − b) × t."""
+
+    b: Fraction
+    goal: Fraction
+    t: Fraction
+    e: Fraction
+
+
+@dataclass(frozen=True)
+class Completion:
+    """c = (v − b) / (T − b)."""
+
+    v: Value | None
+    b: Fraction
+    goal: Fraction
+    c: Fraction
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """R = c / t."""
+
+    c: Fraction
+    t: Fraction
+    r: Fraction
+
+
+@dataclass(frozen=True)
+class Total:
+    """S, the yearly values from `first` to `last` added."""
+
+    terms: tuple[Fraction, ...]
+    s: Fraction
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class TotalTimeShare:
+    """t = (y − ys + 1) / (yT − ys + 1): the share of the target's years gone."""
+
+    y: int
+    ys: int
+    yT: int
+    t: Fraction
+
+
+@dataclass(frozen=True)
+class TotalExpected:
+    """e = T × t."""
+
+    goal: Fraction
+    t: Fraction
+    e: Fraction
+
+
+@dataclass(frozen=True)
+class TotalCompletion:
+    """c = S / T."""
+
+    s: Fraction
+    goal: Fraction
+    c: Fraction
+
+
+@dataclass(frozen=True)
+class TotalRatio:
+    """R = S / e."""
+
+    s: Fraction
+    e: Fraction
+    r: Fraction
+
+
+@dataclass(frozen=True)
+class CapMirror:
+    """A cap used up fast is bad: judged on 2 − R."""
+
+    mirrored: Fraction
+
+
+@dataclass(frozen=True)
+class ThresholdTest:
+    """The rule's comparison on the value it judges: `value op bound`, and whether it holds."""
+
+    value: Value | None
+    op: Op
+    bound: Threshold
+    holds: bool
+
+
+@dataclass(frozen=True)
+class Band:
+    """Where the progress ratio (`2 − R` for a cap: `mirrored`) falls among the band edges."""
+
+    ratio: Fraction
+    mirrored: bool
+    ahead: Fraction
+    behind: Fraction
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The status, and what decided it: the comparison and, on the way, the band (none for
+    a missing or a monitored result)."""
+
+    status: Status
+    test: ThresholdTest | None = None
+    band: Band | None = None
+
+
+#: a step of the arithmetic, in the order the rule takes them
+Step = (
+    Sum
+    | PartialSum
+    | ThisYear
+    | GrowthValues
+    | Growth
+    | Base
+    | Goal
+    | TimeShare
+    | FlatLine
+    | Expected
+    | Completion
+    | Ratio
+    | Total
+    | TotalTimeShare
+    | TotalExpected
+    | TotalCompletion
+    | TotalRatio
+    | CapMirror
+    | Verdict
+)
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One result's trail: its inputs by year, the values missing for it (each part of a sum
+    that has none), and its steps, the verdict last."""
+
+    result: Result
+    inputs: list[Input]
+    gaps: list[Missing]
+    steps: list[Step]

@@ -1,0 +1,50 @@
+"""How a path is shown to people: as typed or from the current folder, from the repository's
+top (GitHub's annotations), and a data file from the data folder's parent (SPEC §6)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def shown_path(path: Path) -> str:
+    """A path as people typed it, or relative to the current folder when below it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def shown_from(path: Path, root: Path | None) -> str | None:
+    """`path` relative to `root` (GitHub's annotations name files from the repository's top),
+    or None when there is no root or the path lies outside it."""
+    if root is None:
+        return None
+    try:
+        return _placed(path).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
+    """A data file's name relative to the data folder's parent (SPEC §6), or to `root`
+    (the repository's top, for GitHub's annotations) when given."""
+    if (inside := shown_from(path, root)) is not None:
+        return inside
+    try:
+        return Path(os.path.relpath(_placed(path), data_dir.resolve().parent)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path.as_posix()
+
+
+def folder_of(path: Path) -> Path:
+    """The folder a file is in: a link's own (`data/2024/利州区.yaml → ../../shared/…` is
+    利州区's file for 2024), not its target's."""
+    return path.absolute().parent.resolve()
+
+
+def _placed(path: Path) -> Path:
+    """`path` with its folder resolved but not the file: a link is named as the link."""
+    return folder_of(path) / path.name

@@ -1,0 +1,137 @@
+"""The steps of an audit trail (`kxplan.engine.trail`) in words: sums and totals as they add
+up, shares and ratios to four places, the value judged as every table shows it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import assert_never
+
+from kxplan.engine import trail
+from kxplan.model.plan import Kind, Target
+from kxplan.model.status import Status
+from kxplan.render.common import unit_name
+from kxplan.render.describe import explain, number, shown
+from kxplan.text import tr
+
+
+def steps_in_words(found: trail.Audit, lang: str) -> list[str]:
+    return [_step(step, found, lang) for step in found.steps]
+
+
+def ratio_text(value: Fraction) -> str:
+    """4/5 = 0.8: the exact share and its decimal, as a reader checks it by hand."""
+    if value.denominator == 1 or value.denominator > 100:
+        return number(value, 4)
+    return f"{value.numerator}/{value.denominator} = {number(value, 4)}"
+
+
+def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
+    """One step in words: sums and totals as they add up, ratios to four places, the value
+    judged as every table shows it (never rounded onto its threshold)."""
+    target = found.result.target
+
+    def judged(value: Fraction | bool | None) -> str:
+        return shown(value, lang, target)
+
+    match step:
+        case trail.Sum():
+            parts = " + ".join(number(part) for part in step.parts)
+            return tr("audit-sum", lang, year=step.year, parts=parts, total=number(step.total))
+        case trail.PartialSum():
+            names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in step.absent)
+            got = step.count - len(step.absent)
+            return tr(
+                "audit-partial-sum-one" if len(step.absent) == 1 else "audit-partial-sum",
+                lang,
+                year=step.year,
+                count=step.count,
+                got=got,
+                names=names,
+            )
+        case trail.ThisYear():
+            return tr("audit-value", lang, value=judged(step.v))
+        case trail.GrowthValues():
+            return tr("audit-growth-values", lang, p=number(step.p), v=number(step.v))
+        case trail.Growth():
+            p, v = number(step.p), number(step.v)
+            return tr("audit-growth", lang, p=p, v=v, g=judged(step.g))
+        case trail.Base():
+            return tr("audit-base", lang, b=number(step.b), year=step.year)
+        case trail.Goal():
+            return tr("audit-threshold", lang, goal=number(step.goal))
+        case trail.TimeShare():
+            share = ratio_text(step.t)
+            return tr("audit-time-share", lang, y=step.y, y0=step.y0, yT=step.yT, share=share)
+        case trail.FlatLine():
+            e = number(step.e, 4)
+            return tr("audit-base-at-goal" if step.at_goal else "audit-base-met", lang, e=e)
+        case trail.Expected():
+            b, goal = number(step.b), number(step.goal)
+            t, e = number(step.t, 4), number(step.e, 4)
+            return tr("audit-expected", lang, b=b, goal=goal, t=t, e=e)
+        case trail.Completion():
+            b, goal, c = number(step.b), number(step.goal), number(step.c, 4)
+            return tr("audit-completion", lang, v=judged(step.v), b=b, goal=goal, c=c)
+        case trail.Ratio():
+            c, t, r = number(step.c, 4), number(step.t, 4), number(step.r, 4)
+            return tr("audit-ratio", lang, c=c, t=t, r=r)
+        case trail.Total():
+            terms = " + ".join(number(term) for term in step.terms)
+            s, first, last = number(step.s), step.first, step.last
+            return tr("audit-total", lang, terms=terms, s=s, first=first, last=last)
+        case trail.TotalTimeShare():
+            share = ratio_text(step.t)
+            return tr("audit-total-time-share", lang, y=step.y, ys=step.ys, yT=step.yT, share=share)
+        case trail.TotalExpected():
+            goal, t, e = number(step.goal), number(step.t, 4), number(step.e, 4)
+            return tr("audit-total-expected", lang, goal=goal, t=t, e=e)
+        case trail.TotalCompletion():
+            s, goal, c = number(step.s), number(step.goal), number(step.c, 4)
+            return tr("audit-total-completion", lang, s=s, goal=goal, c=c)
+        case trail.TotalRatio():
+            s, e, r = number(step.s), number(step.e, 4), number(step.r, 4)
+            return tr("audit-total-ratio", lang, s=s, e=e, r=r)
+        case trail.CapMirror():
+            return tr("audit-cap", lang, mirrored=number(step.mirrored, 4))
+        case trail.Verdict():
+            return _verdict(step, found, lang)
+        case _:
+            assert_never(step)
+
+
+def _verdict(verdict: trail.Verdict, found: trail.Audit, lang: str) -> str:
+    label = verdict.status.label(lang)
+    if verdict.status is Status.MISSING:
+        return tr("audit-verdict", lang, why=explain(found.result, lang), label=label)
+    if verdict.test is None:
+        return tr("audit-verdict-monitored", lang, label=label)
+    test = _test(verdict.test, found.result.target, lang)
+    if verdict.band is not None:
+        band = _band(verdict.band, verdict.status)
+        return tr("audit-verdict-band", lang, why=test, band=band, label=label)
+    return tr("audit-verdict", lang, why=test, label=label)
+
+
+def _test(test: trail.ThresholdTest, target: Target, lang: str) -> str:
+    """`11.9 ≥ 13：不成立`."""
+    value = shown(test.value, lang, target)
+    if isinstance(test.bound, tuple):
+        low, high = test.bound
+        said = f"{number(low)} ≤ {value} ≤ {number(high)}"
+    elif isinstance(test.value, bool):
+        said = f"{value} = {shown(bool(test.bound), lang)}"
+    else:
+        value = f"{value}%" if target.kind is Kind.GROWTH else value
+        said = f"{value} {test.op.symbol} {number(test.bound)}"
+    return tr("audit-holds" if test.holds else "audit-does-not-hold", lang, test=said)
+
+
+def _band(band: trail.Band, status: Status) -> str:
+    """`0.9 ≤ R = 0.9375 < 1.1`: the ratio among the band edges it falls between."""
+    ahead, behind = number(band.ahead), number(band.behind)
+    ratio = f"{'2 − R' if band.mirrored else 'R'} = {number(band.ratio, 4)}"
+    if status is Status.AHEAD:
+        return f"{ratio} ≥ {ahead}"
+    if status is Status.ON_TRACK:
+        return f"{behind} ≤ {ratio} < {ahead}"
+    return f"{ratio} < {behind}"
