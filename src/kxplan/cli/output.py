@@ -7,30 +7,12 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from kxplan.cli.locate import shown_path
 from kxplan.files.atomic import write_atomic
 from kxplan.model.errors import UsageError
 from kxplan.text import tr
 
-# Text, not Path: a Path drops the trailing `/` of a folder and the `./` of `./2024.xlsx`.
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to PATH instead: .xlsx, .json or .md; a bare file name goes to reports/.",
-        show_default=False,
-        metavar="PATH",
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option("--force", help="Replace the --output file if it already exists.", metavar=""),
-]
 REPORTS = "reports"
 
 

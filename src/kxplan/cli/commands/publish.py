@@ -12,7 +12,8 @@ from typing import Generic, TextIO, TypeVar
 
 import typer
 
-from kxplan.cli.commands.common import colour
+from kxplan.cli.context import colour
+from kxplan.cli.handler import ExitCode
 from kxplan.cli.output import Export, save
 from kxplan.model.problems import Problem
 from kxplan.render import View
@@ -58,7 +59,7 @@ def publish(
         view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
         renderers.table(subject, view, sys.stdout)
     if problems:
-        raise typer.Exit(3)
+        raise typer.Exit(ExitCode.INVALID)
 
 
 def _content(

@@ -7,16 +7,10 @@ import sys
 from enum import StrEnum
 from typing import Annotated
 
-from kxplan.cli.commands.common import (
-    DebugOption,
-    FormatOption,
-    LangOption,
-    PlanOption,
-    colour,
-    guard,
-    language,
-    open_plan,
-)
+from kxplan.cli import handler
+from kxplan.cli.context import colour, open_plan
+from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.options import DebugOption, FormatOption, LangOption, PlanOption, language
 from kxplan.model.plan import Plan
 from kxplan.render.describe import json_threshold, kind_name, rule, target_name
 from kxplan.text import in_lang, tr
@@ -36,39 +30,39 @@ def targets(
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""
     lang = language(lang_option)
-    with guard(lang, debug, fmt.value):
-        plan = open_plan(plan_option, lang)
-        rows = _rows(plan, lang)
-        if fmt is TargetsFormat.JSON:
-            targets_ = [
-                {
-                    "target": t.id,
-                    "indicator": t.indicator,
-                    "levels": list(t.levels),
-                    "kind": t.kind.value,
-                    "op": t.op.value if t.op else None,
-                    "threshold": json_threshold(t),
-                    "deadline": t.deadline,
-                    "clause": t.clause,
-                    "name": row[1],
-                    "rule": row[4],
-                }
-                for t, row in zip(plan.targets, rows, strict=True)
-            ]
-            info = plan.info
-            body = {
-                "plan": {"id": info.id, "name": info.name, "period": list(info.period)},
-                "base_year": plan.base_year,
-                "targets": targets_,
+    handler.current().plan_problems = plan_problems_as(fmt.value)
+    plan = open_plan(plan_option, lang)
+    rows = _rows(plan, lang)
+    if fmt is TargetsFormat.JSON:
+        targets_ = [
+            {
+                "target": t.id,
+                "indicator": t.indicator,
+                "levels": list(t.levels),
+                "kind": t.kind.value,
+                "op": t.op.value if t.op else None,
+                "threshold": json_threshold(t),
+                "deadline": t.deadline,
+                "clause": t.clause,
+                "name": row[1],
+                "rule": row[4],
             }
-            print(json.dumps(body, ensure_ascii=False, indent=2))
-        elif fmt is TargetsFormat.MARKDOWN:
-            print("| " + " | ".join(_header(lang)) + " |")
-            print("|" + "---|" * len(_header(lang)))
-            for row in rows:
-                print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
-        else:
-            _table(plan, rows, lang)
+            for t, row in zip(plan.targets, rows, strict=True)
+        ]
+        info = plan.info
+        body = {
+            "plan": {"id": info.id, "name": info.name, "period": list(info.period)},
+            "base_year": plan.base_year,
+            "targets": targets_,
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+    elif fmt is TargetsFormat.MARKDOWN:
+        print("| " + " | ".join(_header(lang)) + " |")
+        print("|" + "---|" * len(_header(lang)))
+        for row in rows:
+            print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    else:
+        _table(plan, rows, lang)
 
 
 def _header(lang: str) -> list[str]:

@@ -10,18 +10,16 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli import locate
-from kxplan.cli.commands.common import (
+from kxplan.cli import handler, locate
+from kxplan.cli.context import github_root, open_plan, warn_leftovers
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.options import (
     DataOption,
     DebugOption,
     FormatOption,
     LangOption,
     PlanOption,
-    github_root,
-    guard,
     language,
-    open_plan,
-    warn_leftovers,
 )
 from kxplan.load.datafile import FileChecker
 from kxplan.load.dataset import load_dataset, same_unit_files
@@ -58,34 +56,34 @@ def validate(
     valid, 3 when anything is not.
     """
     lang = language(lang_option)
-    with guard(lang, debug, fmt.value):
-        root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
-        plan = open_plan(plan_option, lang, root)
-        plan_file = locate.plan_path(plan_option, lang).resolve()
-        leftovers = _leftovers(plan_file, plan.source, root)
-        # A changed plan can invalidate any data file: then every file is checked.
-        if files and all(path.resolve() != plan_file for path in files):
-            checker = FileChecker(plan, lang)
-            data_files = _expand(files, lang)
-            problems: list[Problem] = []
-            for path in data_files:
-                display = locate.shown_from(path, root) or path.as_posix()
-                problems.extend(checker.check(path, display)[1])
-                problems.extend(same_unit_files(plan, path, display, lang))
-                leftovers += _leftovers(path, display, root)
-            count = len(data_files)
-        else:
-            data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
-            problems = data.problems
-            count = len(data.files)
-            leftovers += data.leftovers
-            if data.ignored:
-                ignored = tr("list-comma", lang).join(data.ignored)
-                print(tr("ignored-files", lang, files=ignored), file=sys.stderr)
-        problems.sort(key=sort_key)
-        _report(problems, leftovers, count, fmt, lang)
-        if problems:
-            raise typer.Exit(3)
+    handler.current().plan_problems = plan_problems_as(fmt.value)
+    root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
+    plan = open_plan(plan_option, lang, root)
+    plan_file = locate.plan_path(plan_option, lang).resolve()
+    leftovers = _leftovers(plan_file, plan.source, root)
+    # A changed plan can invalidate any data file: then every file is checked.
+    if files and all(path.resolve() != plan_file for path in files):
+        checker = FileChecker(plan, lang)
+        data_files = _expand(files, lang)
+        problems: list[Problem] = []
+        for path in data_files:
+            display = locate.shown_from(path, root) or path.as_posix()
+            problems.extend(checker.check(path, display)[1])
+            problems.extend(same_unit_files(plan, path, display, lang))
+            leftovers += _leftovers(path, display, root)
+        count = len(data_files)
+    else:
+        data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
+        problems = data.problems
+        count = len(data.files)
+        leftovers += data.leftovers
+        if data.ignored:
+            ignored = tr("list-comma", lang).join(data.ignored)
+            print(tr("ignored-files", lang, files=ignored), file=sys.stderr)
+    problems.sort(key=sort_key)
+    _report(problems, leftovers, count, fmt, lang)
+    if problems:
+        raise typer.Exit(ExitCode.INVALID)
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:
