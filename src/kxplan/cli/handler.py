@@ -4,7 +4,6 @@ code (§6); only what kxplan did not expect is an internal error, its traceback 
 
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -12,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import partial
+from typing import Any
 
 import typer
 
@@ -27,7 +26,7 @@ from kxplan.model.errors import (
     WouldOverwrite,
 )
 from kxplan.model.problems import Problem
-from kxplan.model.status import Status
+from kxplan.render import Format, View
 from kxplan.text import default_lang, os_reason, tr
 
 
@@ -73,29 +72,20 @@ def problem_lines(problems: list[Problem]) -> None:
         print(problem.as_line())
 
 
-def plan_problems_as(fmt: str) -> Callable[[list[Problem]], None]:
-    """An invalid plan's problems in the command's output format."""
-    return partial(_plan_problems, fmt=fmt)
+def plan_problems_as(
+    fmt: Format, nothing: Callable[[View], dict[str, Any]], view: View, *, to_file: bool = False
+) -> None:
+    """Have an invalid plan's problems said in `fmt`; in JSON, in the command's own shape
+    (`nothing`: every key it always writes, empty). With `-o` (`to_file`) standard output has
+    lines, as it has the data's problems then."""
 
+    def show(problems: list[Problem]) -> None:
+        from kxplan.render import invalid
 
-def _plan_problems(problems: list[Problem], fmt: str) -> None:
-    if fmt == "json":  # the shape of `check --format json` (SPEC), with nothing evaluated
-        body = {
-            "plan": None,
-            "year": None,
-            "summary": {status.value: 0 for status in Status},
-            "missing_files": [],
-            "results": [],
-            "problems": [problem.as_json() for problem in problems],
-        }
-        print(json.dumps(body, ensure_ascii=False, indent=2))
-    elif fmt == "github":
-        from kxplan.render.github import problem_annotation
+        shown = Format.TEXT if to_file else fmt
+        invalid.render(problems, shown, view, nothing(view), sys.stdout)
 
-        for problem in problems:
-            print(problem_annotation(problem))
-    else:
-        problem_lines(problems)
+    current().plan_problems = show
 
 
 @dataclass

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
 from kxplan.cli.context import find_unit, one_year, open_plan, plan_year
+from kxplan.cli.handler import plan_problems_as
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -19,17 +19,14 @@ from kxplan.cli.options import (
     YearArgument,
     language,
 )
+from kxplan.engine.audit import audit
 from kxplan.engine.rules import evaluate
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Target
+from kxplan.render import Format, View, trail
 from kxplan.text import in_lang, tr
 from kxplan.text.suggest import closest
-
-
-class ExplainFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 def explain(
@@ -49,7 +46,7 @@ def explain(
             "--year", help="Year (default: the latest year with data).", show_default=False
         ),
     ] = None,
-    fmt: Annotated[ExplainFormat, FormatOption] = ExplainFormat.TEXT,
+    fmt: Annotated[trail.Formats, FormatOption] = Format.TEXT,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -57,6 +54,8 @@ def explain(
 ) -> None:
     """Show how one result came about: the plan's words, inputs, arithmetic. 解释一项结果的来历。"""
     lang = language(lang_option)
+    view = View(lang=lang, fail_on=frozenset())
+    plan_problems_as(fmt, trail.nothing, view)
     plan = open_plan(plan_option, lang)
     year = one_year(year_argument, year, lang)
     target = find_target(plan, target_id, lang)
@@ -77,13 +76,9 @@ def explain(
         raise UsageError(said)
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
-    # Imported here rather than at the top: `kxplan check` imports every command module.
-    from kxplan.engine.audit import audit
-    from kxplan.render.explain import render_json, render_text
-
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
-    trail = audit(plan, data, evaluate(plan, data, target, unit, year), lang)
-    (render_json if fmt is ExplainFormat.JSON else render_text)(trail, lang, sys.stdout)
+    found = audit(plan, data, evaluate(plan, data, target, unit, year), lang)
+    trail.render(found, fmt, view, sys.stdout)
 
 
 def find_target(plan: Plan, target_id: str, lang: str) -> Target:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.publish import Renderers, TextFormat, publish
-from kxplan.cli.context import one_year, open_plan, plan_year
+from kxplan.cli.context import colour, one_year, open_plan, plan_year
+from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -20,8 +21,11 @@ from kxplan.cli.options import (
     YearArgument,
     language,
 )
-from kxplan.cli.output import prepare
+from kxplan.cli.output import prepare, show
+from kxplan.engine.review import build_review
 from kxplan.load.dataset import load_dataset
+from kxplan.render import Format, View
+from kxplan.render import review as reviewed
 
 
 def review(
@@ -35,7 +39,7 @@ def review(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[TextFormat | None, FormatOption] = None,
+    fmt: Annotated[reviewed.Shown | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan_option: PlanOption = None,
@@ -48,24 +52,20 @@ def review(
     Exit 0, or 3 when a data file is invalid (its values count as missing).
     """
     lang = language(lang_option)
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    shown: reviewed.Shown = fmt or Format.TABLE
+    plan_problems_as(shown, reviewed.nothing, view, to_file=output is not None)
     plan = open_plan(plan_option, lang)
     year = one_year(year_argument, year, lang)
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
-    fmt_name = fmt.value if fmt else None
     chosen = (
-        prepare(output, folder, f"review-{year}", fmt_name, force=force, lang=lang)
+        prepare(output, folder, f"review-{year}", fmt, reviewed.FORMATS, force=force, lang=lang)
         if output is not None
         else None
     )
-    # Imported here rather than at the top: `kxplan check` imports every command module.
-    from kxplan.cli.export import review_workbook
-    from kxplan.engine.review import build_review
-    from kxplan.render import review as render
-
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
     found = build_review(plan, data, year)
-    renderers = Renderers(
-        render.render_table, render.render_json, render.render_markdown, review_workbook
-    )
-    publish(found, renderers, found.problems, fmt, chosen, force=force, lang=lang)
+    show(reviewed.render, found, shown, view, chosen, found.problems, force=force)
+    if found.problems:
+        raise typer.Exit(ExitCode.INVALID)

@@ -84,6 +84,7 @@ MESSAGES: dict[str, Entry] = {
     "compliance": ("目标完成情况", "compliance"),
     "needs-attention": ("需要关注", "Needs attention"),
     "data-problems": ("数据问题", "Data problems"),
+    "plan-problems": ("规划文件问题", "Problems in the plan"),
     # --format github
     "github-missing-results": ("（{count} 项结果缺数据）", " ({count} results missing)"),
     "github-too-many": (
