@@ -22,8 +22,7 @@ LAYERS = [
     "yaml",  # safe YAML reading, writing data files
     "load",  # reading and checking the plan and the data files
     "engine",  # the rules: plan and data in, results out
-    "render",  # results in words: table, JSON, Markdown, GitHub, explain
-    "xlsx",  # results as Excel workbooks
+    "render",  # each subject in each format: table, JSON, Markdown, GitHub, Excel (render/xlsx)
     "repo",  # data repositories: init, schema, git revisions
     "forms",  # the counties' Excel forms, made and read back
     "cli",  # the commands
@@ -40,7 +39,6 @@ ONLY: dict[str, set[str]] = {
     "engine": {"model"},
     # renderers turn results into words: they read no files
     "render": {"model", "text", "files", "engine"},
-    "xlsx": {"model", "text", "files", "engine", "render"},
 }
 
 #: Folders that never know which language they are in: no `lang`, no "zh" or "en".

@@ -12,7 +12,6 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, plan_dict, run
-from kxplan.render import Format, renderer
 
 ANNUAL = {
     "id": "lectures",
@@ -49,11 +48,6 @@ def small(project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path
     )
     monkeypatch.chdir(folder)
     return folder
-
-
-def test_every_format_has_a_renderer() -> None:
-    for fmt in Format:
-        assert callable(renderer(fmt))
 
 
 def test_table_shows_glyphs_values_summary_and_missing_files(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
+from gitrepo import commit, git
 from kinds import LECTURES
 from kxplan.model.errors import UsageError
 from kxplan.repo import gitrev
@@ -24,31 +23,6 @@ DONE = {
     "op": "==",
     "threshold": True,
 }
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
-
-
-def git(folder: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args],
-        cwd=folder,
-        env={**os.environ, **GIT_ENV},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
-
-def commit(folder: Path, message: str) -> None:
-    git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", message)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import plan_dict, run, write_yaml
+from gitrepo import commit, git
 from kinds import LECTURES
-from test_compare import commit, git
 from test_github import parse_annotations
 
 SUB = "sub dir 子"

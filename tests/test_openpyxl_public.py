@@ -11,7 +11,7 @@ from conftest import ROOT
 
 SOURCES = ROOT / "src"
 # Modules that hold openpyxl's objects, whether or not they import openpyxl themselves.
-HANDLERS = ("kxplan/forms/", "kxplan/xlsx/")
+HANDLERS = ("kxplan/forms/", "kxplan/render/xlsx/")
 _PRIVATE_MODULE = re.compile(r"\bopenpyxl(?:\.\w+)*\._\w")
 
 

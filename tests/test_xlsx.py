@@ -18,7 +18,7 @@ from conftest import ROOT, plan_dict, run, write_yaml
 from excelformat import shown
 from kinds import GROWTH, LECTURES, MONEY, RATE
 from kxplan.model.status import Status
-from kxplan.xlsx.sheet import COLOURS
+from kxplan.render.xlsx.sheet import COLOURS
 
 HOSTILE = {
     '=HYPERLINK("http://example.org","点此")': "source",
@@ -213,7 +213,7 @@ def test_a_character_excel_cannot_hold_does_not_hide_a_formula() -> None:
     """Such characters are dropped, so the check is on the text that is left."""
     from openpyxl import Workbook
 
-    from kxplan.xlsx.sheet import put
+    from kxplan.render.xlsx.sheet import put
 
     sheet = Workbook().active
     cell = put(sheet, 1, 1, "\x01=1+1")

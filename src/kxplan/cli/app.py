@@ -22,6 +22,7 @@ from kxplan.cli.commands import (
     template,
     validate,
 )
+from kxplan.cli.handler import ExitCode, handled
 
 
 class _TyperOverrides:
@@ -43,6 +44,10 @@ class _TyperOverrides:
 
 
 class Group(_TyperOverrides, TyperGroup):
+    def invoke(self, ctx: Any) -> Any:
+        with handled():  # the one error handler, for `kxplan` and CliRunner alike
+            return super().invoke(ctx)
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
@@ -68,7 +73,7 @@ app = typer.Typer(
 def version_callback(value: bool) -> None:
     if value:
         print(f"kxplan {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
@@ -105,6 +110,6 @@ app.command("explain", cls=Command)(explain.explain)
 def main() -> None:
     try:
         app()
-    except BrokenPipeError:  # `kxplan check | head`
+    except BrokenPipeError:  # `kxplan check | head`: as click ends on a closed pipe
         sys.stderr.close()
-        sys.exit(1)
+        sys.exit(ExitCode.FAILED)

@@ -5,39 +5,19 @@ name goes to `reports/` beside the data folder, and nothing existing is replaced
 from __future__ import annotations
 
 import os
-from enum import StrEnum
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from typing import TextIO
 
 from kxplan.files.atomic import write_atomic
 from kxplan.files.paths import shown_path
 from kxplan.model.errors import UsageError
+from kxplan.model.problems import Problem
+from kxplan.render import SUFFIXES, F, Format, Subject, View, one_of, rendered
 from kxplan.text import tr
 
-# Text, not Path: a Path drops the trailing `/` of a folder and the `./` of `./2024.xlsx`.
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to PATH instead: .xlsx, .json or .md; a bare file name goes to reports/.",
-        show_default=False,
-        metavar="PATH",
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option("--force", help="Replace the --output file if it already exists.", metavar=""),
-]
 REPORTS = "reports"
-
-
-class Export(StrEnum):
-    XLSX = ".xlsx"
-    JSON = ".json"
-    MARKDOWN = ".md"
 
 
 def target_path(option: str, data_dir: Path, default_stem: str) -> Path:
@@ -45,7 +25,7 @@ def target_path(option: str, data_dir: Path, default_stem: str) -> Path:
     `<default_stem>.xlsx`; a bare name goes to reports/; `./name` stays in the current folder."""
     path = Path(option)
     if path.is_dir() or option.endswith(_SEPARATORS):
-        return path / f"{default_stem}{Export.XLSX.value}"
+        return path / f"{default_stem}.xlsx"
     if not any(separator in option for separator in _SEPARATORS):
         return data_dir.resolve().parent / REPORTS / path
     return path
@@ -54,17 +34,17 @@ def target_path(option: str, data_dir: Path, default_stem: str) -> Path:
 _SEPARATORS = tuple({"/", os.sep})
 
 
-def export_of(path: Path, lang: str, fmt: str | None = None) -> Export:
-    """The format the suffix asks for; a usage error for other suffixes or a contradiction."""
-    try:
-        export = Export(path.suffix.lower())
-    except ValueError:
-        raise UsageError(tr("output-suffix", lang, path=path.name)) from None
+def written_as(path: Path, fmt: Format | None, formats: tuple[F, ...], lang: str) -> F:
+    """The format the suffix asks for, one of the subject's `formats`; a usage error for other
+    suffixes or one that contradicts `--format`."""
+    asked = SUFFIXES.get(path.suffix.lower())
+    written = one_of(asked, formats) if asked is not None else None
+    if written is None:
+        raise UsageError(tr("output-suffix", lang, path=path.name))
     # The workbook is the table's form on paper: `--format table -o x.xlsx` agrees.
-    matching = {"json": Export.JSON, "markdown": Export.MARKDOWN, "table": Export.XLSX}
-    if fmt is not None and matching.get(fmt) != export:
-        raise UsageError(tr("output-conflict", lang, fmt=fmt, suffix=path.suffix))
-    return export
+    if fmt is not None and (Format.XLSX if fmt is Format.TABLE else fmt) is not written:
+        raise UsageError(tr("output-conflict", lang, fmt=fmt.value, suffix=path.suffix))
+    return written
 
 
 def outside_data(path: Path, data_dir: Path, lang: str) -> None:
@@ -75,21 +55,49 @@ def outside_data(path: Path, data_dir: Path, lang: str) -> None:
 
 
 def prepare(
-    option: str, data_dir: Path, default_stem: str, fmt: str | None, *, force: bool, lang: str
-) -> tuple[Path, Export]:
-    """The output path and format, refused before any work when the file exists already."""
+    option: str,
+    data_dir: Path,
+    default_stem: str,
+    fmt: Format | None,
+    formats: tuple[F, ...],
+    *,
+    force: bool,
+    lang: str,
+) -> tuple[Path, F]:
+    """The output path and its format, refused before any work when the file exists already."""
     if not option.strip():
         raise UsageError(tr("output-empty", lang))
     path = target_path(option, data_dir, default_stem)
-    export = export_of(path, lang, fmt)
+    written = written_as(path, fmt, formats, lang)
     outside_data(path, data_dir, lang)
     if path.exists() and not force:
         raise UsageError(tr("would-overwrite", lang, path=shown_path(path.resolve())))
-    return path, export
+    return path, written
 
 
-def save(path: Path, content: bytes | str, *, force: bool, lang: str) -> str:
+def save(path: Path, data: bytes, *, force: bool, lang: str) -> str:
     """Write atomically; returns the line telling where the file went."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
     write_atomic(path, data, overwrite=force)  # WouldOverwrite if created since `prepare`
     return tr("output-written", lang, path=shown_path(path.resolve()))
+
+
+def show(
+    render: Callable[[Subject, F, View, TextIO], None],
+    subject: Subject,
+    fmt: F,
+    view: View,
+    chosen: tuple[Path, F] | None,
+    problems: Sequence[Problem],
+    *,
+    force: bool,
+) -> None:
+    """`subject` in `fmt` on standard output; with `-o`, its data problems there and the file
+    written in the format its suffix chose."""
+    if chosen is None:
+        render(subject, fmt, view, sys.stdout)
+        return
+    path, written = chosen
+    for problem in problems:
+        print(problem.as_line())
+    data = rendered(render, subject, written, view)
+    print(save(path, data, force=force, lang=view.lang))

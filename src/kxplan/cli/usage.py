@@ -16,9 +16,13 @@ import typer
 
 from kxplan.text import default_lang, keeps_english, lang_given, tr
 
-#: click's UsageError, whether typer vendors click (0.2x) or depends on it (0.12–0.1x).
+#: click's UsageError and the base of its exceptions, whether typer vendors click (0.2x) or
+#: depends on it (0.1x).
 UsageError: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError"
+)
+ClickException: type[Exception] = next(
+    cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
 )
 
 

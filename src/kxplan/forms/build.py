@@ -25,8 +25,8 @@ from kxplan.forms.cells import expectation
 from kxplan.forms.layout import CellValue, FormMeta, coordinate
 from kxplan.model.plan import Aggregate, Indicator, Plan, Unit, ValueType
 from kxplan.render import describe
+from kxplan.render.xlsx.sheet import put_text
 from kxplan.text import in_lang, tr
-from kxplan.xlsx.sheet import put_text
 from kxplan.yaml.write import reported_by
 
 # 微软雅黑 (Microsoft YaHei): on every Chinese Windows since Vista, used by Excel and WPS alike,

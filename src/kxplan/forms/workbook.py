@@ -34,7 +34,7 @@ from kxplan.forms.layout import (
     column_letter,
     coordinate,
 )
-from kxplan.model.errors import KxplanError
+from kxplan.model.errors import UsageError
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import tr
 
@@ -52,10 +52,8 @@ class Damaged(Exception):
         self.faults = faults
 
 
-class UnsafeReader(KxplanError):
+class UnsafeReader(UsageError):
     """openpyxl would parse XML without defusedxml (is OPENPYXL_DEFUSEDXML=False set?)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

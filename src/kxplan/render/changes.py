@@ -1,10 +1,10 @@
-"""`check --compare REV` in each output format: only the results whose status changed."""
+"""`check --compare REV`'s `Comparison` in each of its formats: only the results whose status
+changed."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TextIO
+from typing import Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.changes import Change, Comparison
 from kxplan.engine.rules import Result
@@ -14,9 +14,25 @@ from kxplan.render.common import cell, unit_name
 from kxplan.render.describe import explain, target_name
 from kxplan.text import tr
 
+Formats = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN, Format.GITHUB]
+FORMATS: tuple[Formats, ...] = get_args(Formats)
 
-def render(comparison: Comparison, view: View, fmt: Format, out: TextIO) -> None:
-    _RENDERERS[fmt](comparison, view, out)
+
+def render(comparison: Comparison, fmt: Formats, view: View, out: TextIO) -> None:
+    match fmt:
+        case Format.TABLE:
+            render_table(comparison, view, out)
+        case Format.JSON:
+            render_json(comparison, view, out)
+        case Format.MARKDOWN:
+            render_markdown(comparison, view, out)
+        case Format.GITHUB:
+            from kxplan.render.github import append_step_summary
+
+            render_github(comparison, view, out)
+            append_step_summary(markdown(comparison, view))
+        case _:
+            assert_never(fmt)
 
 
 def headline(comparison: Comparison, view: View) -> str:
@@ -188,11 +204,3 @@ def render_github(comparison: Comparison, view: View, out: TextIO) -> None:
         message = f"{_name(change, lang)}: {_why(change, lang)}"
         out.write(annotation(level, message, title, *place) + "\n")
     out.write(summary(comparison, view) + "\n")
-
-
-_RENDERERS: dict[Format, Callable[[Comparison, View, TextIO], None]] = {
-    Format.TABLE: render_table,
-    Format.JSON: render_json,
-    Format.MARKDOWN: render_markdown,
-    Format.GITHUB: render_github,
-}

@@ -1,12 +1,14 @@
-"""`kxplan explain`: the audit trail as plain text or JSON (data text is never markup)."""
+"""`kxplan explain`'s audit trail in each of its formats: plain text or JSON (data text is
+never markup)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.trail import Audit, Input
 from kxplan.model.plan import Kind
+from kxplan.render import Format, View
 from kxplan.render.common import unit_name
 from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
 from kxplan.render.trail import steps_in_words
@@ -123,3 +125,31 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
 def render_json(found: Audit, lang: str, out: TextIO) -> None:
     json.dump(document(found, lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+Formats = Literal[Format.TEXT, Format.JSON]
+FORMATS: tuple[Formats, ...] = get_args(Formats)
+
+
+def render(found: Audit, fmt: Formats, view: View, out: TextIO) -> None:
+    match fmt:
+        case Format.TEXT:
+            render_text(found, view.lang, out)
+        case Format.JSON:
+            render_json(found, view.lang, out)
+        case _:
+            assert_never(fmt)
+
+
+def nothing(view: View) -> dict[str, Any]:
+    """The JSON with nothing in it: an invalid plan's (its problems are added after)."""
+    keys = ("target", "name", "unit", "unit_code", "year", "status", "clause", "quote", "rule")
+    return {
+        **dict.fromkeys(keys),
+        "kind": None,
+        "value": None,
+        "inputs": [],
+        "missing": [],
+        "steps": [],
+        "instruction": None,
+    }

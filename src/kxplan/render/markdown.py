@@ -53,7 +53,8 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     out.write(f"{legend(lang)}\n")
 
 
-def problem_list(problems: list[Problem], lang: str) -> str:
-    lines = ["### " + tr("data-problems", lang), ""]
+def problem_list(problems: list[Problem], lang: str, title: str | None = None) -> str:
+    """The problems as a Markdown list under `title` (data problems unless told)."""
+    lines = ["### " + (title or tr("data-problems", lang)), ""]
     lines += [f"- `{p.location()}` {p.code.value}: {escape(p.message)}" for p in problems]
     return "\n".join(lines) + "\n\n"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.history import History, Row
 from kxplan.model.status import DEFAULT_FAIL_ON
-from kxplan.render import View
+from kxplan.render import Format, View, write_bytes
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, explain, json_number, rule, shown, target_name
@@ -161,3 +161,40 @@ def _row_json(row: Row, lang: str) -> dict[str, Any]:
 def render_json(history: History, lang: str, out: TextIO) -> None:
     json.dump(document(history, lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+Shown = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]  # what `--format` takes
+Formats = Literal[Shown, Format.XLSX]
+FORMATS: tuple[Formats, ...] = get_args(Formats)
+
+
+def render(history: History, fmt: Formats, view: View, out: TextIO) -> None:
+    match fmt:
+        case Format.TABLE:
+            render_table(history, view, out)
+        case Format.JSON:
+            render_json(history, view.lang, out)
+        case Format.MARKDOWN:
+            render_markdown(history, view.lang, out)
+        case Format.XLSX:
+            from kxplan.render.xlsx.report import workbook
+
+            write_bytes(out, workbook(history, view.lang))
+        case _:
+            assert_never(fmt)
+
+
+def nothing(view: View) -> dict[str, Any]:
+    """The JSON with nothing in it: an invalid plan's, every key as always."""
+    return {
+        "plan": None,
+        "unit": None,
+        "unit_code": None,
+        "level": None,
+        "base_year": None,
+        "years": [],
+        "rows": [],
+        "missing_years": [],
+        "invalid_files": [],
+        "problems": [],
+    }

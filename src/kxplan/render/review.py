@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO, assert_never, get_args
 
-from kxplan.engine.review import Review, ReviewRow, Stage
+from kxplan.engine.review import SUMMARY_ORDER, Review, ReviewRow, Stage
 from kxplan.model.plan import Kind
 from kxplan.model.status import Status
-from kxplan.render import View
+from kxplan.render import Format, View, write_bytes
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
@@ -285,3 +285,43 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
 def render_json(review: Review, lang: str, out: TextIO) -> None:
     json.dump(document(review, lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+Shown = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]  # what `--format` takes
+Formats = Literal[Shown, Format.XLSX]
+FORMATS: tuple[Formats, ...] = get_args(Formats)
+
+
+def render(review: Review, fmt: Formats, view: View, out: TextIO) -> None:
+    match fmt:
+        case Format.TABLE:
+            render_table(review, view, out)
+        case Format.JSON:
+            render_json(review, view.lang, out)
+        case Format.MARKDOWN:
+            render_markdown(review, view.lang, out)
+        case Format.XLSX:
+            from kxplan.render.xlsx.review import workbook
+
+            write_bytes(out, workbook(review, view.lang))
+        case _:
+            assert_never(fmt)
+
+
+def nothing(view: View) -> dict[str, Any]:
+    """The JSON with nothing in it: an invalid plan's, every key as always."""
+    return {
+        "plan": None,
+        "year": None,
+        "stage": None,
+        "title": None,
+        "unit": None,
+        "unit_code": None,
+        "summary": {status.value: 0 for status in SUMMARY_ORDER},
+        "sentence": None,
+        "outlook": None,
+        "rows": [],
+        "missing_files": [],
+        "invalid_files": [],
+        "problems": [],
+    }

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
-    DataOption,
-    DebugOption,
-    FormatOption,
-    LangOption,
-    PlanOption,
+from kxplan.cli.context import (
     colour,
     find_unit,
     github_root,
-    guard,
-    language,
     one_year,
     open_plan,
     plan_year,
     warn_leftovers,
 )
-from kxplan.cli.output import ForceOption, OutputOption, prepare, save
-from kxplan.engine.evaluation import Evaluation, evaluate_year
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.options import (
+    DataOption,
+    DebugOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    language,
+)
+from kxplan.cli.output import prepare, show
+from kxplan.engine.evaluation import evaluate_year
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.status import DEFAULT_FAIL_ON, Status, parse_statuses
-from kxplan.render import Format, View, renderer
+from kxplan.render import Format, View
+from kxplan.render import check as results
 from kxplan.text import tr
 
 DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
@@ -51,7 +55,7 @@ def check(
             "--year", help="Same as YEAR, as report and review take it.", show_default=False
         ),
     ] = None,
-    fmt: Annotated[Format | None, FormatOption] = None,
+    fmt: Annotated[results.Shown | None, FormatOption] = None,
     county: Annotated[
         str | None,
         typer.Option("--county", help="Only this unit (name or code).", show_default=False),
@@ -86,62 +90,45 @@ def check(
     the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
-    with guard(lang, debug, fmt.value if fmt else "text"):
-        try:
-            statuses = parse_statuses(fail_on)
-        except ValueError as error:
-            known = ", ".join(s.value for s in Status)
-            raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
-        root = github_root(fmt is Format.GITHUB, plan_option, lang)
-        plan = open_plan(plan_option, lang, root)
-        unit = find_unit(plan, county, lang) if county else None
-        folder = locate.data_dir(data_option, lang)
-        year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
-        if output is not None and compare is not None:
-            raise UsageError(tr("compare-and-output", lang))
-        stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
-        chosen = (
-            prepare(output, folder, stem, fmt, force=force, lang=lang)
-            if output is not None
-            else None
+    try:
+        statuses = parse_statuses(fail_on)
+    except ValueError as error:
+        known = ", ".join(s.value for s in Status)
+        raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
+    view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
+    shown: results.Shown = fmt or Format.TABLE
+    plan_problems_as(shown, results.nothing, view, to_file=output is not None)
+    root = github_root(shown is Format.GITHUB, plan_option, lang)
+    plan = open_plan(plan_option, lang, root)
+    unit = find_unit(plan, county, lang) if county else None
+    folder = locate.data_dir(data_option, lang)
+    year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
+    if output is not None and compare is not None:
+        raise UsageError(tr("compare-and-output", lang))
+    stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
+    chosen = (
+        prepare(output, folder, stem, fmt, results.FORMATS, force=force, lang=lang)
+        if output is not None
+        else None
+    )
+    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
+    warn_leftovers(data.leftovers, lang)
+    evaluation = evaluate_year(plan, data, year, unit)
+    if compare is not None:
+        from kxplan.cli.commands.check_compare import show_changes
+
+        plan_path = locate.plan_path(plan_option, lang)
+        failed = show_changes(
+            evaluation, compare, plan_path, folder, unit, shown, view, from_top=root is not None
         )
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
-        warn_leftovers(data.leftovers, lang)
-        evaluation = evaluate_year(plan, data, year, unit)
-        view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
-        shown = fmt or Format.TABLE
-        if chosen is not None:
-            from kxplan.cli.export import check_file
+    else:
+        if chosen is not None:  # the screen says how the year came out, the file the rest
             from kxplan.render.common import summary_line
 
-            path, export = chosen
             print(summary_line(evaluation, lang))
-            for problem in evaluation.problems:
-                print(problem.as_line())
-            print(save(path, check_file(evaluation, view, export), force=force, lang=lang))
-            failed = bool(evaluation.failed(statuses))
-        elif compare is not None:
-            from kxplan.cli.commands.check_compare import show_changes
-
-            plan_path = locate.plan_path(plan_option, lang)
-            failed = show_changes(
-                evaluation, compare, plan_path, folder, unit, shown, view, from_top=root is not None
-            )
-        else:
-            renderer(shown)(evaluation, view, sys.stdout)
-            if shown is Format.GITHUB:
-                _summarize(evaluation, view)
-            failed = bool(evaluation.failed(statuses))
-        if evaluation.problems:
-            raise typer.Exit(3)
-        if failed:
-            raise typer.Exit(1)
-
-
-def _summarize(evaluation: Evaluation, view: View) -> None:
-    from kxplan.render.github import append_step_summary
-    from kxplan.render.markdown import render as markdown
-
-    text = io.StringIO()
-    markdown(evaluation, view, text)
-    append_step_summary(text.getvalue())
+        show(results.render, evaluation, shown, view, chosen, evaluation.problems, force=force)
+        failed = bool(evaluation.failed(statuses))
+    if evaluation.problems:
+        raise typer.Exit(ExitCode.INVALID)
+    if failed:
+        raise typer.Exit(ExitCode.FAILED)

@@ -8,8 +8,8 @@ from pathlib import Path
 from kxplan.engine.changes import compare
 from kxplan.engine.evaluation import Evaluation
 from kxplan.model.plan import Unit
-from kxplan.render import Format, View
-from kxplan.render.changes import markdown, render
+from kxplan.render import View
+from kxplan.render.changes import Formats, render
 from kxplan.repo.revision import evaluate_revision
 
 
@@ -19,7 +19,7 @@ def show_changes(
     plan_path: Path,
     data_dir: Path,
     unit: Unit | None,
-    fmt: Format,
+    fmt: Formats,
     view: View,
     *,
     from_top: bool = False,
@@ -30,9 +30,5 @@ def show_changes(
         rev, evaluation.plan, plan_path, data_dir, evaluation.year, unit, view.lang, from_top
     )
     comparison = compare(old.evaluation, evaluation, rev, old.commit, old.invalid_plan)
-    render(comparison, view, fmt, sys.stdout)
-    if fmt is Format.GITHUB:
-        from kxplan.render.github import append_step_summary
-
-        append_step_summary(markdown(comparison, view))
+    render(comparison, fmt, view, sys.stdout)
     return bool(comparison.entered(view.fail_on))

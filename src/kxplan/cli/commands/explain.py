@@ -3,37 +3,31 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
+from kxplan.cli.context import find_unit, one_year, open_plan, plan_year
+from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.options import (
     DataOption,
     DebugOption,
     FormatOption,
     LangOption,
     PlanOption,
     YearArgument,
-    find_unit,
-    guard,
     language,
-    one_year,
-    open_plan,
-    plan_year,
 )
+from kxplan.engine.audit import audit
 from kxplan.engine.rules import evaluate
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Target
+from kxplan.render import Format, View
+from kxplan.render import explain as explained
 from kxplan.text import in_lang, tr
 from kxplan.text.suggest import closest
-
-
-class ExplainFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
 
 
 def explain(
@@ -53,7 +47,7 @@ def explain(
             "--year", help="Year (default: the latest year with data).", show_default=False
         ),
     ] = None,
-    fmt: Annotated[ExplainFormat, FormatOption] = ExplainFormat.TEXT,
+    fmt: Annotated[explained.Formats, FormatOption] = Format.TEXT,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -61,34 +55,31 @@ def explain(
 ) -> None:
     """Show how one result came about: the plan's words, inputs, arithmetic. 解释一项结果的来历。"""
     lang = language(lang_option)
-    with guard(lang, debug):
-        plan = open_plan(plan_option, lang)
-        year = one_year(year_argument, year, lang)
-        target = find_target(plan, target_id, lang)
-        unit = find_unit(plan, county, lang) if county else plan.root
-        if unit.level not in target.levels:
-            levels = "、".join(
-                in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
-            )
-            name = in_lang(unit.name, unit.name_en, lang)
-            applies = [u for u in plan.tree_order if u.level in target.levels]
-            if county and plan.root in applies:  # a city target asked of a county
-                root = in_lang(plan.root.name, plan.root.name_en, lang)
-                hint = tr("explain-leave-out-county", lang, root=root)
-            else:
-                example = in_lang(applies[0].name, applies[0].name_en, lang) if applies else ""
-                hint = tr("explain-give-county", lang, example=example)
-            said = tr("explain-not-here", lang, id=target.id, levels=levels, name=name, hint=hint)
-            raise UsageError(said)
-        folder = locate.data_dir(data_option, lang)
-        year = plan_year(plan, year, folder, lang)
-        # Imported here rather than at the top: `kxplan check` imports every command module.
-        from kxplan.engine.audit import audit
-        from kxplan.render.explain import render_json, render_text
-
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
-        trail = audit(plan, data, evaluate(plan, data, target, unit, year))
-        (render_json if fmt is ExplainFormat.JSON else render_text)(trail, lang, sys.stdout)
+    view = View(lang=lang, fail_on=frozenset())
+    plan_problems_as(fmt, explained.nothing, view)
+    plan = open_plan(plan_option, lang)
+    year = one_year(year_argument, year, lang)
+    target = find_target(plan, target_id, lang)
+    unit = find_unit(plan, county, lang) if county else plan.root
+    if unit.level not in target.levels:
+        levels = "、".join(
+            in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
+        )
+        name = in_lang(unit.name, unit.name_en, lang)
+        applies = [u for u in plan.tree_order if u.level in target.levels]
+        if county and plan.root in applies:  # a city target asked of a county
+            root = in_lang(plan.root.name, plan.root.name_en, lang)
+            hint = tr("explain-leave-out-county", lang, root=root)
+        else:
+            example = in_lang(applies[0].name, applies[0].name_en, lang) if applies else ""
+            hint = tr("explain-give-county", lang, example=example)
+        said = tr("explain-not-here", lang, id=target.id, levels=levels, name=name, hint=hint)
+        raise UsageError(said)
+    folder = locate.data_dir(data_option, lang)
+    year = plan_year(plan, year, folder, lang)
+    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+    found = audit(plan, data, evaluate(plan, data, target, unit, year))
+    explained.render(found, fmt, view, sys.stdout)
 
 
 def find_target(plan: Plan, target_id: str, lang: str) -> Target:

@@ -10,15 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
-    DataOption,
-    DebugOption,
-    LangOption,
-    PlanOption,
-    guard,
-    language,
-    open_plan,
-)
+from kxplan.cli.context import open_plan
+from kxplan.cli.handler import ExitCode
+from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
 from kxplan.load.datafile import FileChecker
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan
@@ -60,33 +54,32 @@ def import_forms(
     3: a form or data file is invalid, or a data file could not be written.
     """
     lang = language(lang_option)
-    with guard(lang, debug):
-        from kxplan.forms.store import import_forms
+    from kxplan.forms.store import import_forms
 
-        plan = open_plan(plan_option, lang)
-        data_dir = locate.data_dir(data_option, lang)
-        forms = _expand(files, lang)
-        when = datetime.now().astimezone().isoformat(timespec="seconds")
-        checker = FileChecker(plan, lang)
-        results = import_forms(
-            [(path, path.as_posix()) for path in forms],
-            data_dir,
-            checker,
-            force=force,
-            when=when,
-            write=not dry_run,
-        )
-        counts = dict.fromkeys(COUNTS, 0)
-        for item in results:  # each as soon as its data file is written (or not)
-            counts[_print(item, plan, lang, dry_run=dry_run)] += 1
-        summary = tr("import-summary", lang, forms=sum(counts.values()), **counts)
-        if counts["failed"]:
-            summary += tr("import-summary-failed", lang, failed=counts["failed"])
-        print(summary + (tr("import-dry-run", lang) if dry_run else ""), file=sys.stderr)
-        if counts["invalid"] or counts["failed"]:
-            raise typer.Exit(3)
-        if counts["pending"]:
-            raise typer.Exit(2)
+    plan = open_plan(plan_option, lang)
+    data_dir = locate.data_dir(data_option, lang)
+    forms = _expand(files, lang)
+    when = datetime.now().astimezone().isoformat(timespec="seconds")
+    checker = FileChecker(plan, lang)
+    results = import_forms(
+        [(path, path.as_posix()) for path in forms],
+        data_dir,
+        checker,
+        force=force,
+        when=when,
+        write=not dry_run,
+    )
+    counts = dict.fromkeys(COUNTS, 0)
+    for item in results:  # each as soon as its data file is written (or not)
+        counts[_print(item, plan, lang, dry_run=dry_run)] += 1
+    summary = tr("import-summary", lang, forms=sum(counts.values()), **counts)
+    if counts["failed"]:
+        summary += tr("import-summary-failed", lang, failed=counts["failed"])
+    print(summary + (tr("import-dry-run", lang) if dry_run else ""), file=sys.stderr)
+    if counts["invalid"] or counts["failed"]:
+        raise typer.Exit(ExitCode.INVALID)
+    if counts["pending"]:
+        raise typer.Exit(ExitCode.USAGE)
 
 
 COUNTS = ("written", "unchanged", "pending", "empty", "invalid", "failed")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import DebugOption, LangOption, guard, language
+from kxplan.cli.options import DebugOption, LangOption, language
 from kxplan.load.datafile import outside_data_years
 from kxplan.load.planfile import load_plan
 from kxplan.model.errors import PlanInvalid, UsageError
@@ -77,23 +77,22 @@ def init(
     from kxplan.repo.scaffold import data_locks, scaffold, unit_files_present, write_missing
 
     lang = language(lang_option)
-    with guard(lang, debug):
-        source = _source(folder, repo, rev, lang)
-        if folder.exists() and not folder.is_dir():
-            raise UsageError(tr("init-not-a-folder", lang, folder=folder))
-        if folder.is_dir() and any(folder.iterdir()) and not force:
-            raise UsageError(tr("init-not-empty", lang, folder=folder))
-        source_path = _plan_source(folder, plan_option, lang)
-        plan_bytes = source_path.read_bytes()
-        plan = load_plan(source_path, locate.shown_path(source_path), lang)
-        chosen = plan.base_year if year is None else year
-        if outside := outside_data_years(plan, chosen, lang):
-            raise UsageError(outside)
-        files = scaffold(plan, plan_bytes, chosen, source)
-        present = unit_files_present(folder, plan, chosen)
-        locks = data_locks(folder, plan, chosen)
-        written, kept = write_missing(folder, files, present, locks)
-        _report(folder, written, kept, source, lang)
+    source = _source(folder, repo, rev, lang)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(tr("init-not-a-folder", lang, folder=folder))
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise UsageError(tr("init-not-empty", lang, folder=folder))
+    source_path = _plan_source(folder, plan_option, lang)
+    plan_bytes = source_path.read_bytes()
+    plan = load_plan(source_path, locate.shown_path(source_path), lang)
+    chosen = plan.base_year if year is None else year
+    if outside := outside_data_years(plan, chosen, lang):
+        raise UsageError(outside)
+    files = scaffold(plan, plan_bytes, chosen, source)
+    present = unit_files_present(folder, plan, chosen)
+    locks = data_locks(folder, plan, chosen)
+    written, kept = write_missing(folder, files, present, locks)
+    _report(folder, written, kept, source, lang)
 
 
 def _source(folder: Path, repo: str | None, rev: str | None, lang: str) -> Source:

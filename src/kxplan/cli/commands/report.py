@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
+from kxplan.cli.context import colour, find_unit, one_year, open_plan, plan_year
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.options import (
     DataOption,
     DebugOption,
+    ForceOption,
     FormatOption,
     LangOption,
+    OutputOption,
     PlanOption,
     YearArgument,
-    find_unit,
-    guard,
     language,
-    one_year,
-    open_plan,
-    plan_year,
 )
-from kxplan.cli.commands.publish import Renderers, TextFormat, publish
-from kxplan.cli.output import ForceOption, OutputOption, prepare
+from kxplan.cli.output import prepare, show
+from kxplan.engine.history import unit_history
 from kxplan.load.dataset import load_dataset
+from kxplan.render import Format, View
+from kxplan.render import report as records
 
 CountyOption = Annotated[
     str | None,
@@ -46,7 +48,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[TextFormat | None, FormatOption] = None,
+    fmt: Annotated[records.Shown | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan_option: PlanOption = None,
@@ -59,26 +61,22 @@ def report(
     Exit 0, or 3 when a data file is invalid (its values count as missing).
     """
     lang = language(lang_option)
-    with guard(lang, debug):
-        plan = open_plan(plan_option, lang)
-        year = one_year(year_argument, year, lang)
-        unit = find_unit(plan, county, lang) if county else plan.root
-        folder = locate.data_dir(data_option, lang)
-        last = plan_year(plan, year, folder, lang)
-        fmt_name = fmt.value if fmt else None
-        chosen = (
-            prepare(output, folder, f"report-{unit.name}-{last}", fmt_name, force=force, lang=lang)
-            if output is not None
-            else None
-        )
-        # Imported here rather than at the top: `kxplan check` imports every command module.
-        from kxplan.cli.export import report_workbook
-        from kxplan.engine.history import unit_history
-        from kxplan.render import report as render
-
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, last + 1))
-        history = unit_history(plan, data, unit, last)
-        renderers = Renderers(
-            render.render_table, render.render_json, render.render_markdown, report_workbook
-        )
-        publish(history, renderers, history.problems, fmt, chosen, force=force, lang=lang)
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    shown: records.Shown = fmt or Format.TABLE
+    plan_problems_as(shown, records.nothing, view, to_file=output is not None)
+    plan = open_plan(plan_option, lang)
+    year = one_year(year_argument, year, lang)
+    unit = find_unit(plan, county, lang) if county else plan.root
+    folder = locate.data_dir(data_option, lang)
+    last = plan_year(plan, year, folder, lang)
+    stem = f"report-{unit.name}-{last}"
+    chosen = (
+        prepare(output, folder, stem, fmt, records.FORMATS, force=force, lang=lang)
+        if output is not None
+        else None
+    )
+    data = load_dataset(plan, folder, lang, years=range(plan.base_year, last + 1))
+    history = unit_history(plan, data, unit, last)
+    show(records.render, history, shown, view, chosen, history.problems, force=force)
+    if history.problems:
+        raise typer.Exit(ExitCode.INVALID)

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
+from kxplan.cli.context import colour, one_year, open_plan, plan_year
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.options import (
     DataOption,
     DebugOption,
+    ForceOption,
     FormatOption,
     LangOption,
+    OutputOption,
     PlanOption,
     YearArgument,
-    guard,
     language,
-    one_year,
-    open_plan,
-    plan_year,
 )
-from kxplan.cli.commands.publish import Renderers, TextFormat, publish
-from kxplan.cli.output import ForceOption, OutputOption, prepare
+from kxplan.cli.output import prepare, show
+from kxplan.engine.review import build_review
 from kxplan.load.dataset import load_dataset
+from kxplan.render import Format, View
+from kxplan.render import review as reviewed
 
 
 def review(
@@ -36,7 +39,7 @@ def review(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[TextFormat | None, FormatOption] = None,
+    fmt: Annotated[reviewed.Shown | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plan_option: PlanOption = None,
@@ -49,25 +52,20 @@ def review(
     Exit 0, or 3 when a data file is invalid (its values count as missing).
     """
     lang = language(lang_option)
-    with guard(lang, debug):
-        plan = open_plan(plan_option, lang)
-        year = one_year(year_argument, year, lang)
-        folder = locate.data_dir(data_option, lang)
-        year = plan_year(plan, year, folder, lang)
-        fmt_name = fmt.value if fmt else None
-        chosen = (
-            prepare(output, folder, f"review-{year}", fmt_name, force=force, lang=lang)
-            if output is not None
-            else None
-        )
-        # Imported here rather than at the top: `kxplan check` imports every command module.
-        from kxplan.cli.export import review_workbook
-        from kxplan.engine.review import build_review
-        from kxplan.render import review as render
-
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
-        found = build_review(plan, data, year)
-        renderers = Renderers(
-            render.render_table, render.render_json, render.render_markdown, review_workbook
-        )
-        publish(found, renderers, found.problems, fmt, chosen, force=force, lang=lang)
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    shown: reviewed.Shown = fmt or Format.TABLE
+    plan_problems_as(shown, reviewed.nothing, view, to_file=output is not None)
+    plan = open_plan(plan_option, lang)
+    year = one_year(year_argument, year, lang)
+    folder = locate.data_dir(data_option, lang)
+    year = plan_year(plan, year, folder, lang)
+    chosen = (
+        prepare(output, folder, f"review-{year}", fmt, reviewed.FORMATS, force=force, lang=lang)
+        if output is not None
+        else None
+    )
+    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+    found = build_review(plan, data, year)
+    show(reviewed.render, found, shown, view, chosen, found.problems, force=force)
+    if found.problems:
+        raise typer.Exit(ExitCode.INVALID)

@@ -8,14 +8,8 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli.commands.common import (
-    DebugOption,
-    LangOption,
-    PlanOption,
-    guard,
-    language,
-    open_plan,
-)
+from kxplan.cli.context import open_plan
+from kxplan.cli.options import DebugOption, LangOption, PlanOption, language
 from kxplan.files.atomic import write_text_atomic
 from kxplan.model.errors import UsageError
 from kxplan.text import tr
@@ -48,14 +42,13 @@ def schema(
     from kxplan.repo.schema import SCHEMA_NAME, schema_text
 
     lang = language(lang_option)
-    with guard(lang, debug):
-        if output is not None and output.is_dir():
-            output = output / SCHEMA_NAME
-        if output is not None and output.suffix.lower() != ".json":
-            raise UsageError(tr("schema-suffix", lang, path=output))
-        text = schema_text(open_plan(plan_option, lang))
-        if output is None:
-            sys.stdout.write(text)
-            return
-        write_text_atomic(output, text, overwrite=force)
-        print(tr("output-written", lang, path=output), file=sys.stderr)
+    if output is not None and output.is_dir():
+        output = output / SCHEMA_NAME
+    if output is not None and output.suffix.lower() != ".json":
+        raise UsageError(tr("schema-suffix", lang, path=output))
+    text = schema_text(open_plan(plan_option, lang))
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_text_atomic(output, text, overwrite=force)
+    print(tr("output-written", lang, path=output), file=sys.stderr)

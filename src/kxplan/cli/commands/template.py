@@ -10,16 +10,8 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
-    DataOption,
-    DebugOption,
-    LangOption,
-    PlanOption,
-    find_unit,
-    guard,
-    language,
-    open_plan,
-)
+from kxplan.cli.context import find_unit, open_plan
+from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
 from kxplan.cli.output import outside_data
 from kxplan.files.atomic import write_atomic
 from kxplan.load.datafile import outside_data_years
@@ -64,30 +56,29 @@ def template(
     folder, …) or forms exist.
     """
     lang = language(lang_option)
-    with guard(lang, debug):
-        from kxplan.forms.build import FormSpec, build_form, form_name
+    from kxplan.forms.build import FormSpec, build_form, form_name
 
-        plan = open_plan(plan_option, lang)
-        if outside := outside_data_years(plan, year, lang):
-            raise UsageError(outside)
-        units = [find_unit(plan, county, lang)] if county else plan.tree_order
-        units = [unit for unit in units if reported_by(plan, unit)]
-        if not units:
-            raise UsageError(tr("template-nothing-to-report", lang, unit=county))
-        data_dir = locate.data_dir(data_option, lang)
-        folder = output or data_dir.parent / "reports" / "forms" / str(year)
-        outside_data(folder, data_dir, lang)
-        paths = {unit.code: folder / form_name(unit, year) for unit in units}
-        existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
-        if existing and not force:
-            raise UsageError(_refusal(existing, lang))
-        previous = _previous(plan, data_dir, year, lang)
-        generated = datetime.now().astimezone().isoformat(timespec="seconds")
-        for unit in units:
-            spec = FormSpec(plan, unit, year, previous.get(unit.code, {}), generated, lang)
-            write_atomic(paths[unit.code], build_form(spec), overwrite=force)
-            print(locate.shown_path(paths[unit.code]))
-        print(tr("template-made", lang, count=len(units), folder=locate.shown_path(folder)))
+    plan = open_plan(plan_option, lang)
+    if outside := outside_data_years(plan, year, lang):
+        raise UsageError(outside)
+    units = [find_unit(plan, county, lang)] if county else plan.tree_order
+    units = [unit for unit in units if reported_by(plan, unit)]
+    if not units:
+        raise UsageError(tr("template-nothing-to-report", lang, unit=county))
+    data_dir = locate.data_dir(data_option, lang)
+    folder = output or data_dir.parent / "reports" / "forms" / str(year)
+    outside_data(folder, data_dir, lang)
+    paths = {unit.code: folder / form_name(unit, year) for unit in units}
+    existing = [locate.shown_path(path) for path in paths.values() if path.exists()]
+    if existing and not force:
+        raise UsageError(_refusal(existing, lang))
+    previous = _previous(plan, data_dir, year, lang)
+    generated = datetime.now().astimezone().isoformat(timespec="seconds")
+    for unit in units:
+        spec = FormSpec(plan, unit, year, previous.get(unit.code, {}), generated, lang)
+        write_atomic(paths[unit.code], build_form(spec), overwrite=force)
+        print(locate.shown_path(paths[unit.code]))
+    print(tr("template-made", lang, count=len(units), folder=locate.shown_path(folder)))
 
 
 def _refusal(existing: list[str], lang: str) -> str:

@@ -2,39 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.commands.common import (
+from kxplan.cli.context import github_root, open_plan, warn_leftovers
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.options import (
     DataOption,
     DebugOption,
     FormatOption,
     LangOption,
     PlanOption,
-    github_root,
-    guard,
     language,
-    open_plan,
-    warn_leftovers,
 )
 from kxplan.load.datafile import FileChecker
 from kxplan.load.dataset import load_dataset, same_unit_files
 from kxplan.load.folder import is_data_file, leftovers_beside
 from kxplan.model.errors import UsageError
-from kxplan.model.problems import Leftover, Problem, sort_key, total
+from kxplan.model.problems import Leftover, Problem, sort_key
+from kxplan.render import Format, View, validation
+from kxplan.render.validation import Validation
 from kxplan.text import tr
-
-
-class ValidateFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 def validate(
@@ -46,7 +38,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[ValidateFormat, FormatOption] = ValidateFormat.TEXT,
+    fmt: Annotated[validation.Formats, FormatOption] = Format.TEXT,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -58,34 +50,36 @@ def validate(
     valid, 3 when anything is not.
     """
     lang = language(lang_option)
-    with guard(lang, debug, fmt.value):
-        root = github_root(fmt is ValidateFormat.GITHUB, plan_option, lang)
-        plan = open_plan(plan_option, lang, root)
-        plan_file = locate.plan_path(plan_option, lang).resolve()
-        leftovers = _leftovers(plan_file, plan.source, root)
-        # A changed plan can invalidate any data file: then every file is checked.
-        if files and all(path.resolve() != plan_file for path in files):
-            checker = FileChecker(plan, lang)
-            data_files = _expand(files, lang)
-            problems: list[Problem] = []
-            for path in data_files:
-                display = locate.shown_from(path, root) or path.as_posix()
-                problems.extend(checker.check(path, display)[1])
-                problems.extend(same_unit_files(plan, path, display, lang))
-                leftovers += _leftovers(path, display, root)
-            count = len(data_files)
-        else:
-            data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
-            problems = data.problems
-            count = len(data.files)
-            leftovers += data.leftovers
-            if data.ignored:
-                ignored = tr("list-comma", lang).join(data.ignored)
-                print(tr("ignored-files", lang, files=ignored), file=sys.stderr)
-        problems.sort(key=sort_key)
-        _report(problems, leftovers, count, fmt, lang)
-        if problems:
-            raise typer.Exit(3)
+    view = View(lang=lang, fail_on=frozenset())
+    plan_problems_as(fmt, validation.nothing, view)
+    root = github_root(fmt is Format.GITHUB, plan_option, lang)
+    plan = open_plan(plan_option, lang, root)
+    plan_file = locate.plan_path(plan_option, lang).resolve()
+    leftovers = _leftovers(plan_file, plan.source, root)
+    # A changed plan can invalidate any data file: then every file is checked.
+    if files and all(path.resolve() != plan_file for path in files):
+        checker = FileChecker(plan, lang)
+        data_files = _expand(files, lang)
+        problems: list[Problem] = []
+        for path in data_files:
+            display = locate.shown_from(path, root) or path.as_posix()
+            problems.extend(checker.check(path, display)[1])
+            problems.extend(same_unit_files(plan, path, display, lang))
+            leftovers += _leftovers(path, display, root)
+        count = len(data_files)
+    else:
+        data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
+        problems = data.problems
+        count = len(data.files)
+        leftovers += data.leftovers
+        if data.ignored:
+            ignored = tr("list-comma", lang).join(data.ignored)
+            print(tr("ignored-files", lang, files=ignored), file=sys.stderr)
+    problems.sort(key=sort_key)
+    warn_leftovers(leftovers, lang)
+    validation.render(Validation(count, problems, leftovers), fmt, view, sys.stdout)
+    if problems:
+        raise typer.Exit(ExitCode.INVALID)
 
 
 def _expand(paths: list[Path], lang: str) -> list[Path]:
@@ -117,44 +111,3 @@ def _leftovers(path: Path, display: str, root: Path | None) -> list[Leftover]:
         )
         for left in leftovers_beside(path)
     ]
-
-
-def _report(
-    problems: list[Problem],
-    leftovers: list[Leftover],
-    count: int,
-    fmt: ValidateFormat,
-    lang: str,
-) -> None:
-    warn_leftovers(leftovers, lang)
-    if fmt is ValidateFormat.JSON:
-        body: dict[str, object] = {
-            "files": count,
-            "problems": [problem.as_json() for problem in problems],
-        }
-        if leftovers:  # the key only when there is something to say: the shape stays as it was
-            body["warnings"] = [leftover.as_json(lang) for leftover in leftovers]
-        print(json.dumps(body, ensure_ascii=False, indent=2))
-        return
-    if fmt is ValidateFormat.GITHUB:
-        from kxplan.render.github import leftover_annotation, problem_annotation, write_errors
-
-        for leftover in leftovers:
-            print(leftover_annotation(leftover, lang))
-        write_errors([problem_annotation(problem) for problem in problems], lang, sys.stdout)
-    else:
-        for problem in problems:
-            print(problem.as_line())
-    files = len({problem.file for problem in problems})
-    summary = (
-        tr("validate-all-valid", lang, count=count)
-        if not problems
-        else tr("validate-problems", lang, count=count, problems=total(problems), files=files)
-    )
-    print(summary, file=sys.stderr)
-    if fmt is ValidateFormat.GITHUB:
-        from kxplan.render.github import append_step_summary
-        from kxplan.render.markdown import problem_list
-
-        head = f"## kxplan validate\n\n{'✔' if not problems else '✘'} {summary}\n\n"
-        append_step_summary(head + (problem_list(problems, lang) if problems else ""))

@@ -78,6 +78,7 @@ MESSAGES: dict[str, Entry] = {
         "no targets.yaml found (looked upwards from {cwd}): using the plan shipped with kxplan,"
         " “{name}”",
     ),
+    "interrupted": ("已中断（Ctrl-C）", "interrupted (Ctrl-C)"),
     "internal-error": (
         "kxplan 内部错误：{error}（加 --debug 查看详细信息，并请报告此问题）",
         "kxplan internal error: {error} (run with --debug for the traceback, and please report it)",

@@ -84,6 +84,7 @@ MESSAGES: dict[str, Entry] = {
     "compliance": ("目标完成情况", "compliance"),
     "needs-attention": ("需要关注", "Needs attention"),
     "data-problems": ("数据问题", "Data problems"),
+    "plan-problems": ("规划文件问题", "Problems in the plan"),
     # --format github
     "github-missing-results": ("（{count} 项结果缺数据）", " ({count} results missing)"),
     "github-too-many": (
@@ -170,7 +171,7 @@ MESSAGES: dict[str, Entry] = {
         " a year not met makes the target not met, and those years are listed; the glyph before"
         " each year's value is that year's status.",
     ),
-    # the workbooks (`kxplan.xlsx`)
+    # the workbooks (`kxplan.render.xlsx`)
     "legend": ("图例", "Legend"),
     "sheet-summary": ("汇总", "Summary"),
     "sheet-matrix": ("对照表", "Matrix"),

@@ -15,10 +15,9 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import explain, rule, target_name
-from kxplan.text import tr
-from kxplan.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
-from kxplan.xlsx.formats import YEAR
-from kxplan.xlsx.sheet import (
+from kxplan.render.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
+from kxplan.render.xlsx.formats import YEAR
+from kxplan.render.xlsx.sheet import (
     Item,
     Styled,
     fit,
@@ -33,6 +32,7 @@ from kxplan.xlsx.sheet import (
     title,
     to_bytes,
 )
+from kxplan.text import tr
 
 
 def workbook(evaluation: Evaluation, lang: str) -> bytes:

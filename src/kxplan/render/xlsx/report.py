@@ -17,10 +17,9 @@ from kxplan.model.plan import Kind, Plan, ValueType
 from kxplan.render.describe import explain, measure, rule, target_name
 from kxplan.render.report import header, heading, notes
 from kxplan.render.spark import sparkline
-from kxplan.text import tr
-from kxplan.xlsx.cells import plain, result_cell
-from kxplan.xlsx.formats import YEAR
-from kxplan.xlsx.sheet import (
+from kxplan.render.xlsx.cells import plain, result_cell
+from kxplan.render.xlsx.formats import YEAR
+from kxplan.render.xlsx.sheet import (
     Item,
     Styled,
     fit,
@@ -34,6 +33,7 @@ from kxplan.xlsx.sheet import (
     title,
     to_bytes,
 )
+from kxplan.text import tr
 
 _BLOCK_ROWS = 16  # rows per chart block: its table on the left, the chart beside it
 _BLOCKS_PER_PAGE = 2

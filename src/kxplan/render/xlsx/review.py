@@ -17,9 +17,8 @@ from kxplan.render.review import (
     sentence,
     year_text,
 )
-from kxplan.text import tr
-from kxplan.xlsx.cells import plain, ratio, result_cell, share, value_cell
-from kxplan.xlsx.sheet import (
+from kxplan.render.xlsx.cells import plain, ratio, result_cell, share, value_cell
+from kxplan.render.xlsx.sheet import (
     Item,
     Styled,
     fit,
@@ -33,6 +32,7 @@ from kxplan.xlsx.sheet import (
     title,
     to_bytes,
 )
+from kxplan.text import tr
 
 
 def workbook(review: Review, lang: str) -> bytes:

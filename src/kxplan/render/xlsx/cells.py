@@ -7,8 +7,8 @@ from fractions import Fraction
 from kxplan.engine.rules import Result
 from kxplan.model.plan import Kind, Target
 from kxplan.render.describe import apart, number, percent, ratio_number, thresholds, yes_no
-from kxplan.xlsx.formats import shown_as, with_glyph
-from kxplan.xlsx.sheet import Item, Plain, Styled
+from kxplan.render.xlsx.formats import shown_as, with_glyph
+from kxplan.render.xlsx.sheet import Item, Plain, Styled
 
 
 def plain(value: Fraction | bool | None, lang: str) -> Plain:

@@ -21,8 +21,8 @@ from openpyxl.worksheet.page import PageMargins
 
 from kxplan.model.problems import Problem
 from kxplan.model.status import Status
+from kxplan.render.xlsx.formats import YEAR, number_format
 from kxplan.text import tr
-from kxplan.xlsx.formats import YEAR, number_format
 
 Plain = str | int | float | Fraction | None
 Sheet = Any  # openpyxl's Worksheet (openpyxl ships no type hints)

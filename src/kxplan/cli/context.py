@@ -1,0 +1,94 @@
+"""What a command finds from its options: the plan, the year, the unit, the terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kxplan.cli import locate
+from kxplan.load.dataset import data_years
+from kxplan.load.planfile import load_plan
+from kxplan.model.errors import UsageError
+from kxplan.model.plan import Plan, Unit
+from kxplan.model.problems import Leftover
+from kxplan.text import in_lang, tr
+from kxplan.text.suggest import closest
+
+
+def colour(stream: TextIO) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def github_root(github: bool, plan_option: Path | None, lang: str) -> Path | None:
+    """Where GitHub's annotations name files from: the repository holding the plan; None
+    unless the format is github (finding it runs git)."""
+    if not github:
+        return None
+    from kxplan.repo.gitrev import annotation_root
+
+    return annotation_root(locate.plan_path(plan_option, lang).resolve().parent)
+
+
+def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
+    """The plan, its file named from `root` when given (see `dataset.display_path`). The plan
+    shipped with kxplan, taken where there is none, is said once: it may not be the one meant."""
+    path, shipped = locate.find_plan(option, lang)
+    plan = load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
+    if shipped:
+        name = plan.name(lang)
+        print(tr("shipped-plan", lang, cwd=Path.cwd(), name=name), file=sys.stderr)
+    return plan
+
+
+def warn_leftovers(leftovers: list[Leftover], lang: str) -> None:
+    """Name each leftover of an interrupted write, on stderr: said, never mixed with output."""
+    for leftover in leftovers:
+        print(leftover.as_line(lang), file=sys.stderr)
+
+
+def one_year(argument: int | None, option: int | None, lang: str) -> int | None:
+    """The year given as `YEAR` (as `check` takes it) or as `--year`; both only if they agree."""
+    if argument is not None and option is not None and argument != option:
+        raise UsageError(tr("two-years", lang, argument=argument, option=option))
+    return argument if argument is not None else option
+
+
+def plan_year(plan: Plan, year: int | None, folder: Path, lang: str) -> int:
+    """`year`, or the latest year of the period with data; a usage error outside the period."""
+    if year is None:
+        in_period = [y for y in data_years(folder) if y in plan.years]
+        if not in_period:
+            raise UsageError(tr("no-data-years", lang))
+        return in_period[-1]
+    if year not in plan.years:
+        message = tr(
+            "year-is-base" if year == plan.base_year else "year-outside",
+            lang,
+            year=year,
+            start=plan.start,
+            end=plan.end,
+        )
+        raise UsageError(message)
+    return year
+
+
+def find_unit(plan: Plan, name: str, lang: str) -> Unit:
+    """The unit `--county` names: by name, code or English name (as English tables show it,
+    in any case). Data files are named by name or code only (SPEC §5)."""
+    wanted = name.strip()
+    english = {unit.name_en.casefold(): unit for unit in plan.units if unit.name_en}
+    unit = plan.unit(wanted) or english.get(wanted.casefold())
+    if unit is None:
+        shown = [in_lang(u.name, u.name_en, lang) for u in plan.units]  # as tables name them
+        words = plan.unit_words() + shown
+        guess = closest(name, [word for word in words if word])
+        suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+        raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))
+    return unit
