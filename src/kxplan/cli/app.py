@@ -11,6 +11,7 @@ from typer.core import TyperCommand, TyperGroup
 from kxplan import __version__
 from kxplan.cli import usage
 from kxplan.cli.commands import (
+    assess,
     check,
     explain,
     import_forms,
@@ -105,6 +106,7 @@ app.command("schema", cls=Command)(schema.schema)
 app.command("report", cls=Command)(report.report)
 app.command("review", cls=Command)(review.review)
 app.command("explain", cls=Command)(explain.explain)
+app.command("assess", cls=Command)(assess.assess)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kxplan.load.assessment import said_at_key
 from kxplan.load.plancheck import contradictions
 from kxplan.load.planwords import schema_problems
 from kxplan.load.pydanticerrors import kind_of
@@ -25,6 +26,7 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
         raise PlanInvalid([_as_plan_error(problem) for problem in problems])
 
     def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+        key = key or said_at_key(where, document.data)
         pos = document.where(where, key=key)
         line, column = (pos.line, pos.column) if pos else (None, None)
         return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
@@ -66,6 +68,8 @@ def _contradictions_of_the_rest(
             broken_targets.add(loc[1])
         elif loc[:2] == ("plan", "bands") and isinstance(data.get("plan"), dict):
             rest["plan"] = {k: v for k, v in data["plan"].items() if k != "bands"}  # defaults
+        elif loc[:1] == ("assessment",):
+            rest["assessment"] = None  # not a mapping: said, and nothing in it to check
         else:
             return []
     targets = data.get("targets")
