@@ -60,8 +60,8 @@ def assess(
     plan = open_plan(plan_option, lang)
     section = plan.assessment
     if section is None:
-        raise UsageError(tr("assess-none", lang, plan=plan.source, example=_example(plan)))
-    unit = _assessed_unit(plan, section, county, lang) if county else None
+        raise no_assessment(plan, lang)
+    unit = assessed_unit(plan, section, county, lang) if county else None
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
     stem = f"assess-{year}" + (f"-{unit.name}" if unit else "")
@@ -79,7 +79,13 @@ def assess(
         raise typer.Exit(ExitCode.INVALID)
 
 
-def _assessed_unit(plan: Plan, section: Assessment, county: str, lang: str) -> Unit:
+def no_assessment(plan: Plan, lang: str) -> UsageError:
+    """The error for a plan without an `assessment` section: it shows one to copy."""
+    return UsageError(tr("assess-none", lang, plan=plan.source, example=_example(plan)))
+
+
+def assessed_unit(plan: Plan, section: Assessment, county: str, lang: str) -> Unit:
+    """The unit `--county` names, when it is one of the units assessed."""
     unit = find_unit(plan, county, lang)
     if unit.level != section.level:
         level = plan.level(section.level)

@@ -36,14 +36,14 @@ def document(subject: Assessed, view: View) -> dict[str, Any]:
                 for g in section.grades
             ],
         },
-        "units": [_unit(score, ranking, view.lang) for score in scores],
+        "units": [unit_document(score, ranking, view.lang) for score in scores],
         "missing_files": [unit.name for unit in ranking.missing_files],
         "invalid_files": ranking.invalid_files,
         "problems": [problem.as_json() for problem in ranking.problems],
     }
 
 
-def _unit(score: Score, ranking: Ranking, lang: str) -> dict[str, Any]:
+def unit_document(score: Score, ranking: Ranking, lang: str) -> dict[str, Any]:
     grade = score.grade(ranking.section)
     return {
         "unit": score.unit.name,

@@ -153,4 +153,49 @@ MESSAGES: dict[str, Entry] = {
         "{year}年第 {rank} 名（{change}）", "rank {rank} in {year} ({change})"
     ),
     "assess-first-year": ("规划期第一年，无上年排名", "the plan's first year: no rank last year"),
+    # `kxplan explain --score` (`kxplan.render.assessment.explain`)
+    "assess-target-with-id": Verbatim("{name}（{id}）", "{name} ({id})"),
+    "assess-explain-item": (
+        "{name}  {status}：得分比例 {share} × 分值 {weight} = {points}（{why}）",
+        "{name}  {status}: share {share} × weight {weight} = {points} ({why})",
+    ),
+    "assess-explain-left-out": (
+        "{name}  本年不适用：分值 {weight} 不计入，其余按比例折算",
+        "{name}  does not apply this year: its weight {weight} is left out, the rest scaled",
+    ),
+    "assess-explain-not-scaled": (
+        "计分目标本年全部适用：不折算",
+        "every weighted target applies this year: nothing to scale",
+    ),
+    "assess-explain-exact": (
+        "两位小数：{score}（无需舍入）",
+        "to two decimals: {score} (nothing to round)",
+    ),
+    "assess-explain-grade": (
+        "等次：{grade}（{low} ≤ {score} < {high}）",
+        "grade: {grade} ({low} ≤ {score} < {high})",
+    ),
+    "assess-explain-top-grade": (
+        "等次：{grade}（{score} ≥ {low}）",
+        "grade: {grade} ({score} ≥ {low})",
+    ),
+    "assess-explain-rank": (
+        "排名：第 {rank} 名（共 {count} 个单位）：得分高于本单位的有 {higher} 个，"
+        "与本单位相同的有 {tied} 个",
+        "rank {rank} of {count}: {higher} units scored higher, {tied} the same",
+    ),
+    "explain-needs-target": (
+        "explain 需要一个目标 id（见 kxplan targets），或用 --score 解释单位的考核得分",
+        "explain needs a target id (see kxplan targets), or --score for a unit's assessment score",
+    ),
+    "assess-explain-needs-county": (
+        "explain --score 需要 --county 指明被考核的单位（如 {example}）",
+        "explain --score needs --county, the unit assessed (e.g. {example})",
+    ),
+    "assess-explain-no-target": (
+        "explain --score 解释单位的考核得分，不接受目标 “{id}”；"
+        "用法：kxplan explain --score --county 单位 [年度]",
+        "explain --score explains a unit's score and takes no target (“{id}”): kxplan explain"
+        " --score --county UNIT [YEAR]",
+    ),
 }
