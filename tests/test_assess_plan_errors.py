@@ -176,6 +176,12 @@ CASES = [
         [(SECTION[SECTION.index("  scores:") : SECTION.index("  grades:")], "  scores: [met]\n")],
         [(28, '考核方案的 scores 应为映射（键: 值），实际是 ["met"]')],
     ),
+    ("empty", [(SECTION, "assessment:\n")], [(22, "assessment 为空")]),
+    (
+        "hostile-values",
+        [("    lectures: 60", "    lectures: .inf"), ("    met: 1", "    met: .nan")],
+        [(26, "实际是 Infinity"), (29, "实际是 NaN")],
+    ),
     ("not-a-mapping", [(SECTION, "assessment: [1, 2]\n")], [(22, "assessment")]),
 ]
 

@@ -25,6 +25,8 @@ def assessment_problems(spec: PlanFile, lang: str) -> Found:
     """Each problem of the plan's `assessment` section as (its place, the message)."""
     section = spec.assessment
     if section is None:
+        if "assessment" in spec.model_fields_set:  # `assessment:` with nothing under it
+            yield HERE, tr("assess-empty", lang)
         return
     owner = tr("assess-owner", lang)
     yield from _keys(section, HERE, SECTION_KEYS, REQUIRED_KEYS, owner, lang)

@@ -13,10 +13,9 @@ from kxplan.render.assessment import Assessed
 from kxplan.render.assessment.jsonout import unit_document
 from kxplan.render.assessment.words import (
     arithmetic,
-    change_text,
     item_name,
     points_text,
-    previous_text,
+    previous_words,
     rank_text,
     score_text,
 )
@@ -127,13 +126,5 @@ def steps(ranking: Ranking, score: Score, lang: str) -> list[str]:
             )
         )
     if ranking.previous_year is not None:
-        found.append(
-            tr(
-                "assess-previous",
-                lang,
-                year=ranking.previous_year,
-                rank=previous_text(score),
-                change=change_text(score, ranking, lang),
-            )
-        )
+        found.append(previous_words(score, ranking, lang))
     return found

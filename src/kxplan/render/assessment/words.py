@@ -164,19 +164,21 @@ def arithmetic(score: Score, lang: str) -> list[str]:
     return lines
 
 
-def standing(score: Score, ranking: Ranking, lang: str) -> str:
-    """`得分 96.50，优秀，第 1 名（共 7 个单位）；上年第 2 名（↑1）`."""
-    previous = (
-        tr(
-            "assess-previous",
-            lang,
-            year=ranking.previous_year,
-            rank=previous_text(score),
-            change=change_text(score, ranking, lang),
-        )
-        if ranking.previous_year is not None
-        else tr("assess-first-year", lang)
+def previous_words(score: Score, ranking: Ranking, lang: str) -> str:
+    """`2023年第 2 名（↓3）`, or that the first year has no rank before it."""
+    if ranking.previous_year is None:
+        return tr("assess-first-year", lang)
+    return tr(
+        "assess-previous",
+        lang,
+        year=ranking.previous_year,
+        rank=previous_text(score),
+        change=change_text(score, ranking, lang),
     )
+
+
+def standing(score: Score, ranking: Ranking, lang: str) -> str:
+    """`得分 96.50，等次 优秀，第 1 名（共 7 个单位）；2023年第 2 名（↑1）`."""
     return tr(
         "assess-standing",
         lang,
@@ -184,5 +186,5 @@ def standing(score: Score, ranking: Ranking, lang: str) -> str:
         grade=grade_text(score, ranking.section, lang),
         rank=rank_text(score),
         count=len(ranking.scores),
-        previous=previous,
+        previous=previous_words(score, ranking, lang),
     )

@@ -8,6 +8,11 @@ MESSAGES: dict[str, Entry] = {
     # what is wrong in the plan's `assessment` section (`kxplan.load.assessment`)
     "assess-owner": ("考核方案（assessment）", "assessment"),
     "assess-grade-owner": ("考核等次第 {number} 项", "grade {number} of the assessment"),
+    "assess-empty": (
+        "assessment 为空：写出考核方案（name、level、weights、scores、grades），或删去这一行",
+        "assessment is empty: give the section (name, level, weights, scores, grades), or remove"
+        " the line",
+    ),
     "assess-not-mapping": (
         "考核方案的 {field} 应为映射（键: 值），实际是 {got}",
         "assessment: {field} must be a mapping (key: value), got {got}",
