@@ -46,7 +46,7 @@ def audit(plan: Plan, data: DataSet, result: Result) -> Audit:
     trail = _Trail(plan, data, result)
     trail.build()
     inputs = sorted(trail.inputs, key=lambda item: item.year)
-    return Audit(result, inputs, trail.gaps, trail.steps)
+    return Audit(result, inputs, trail.gaps, trail.steps, list(data.problems))
 
 
 class _Trail:

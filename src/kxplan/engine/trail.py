@@ -4,7 +4,7 @@ t, e…), and the decision with its band edges. No words: `kxplan.render.trail` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Value
@@ -12,6 +12,7 @@ from kxplan.model.comparisons import Op, Threshold
 from kxplan.model.data import Observation
 from kxplan.model.dataset import Missing
 from kxplan.model.plan import Unit
+from kxplan.model.problems import Problem
 from kxplan.model.status import Status
 
 
@@ -239,9 +240,11 @@ Step = (
 @dataclass(frozen=True)
 class Audit:
     """One result's trail: its inputs by year, the values missing for it (each part of a sum
-    that has none), and its steps, the verdict last."""
+    that has none), and its steps, the verdict last; and the problems of the data files read
+    for it (an invalid file's values count as missing, and the reader must know why)."""
 
     result: Result
     inputs: list[Input]
     gaps: list[Missing]
     steps: list[Step]
+    problems: list[Problem] = field(default_factory=list)

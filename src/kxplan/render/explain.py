@@ -59,6 +59,10 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
     lines.append("")
     lines.append(tr("explain-steps", lang))
     lines.extend(f"  {count}. {step}" for count, step in enumerate(steps_in_words(found, lang), 1))
+    if found.problems:
+        lines.append("")
+        lines.append(tr("heading-colon", lang, title=tr("data-problems", lang)))
+        lines.extend(f"  {problem.as_line()}" for problem in found.problems)
     out.write("\n".join(lines) + "\n")
 
 
@@ -119,6 +123,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
         ],
         "steps": steps_in_words(found, lang),
         "instruction": in_lang(target.hint, target.hint_en, lang) if target.hint else None,
+        "problems": [problem.as_json() for problem in found.problems],
     }
 
 
@@ -152,4 +157,5 @@ def nothing(view: View) -> dict[str, Any]:
         "missing": [],
         "steps": [],
         "instruction": None,
+        "problems": [],
     }

@@ -42,7 +42,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
     found = []
     for target in plan.targets:
         indicator = plan.indicators[target.indicator]
-        levels = "、".join(
+        levels = tr("list-comma", lang).join(
             in_lang(plan.level(level).name, plan.level(level).name_en, lang)
             for level in target.levels
         )
