@@ -13,14 +13,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import BASE_PLAN, load, plan_dict, run
+from conftest import BASE_PLAN, load, plan_dict, run, write_yaml
 from kxplan.engine.evaluation import evaluate_year
 from kxplan.engine.rules import Result
+from kxplan.forms import layout
 from kxplan.load.formula import read_formulas
 from kxplan.model.data import Observation, Submission
 from kxplan.model.dataset import DataSet, Gap, Missing, Reading
@@ -535,3 +537,22 @@ def test_means_lie_between_the_least_and_the_greatest(a: int, b: int, w1: int, w
     assert low <= (values["score"] or low) <= high
     assert (values["share"] is None) == (w1 + w2 == 0)
     assert low <= (values["share"] or low) <= high
+
+
+def test_a_county_form_asks_for_the_inputs_and_says_what_they_compute(
+    project: Build, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    county_target = {**annual("density", ">=", 10, "county"), "id": "c"}
+    folder = _in(project, monkeypatch, annual("density", ">=", 8), {})
+    write_yaml(
+        folder / "targets.yaml",
+        plan_dict(annual("density", ">=", 8), county_target, indicators=INDICATORS),
+    )
+    assert run(runner, "template", "2022", "--county", "乙区").exit_code == 0
+    sheet = openpyxl.load_workbook(folder / "reports/forms/2022/乙区_2022.xlsx").worksheets[0]
+    rows = range(layout.FIRST_ROW, sheet.max_row + 1)
+    ids = [sheet.cell(row, layout.ID).value for row in rows]
+    assert ids == ["members", "population"]
+    said = sheet.cell(layout.FIRST_ROW, layout.TARGET).value
+    # its own target on the derived indicator, and the city's, to which its members count
+    assert said == "density ≥ 10（每年）；计入甲市合计：density ≥ 8（每年）"
