@@ -266,6 +266,7 @@ def test_json(runner: CliRunner, small: Path) -> None:
     assert document["inputs"][0] == {
         "year": 2020,
         "unit": "甲市",
+        "indicator": "rate",  # issue 12: an input may be another indicator's (a formula's)
         "value": 8.6,
         "file": "data/2020/甲市.yaml",
         "line": 5,

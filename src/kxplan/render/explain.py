@@ -72,8 +72,11 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     value = shown(raw if isinstance(raw, bool) else observation.exact, lang)
     who = unit_name(item.unit, lang) if item.unit else ""
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
-    unit_of_measure = measure(found.result.indicator, lang, raw)
-    lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
+    unit_of_measure = measure(item.indicator or found.result.indicator, lang, raw)
+    figure = f"{value}{unit_of_measure}"
+    if item.indicator is not None:  # an input of a derived indicator, or a weight
+        figure = f"{item.indicator.id} {figure}"
+    lines = [f"  {item.year}  {who}  {figure}  {place}"]
     indent = "\n" + " " * 8
     if observation.source:
         source = printable(observation.source, newline=indent)
@@ -103,6 +106,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
             {
                 "year": item.year,
                 "unit": item.unit.name if item.unit else None,
+                "indicator": item.observation.indicator,
                 "value": item.observation.value,
                 "file": item.observation.file,
                 "line": item.observation.line,
