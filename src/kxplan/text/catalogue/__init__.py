@@ -13,6 +13,7 @@ from kxplan.text.catalogue import (
     explain,
     files,
     forms,
+    indicators,
     plan,
     reports,
 )
@@ -23,6 +24,7 @@ AREAS: tuple[ModuleType, ...] = (
     files,
     data,
     plan,
+    indicators,
     forms,
     reports,
     explain,
