@@ -108,7 +108,7 @@ def test_workbook_county_has_its_sheet_only(runner: CliRunner, folder: Path) -> 
 
 def test_explain_score(runner: CliRunner, folder: Path) -> None:
     result = run(runner, "explain", "--score", "--county", "戊区", "2022")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # 丁县's invalid file weighs on the ranks
     out = result.stdout
     assert "得分  66.50" in out
     assert "当年数（lectures）  ✔ 达标：得分比例 1 × 分值 40 = 40" in out
@@ -119,6 +119,16 @@ def test_explain_score(runner: CliRunner, folder: Path) -> None:
     assert "等次：合格（60 ≤ 66.50 < 80）" in out
     assert "排名：第 3 名（共 4 个单位）：得分高于本单位的有 2 个，与本单位相同的有 0 个" in out
     assert "2021年第 4 名（↑1）" in out
+
+
+def test_explain_score_with_invalid_data_is_exit_3(runner: CliRunner, folder: Path) -> None:
+    result = run(runner, "explain", "--score", "2022", "--county", "丁县")
+    assert result.exit_code == 3, result.output
+    assert "数据问题：" in result.stdout and "data/2022/丁县.yaml:" in result.stdout
+    body = json.loads(
+        run(runner, "explain", "--score", "2022", "--county", "丙县", "-f", "json").stdout
+    )
+    assert [p["file"] for p in body["problems"]] == ["data/2022/丁县.yaml"]
 
 
 def test_explain_score_tie_and_json(runner: CliRunner, folder: Path) -> None:

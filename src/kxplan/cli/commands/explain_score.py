@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import typer
+
 from kxplan.cli import locate
 from kxplan.cli.commands.assess import assessed_unit, no_assessment
 from kxplan.cli.context import one_year, plan_year
+from kxplan.cli.handler import ExitCode
 from kxplan.engine.assessment import assess
 from kxplan.load.dataset import load_dataset
 from kxplan.model.errors import UsageError
@@ -49,4 +52,7 @@ def explain_score(
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, one_year(argument, year_option, lang), folder, lang)
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
-    scored.render(Assessed(assess(plan, data, year), unit), fmt, view, sys.stdout)
+    ranking = assess(plan, data, year)
+    scored.render(Assessed(ranking, unit), fmt, view, sys.stdout)
+    if ranking.problems:  # an invalid data file: its values counted as missing, as in assess
+        raise typer.Exit(ExitCode.INVALID)

@@ -39,6 +39,7 @@ def render(subject: Assessed, fmt: Formats, view: View, out: TextIO) -> None:
                 "year": subject.ranking.year,
                 **unit_document(score, subject.ranking, view.lang),
                 "steps": steps(subject.ranking, score, view.lang),
+                "problems": [problem.as_json() for problem in subject.ranking.problems],
             }
             json.dump(body, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -62,6 +63,9 @@ def lines(ranking: Ranking, score: Score, lang: str) -> list[str]:
     said += [f"  {_item_line(item, lang)}" for item in score.items]
     said += ["", tr("explain-steps", lang)]
     said += [f"  {n}. {step}" for n, step in enumerate(steps(ranking, score, lang), 1)]
+    if ranking.problems:
+        said += ["", tr("heading-colon", lang, title=tr("data-problems", lang))]
+        said += [f"  {problem.as_line()}" for problem in ranking.problems]
     return said
 
 
