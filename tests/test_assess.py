@@ -253,3 +253,33 @@ def test_bundled_sample_assesses_every_county(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)
     assert len(body["units"]) == 7 and body["assessment"]["full_score"] == 100
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("county", [None, "苍溪县"])
+def test_table_fits_80_columns(lang: str, county: str | None) -> None:
+    """The bundled plan weights nine targets: their points leave the table for a line per
+    unit, and the score sheet's names and rules wrap; no line is wider than the terminal."""
+    import io
+
+    from rich.cells import cell_len
+
+    from conftest import ROOT
+    from kxplan.render import View
+    from kxplan.render.assessment import Assessed
+    from kxplan.render.assessment.table import render
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    plan, data = load(ROOT)
+    ranking = assess(plan, data, 2024)
+    out = Terminal()
+    unit = plan.unit(county) if county else None
+    render(Assessed(ranking, unit), View(lang=lang, fail_on=frozenset(), width=80), out)
+    lines = out.getvalue().splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    if county is None:
+        assert any(line.strip().startswith(("1 ", "1  ")) for line in lines)
+        assert sum("①" in line for line in lines) >= 7  # a line of points per unit

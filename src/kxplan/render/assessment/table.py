@@ -64,14 +64,19 @@ def _ranking(con: Console, ranking: Ranking, view: View) -> None:
         con.print(_table(ranking, lang, []))
         con.print(tr("heading-colon", lang, title=tr("assess-points-heading", lang)), style="bold")
         widest = max((cell_len(unit_name(s.unit, lang)) for s in ranking.scores), default=0)
+        widths = [
+            max((cell_len(item_cell(s.items[i])) for s in ranking.scores), default=0)
+            for i in range(len(names))
+        ]  # each target's points in a column of their own
         for score in ranking.scores:
             cells = [
-                f"{mark}{item_cell(item)}" for mark, item in zip(names, score.items, strict=True)
+                f"{mark}{item_cell(item)}" + " " * (width - cell_len(item_cell(item)))
+                for mark, item, width in zip(names, score.items, widths, strict=True)
             ]
             name = unit_name(score.unit, lang)
             head = "  " + name + " " * (widest - cell_len(name))
             for line in _wrapped(head, cells, room):
-                con.print(Text(line))
+                con.print(Text(line.rstrip()))
     con.print(
         tr(
             "heading-colon",
