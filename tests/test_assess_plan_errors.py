@@ -122,9 +122,9 @@ CASES = [
         [(28, "scores 缺少状态：missing；除 monitored 外，每个状态都要给出得分比例")],
     ),
     (
-        "monitored-scored",
-        [("    missing: 0\n", "    missing: 0\n    monitored: 1\n")],
-        [(37, "scores 不能给 monitored")],
+        "monitored-share-out-of-range",
+        [("    missing: 0\n", "    missing: 0\n    monitored: 2\n")],
+        [(37, "状态 “monitored” 的得分比例应为 0 到 1 之间的数")],
     ),
     (
         "share-above-one",
@@ -203,6 +203,13 @@ def test_assessment_problem_at_its_line(
         for line, message in expected:
             hit = [p for p in found if p.startswith(f"targets.yaml:{line}:")]
             assert hit and ": plan-error: " in hit[0] and message in hit[0], (line, found)
+
+
+def test_monitored_may_be_given(runner: CliRunner, folder: Path) -> None:
+    """A plan may list every status; `monitored` is never earned (monitors are not weighted)."""
+    edit(folder, ("    missing: 0\n", "    missing: 0\n    monitored: 0\n"))
+    assert run(runner, "validate").exit_code == 0
+    assert run(runner, "assess", "2024").exit_code == 0
 
 
 def test_every_problem_at_once(runner: CliRunner, folder: Path) -> None:

@@ -138,10 +138,10 @@ def _scores(scores: Any, lang: str) -> Found:
         yield where, tr("assess-not-mapping", lang, field="scores", got=_got(scores))
         return
     codes = [status.value for status in SCORED]
+    # `monitored` may be given (a plan may list every status) though no weighted target can
+    # have it; its share is checked like the others
     for key, share in scores.items():
-        if key == Status.MONITORED.value:
-            yield (*where, key), tr("assess-score-monitored", lang)
-        elif key not in codes:
+        if key not in codes and key != Status.MONITORED.value:
             guess = closest(str(key), codes)
             suggest = tr("did-you-mean", lang, id=guess) if guess else ""
             message = tr(

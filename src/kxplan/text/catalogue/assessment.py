@@ -46,10 +46,6 @@ MESSAGES: dict[str, Entry] = {
         "目标 “{id}” 的分值应为正数，实际是 {got}",
         "target “{id}”: its points must be a positive number, got {got}",
     ),
-    "assess-score-monitored": (
-        "scores 不能给 monitored：仅监测的目标不计入考核",
-        "scores cannot give monitored: monitor targets are never weighted",
-    ),
     "assess-score-unknown": (
         "scores 中的 “{status}” 不是状态代码{suggest}；应给出：{known}",
         "scores: “{status}” is not a status code{suggest}; give: {known}",
