@@ -234,3 +234,14 @@ def test_english(runner: CliRunner, folder: Path) -> None:
         "target “watch” is a monitor (no threshold, nothing to meet): it cannot be weighted"
         in result.stdout
     )
+
+
+def test_assessment_problems_come_with_the_schema_problems(runner: CliRunner, folder: Path) -> None:
+    """A malformed unit does not hide the assessment's problems: one run says both."""
+    edit(
+        folder,
+        ('{code: "100002", name: 丙县', '{code: "10002", name: 丙县'),
+        ("    built: 40", "    watch: 40"),
+    )
+    found = problems(run(runner, "validate").stdout)
+    assert [p.split(":")[1] for p in found] == ["12", "27"], found
