@@ -108,8 +108,10 @@ def _rule_problems(
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
             yield "op", tr("plan-rule-monitor-op", lang)
-    elif op is None or threshold is None:
+    elif op is None or (threshold is None and not target.quotas):
         yield "op", tr("plan-rule-needs-op", lang, kind=kind.value)
+    elif threshold is None:
+        pass  # quotas only: each listed unit's threshold is checked with the quotas
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
             yield "threshold", tr("plan-rule-between", lang)
