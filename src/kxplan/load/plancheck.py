@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from kxplan.load.thresholdcheck import setting_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
     Aggregate,
@@ -79,6 +80,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         if indicator.aggregate is Aggregate.SUM and indicator.type in _NOT_ADDED:
             message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
+    yield from setting_problems(spec, lang)
 
 
 def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
