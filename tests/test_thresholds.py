@@ -420,3 +420,36 @@ def test_explain_shows_the_resolved_threshold(project: Build) -> None:
     assert words[0] == "目标值 T = b + 2 = 8.6 + 2 = 10.6"
     assert "目标值 T = 10.6" in words
     assert words[-1].endswith("→ 基本符合预期")
+
+
+def test_report_and_review_show_only_the_years_and_units_a_target_applies_to(
+    project: Build, runner: CliRunner, tmp_path: Path
+) -> None:
+    targets = [
+        rule("annual", "count_flow", "county", op=">=", quotas={"丙县": 4}, id="only_bing"),
+        rule("annual", "count_flow", "county", op=">=", threshold=2, years=[2023, 2024], id="y"),
+        rule("deadline", "rate", op=">=", threshold=2, relative="points", base_year=2022, id="r"),
+    ]
+    values: Values = {(year, "乙区"): {"count_flow": 3} for year in range(2021, 2026)}
+    values.update({(2022, "甲市"): {"rate": 10}, (2024, "甲市"): {"rate": 11}})
+    folder = project(plan_dict(*targets, indicators=INDICATORS), values)
+    args = ["--plan", str(folder / "targets.yaml"), "--data-dir", str(folder / "data")]
+    report = json.loads(run(runner, "report", "--county", "乙区", "--format", "json", *args).output)
+    rows = {row["target"]: row for row in report["rows"]}
+    assert set(rows) == {"y"}  # only_bing covers 丙县 alone
+    assert set(rows["y"]["by_year"]) == {"2023", "2024"}
+    table = run(runner, "report", "--county", "乙区", *args)
+    assert table.exit_code in (0, 1) and "Traceback" not in table.output
+    city = json.loads(run(runner, "report", "--format", "json", *args).output)
+    # its own base year 2022: results from 2023; 2024: b = 10, T = 12, t = 2/3, e = 11.333…,
+    # v = 11: c = 1/2, R = 3/4 → behind
+    by_year = {row["target"]: row for row in city["rows"]}["r"]["by_year"]
+    assert set(by_year) == {"2023", "2024", "2025"}
+    assert by_year["2024"]["status"] == "behind"
+    assert by_year["2024"]["progress_ratio"] == 0.75
+    review = run(runner, "review", "2025", "--format", "json", *args)
+    assert review.exit_code in (0, 1) and "Traceback" not in review.output
+    for command in (["report", "--county", "乙区"], ["review", "2025"], ["check", "2024"]):
+        out = tmp_path / f"{command[0]}.xlsx"
+        done = run(runner, *command, "-o", str(out), *args)
+        assert out.exists(), done.output
