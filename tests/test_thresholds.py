@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -453,3 +454,20 @@ def test_report_and_review_show_only_the_years_and_units_a_target_applies_to(
         out = tmp_path / f"{command[0]}.xlsx"
         done = run(runner, *command, "-o", str(out), *args)
         assert out.exists(), done.output
+
+
+def test_a_countys_form_shows_its_own_quota(
+    project: Build, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    target = rule("annual", "count_flow", "county", op=">=", threshold=2, quotas={"乙区": 5})
+    monkeypatch.chdir(project(plan_dict(target, indicators=INDICATORS), {}))
+    assert run(runner, "template", "2024", "-o", "forms").exit_code == 0
+
+    def texts(unit: str) -> str:
+        sheet = openpyxl.load_workbook(f"forms/{unit}_2024.xlsx").worksheets[0]
+        return " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+
+    assert "≥ 5次（每年）（分解）" in texts("乙区")
+    assert "≥ 2次（每年）" in texts("丙县") and "分解" not in texts("丙县")

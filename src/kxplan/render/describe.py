@@ -7,7 +7,8 @@ from fractions import Fraction
 from kxplan.engine.rules import Result, Why
 from kxplan.model.comparisons import Threshold
 from kxplan.model.dataset import Gap, Missing
-from kxplan.model.plan import Indicator, Kind, Relative, Target, ValueType
+from kxplan.model.plan import Indicator, Kind, Relative, Target, Unit, ValueType, exact_threshold
+from kxplan.model.scope import quota_of
 from kxplan.model.status import Status
 from kxplan.text import groups_thousands, in_lang, measure_apart, tr
 
@@ -213,6 +214,16 @@ def framed(target: Target, said: str, lang: str) -> str:
     if target.kind is Kind.DEADLINE:
         return tr("rule-deadline", lang, body=said, deadline=target.deadline)
     return tr("rule-annual", lang, body=said)
+
+
+def given_rule(target: Target, indicator: Indicator, unit: Unit, lang: str) -> str:
+    """The rule the plan gives one unit, before any data: its quota (`≥ 30（2025年）（分解）`,
+    relative ones in words), else the target's rule."""
+    quota = quota_of(target, unit)
+    if quota is None or target.op is None:
+        return rule(target, indicator, lang)
+    said = body(target, indicator, exact_threshold(quota), target.relative, lang)
+    return framed(target, said, lang) + tr("quota-notes", lang, notes=tr("quota-mark", lang))
 
 
 def unit_rule(result: Result, lang: str) -> str:
