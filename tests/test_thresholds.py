@@ -471,3 +471,39 @@ def test_a_countys_form_shows_its_own_quota(
 
     assert "≥ 5次（每年）（分解）" in texts("乙区")
     assert "≥ 2次（每年）" in texts("丙县") and "分解" not in texts("丙县")
+
+
+# --- with part A's keys: derived indicators and other aggregates ------------------------------
+
+
+def test_relative_quota_on_a_derived_indicator_at_the_city(project: Build) -> None:
+    from test_indicators import DENSITY, MEMBERS, POPULATION
+
+    # density = members / population · 10000, a ratio of the city's sums. 2020: 甲市 members
+    # 30 + 20 = 50, population 40000 + 60000 = 100000 → b = 5; +20 % → T = 6.
+    # 2024: members 40 + 24 = 64, population 100000 → v = 6.4 ≥ 6 → met
+    target = rule("annual", "density", op=">=", threshold=20, relative="percent")
+    values: Values = {}
+    for year, (yi, bing) in ((2020, (30, 20)), (2024, (40, 24))):
+        values[(year, "乙区")] = {"members": yi, "population": 40000}
+        values[(year, "丙县")] = {"members": bing, "population": 60000}
+    indicators = [*INDICATORS, MEMBERS, POPULATION, DENSITY]
+    folder = project(plan_dict(target, indicators=indicators), values)
+    plan, data = load(folder)
+    [result] = [r for r in evaluate_year(plan, data, 2024).results if r.unit.name == "甲市"]
+    assert (result.status, result.value, result.threshold) == (MET, F(32, 5), F(6))
+    assert result.limit is not None and result.limit.b == 5
+
+
+def test_quotas_of_a_mean_are_not_added_up(runner: CliRunner, project: Build) -> None:
+    from test_indicators import SCORE
+
+    # a mean is not a sum: county quotas of 10 and 20 need not add up to the city's 90
+    targets = [
+        rule("annual", "score", op=">=", threshold=90, id="city_score"),
+        rule("annual", "score", "county", op=">=", quotas={"乙区": 10, "丙县": 20}),
+    ]
+    folder = project(plan_dict(*targets, indicators=[*INDICATORS, SCORE]), {})
+    args = ["--plan", str(folder / "targets.yaml"), "--data-dir", str(folder / "data")]
+    result = run(runner, "validate", *args)
+    assert result.exit_code == 0, result.output
