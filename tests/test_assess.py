@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 from assessplan import assess_plan, assess_project
 from conftest import load, plan_dict, run, write_yaml
 from kinds import LECTURES
-from kxplan.engine import applies as applicability
 from kxplan.engine import assessment as engine
 from kxplan.engine.assessment import assess
+from kxplan.model import scope as applicability
 from kxplan.model.plan import Plan, Target, Unit
 from kxplan.model.rounding import half_up
 
@@ -283,3 +283,32 @@ def test_table_fits_80_columns(lang: str, county: str | None) -> None:
     if county is None:
         assert any(line.strip().startswith(("1 ", "1  ")) for line in lines)
         assert sum("①" in line for line in lines) >= 7  # a line of points per unit
+
+
+def test_a_target_outside_its_years_scales_the_rest(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan language's `years`: lectures counts from 2022 only. In 2021 each unit's other
+    points are scaled to the full score: × 100 / (25 + 35)."""
+    from assessplan import ASSESSMENT, DONE, STOCK, UNITS, VALUES, WATCH
+
+    lectures = {**LECTURES, "years": [2022, 2025]}
+    plan = plan_dict(lectures, DONE, STOCK, WATCH, units=UNITS, assessment=ASSESSMENT)
+    folder = project(plan, VALUES)
+    plan_, data = load(folder)
+    ranking = assess(plan_, data, 2021)
+    got = {s.unit.name: (s.exact, s.score, s.rank) for s in ranking.scores}
+    # 乙区 12.5 + 28 = 40.5 → 67.5; 丙县 25 + 35 = 60 → 100; 丁县 as 乙区; 戊区 0
+    assert got == {
+        "丙县": (Fraction(100), Fraction(100), 1),
+        "乙区": (Fraction("67.5"), Fraction("67.5"), 2),
+        "丁县": (Fraction("67.5"), Fraction("67.5"), 2),
+        "戊区": (Fraction(0), Fraction(0), 4),
+    }
+    assert [item.result is None for item in ranking.scores[0].items] == [True, False, False]
+    monkeypatch.chdir(folder)
+    from typer.testing import CliRunner
+
+    out = run(CliRunner(), "assess", "2021", "--county", "乙区").stdout
+    assert "折算（本年不适用：lectures）：40.5 × 100 ÷ 60 = 67.5" in out
+    assert "本年不适用" in out

@@ -145,8 +145,8 @@ def test_explain_score_tie_and_json(runner: CliRunner, folder: Path) -> None:
 def test_explain_score_scaling(
     runner: CliRunner, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kxplan.engine import applies as applicability
     from kxplan.engine import assessment as engine
+    from kxplan.model import scope as applicability
 
     real = applicability.applies
     monkeypatch.setattr(

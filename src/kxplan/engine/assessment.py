@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from kxplan.engine.applies import applies
 from kxplan.engine.rules import Result, evaluate
 from kxplan.model.assessment import Assessment, Grade
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Indicator, Plan, Target, Unit
 from kxplan.model.problems import Problem, sort_key
 from kxplan.model.rounding import half_up
+from kxplan.model.scope import applies
 
 #: scores are shown, compared and graded with this many decimals
 PLACES = 2

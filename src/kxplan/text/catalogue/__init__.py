@@ -16,6 +16,7 @@ from kxplan.text.catalogue import (
     indicators,
     plan,
     reports,
+    thresholds,
 )
 from kxplan.text.catalogue.entry import Entry, Verbatim
 
@@ -30,6 +31,7 @@ AREAS: tuple[ModuleType, ...] = (
     explain,
     cli,
     assessment,
+    thresholds,
 )
 
 
