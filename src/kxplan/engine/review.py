@@ -224,7 +224,9 @@ def _as_judged(progress: Progress, result: Result) -> Progress:
     if result.time_share is None:  # judged at the deadline, or not on a line at all
         return progress
     completion = result.completion
-    if completion is None and result.progress_ratio is not None:  # cumulative: ratio = c / t
+    if completion is None and result.target.milestones:  # R = S / e, not c / t: c stands
+        completion = progress.completion
+    elif completion is None and result.progress_ratio is not None:  # cumulative: ratio = c / t
         completion = result.progress_ratio * result.time_share
     return replace(
         progress, completion=completion, time_share=result.time_share, expected=result.expected

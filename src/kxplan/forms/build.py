@@ -201,7 +201,7 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
     """
     plan, unit, lang = spec.plan, spec.unit, spec.lang
     parts = [
-        describe.rule(target, indicator, lang)
+        describe.full_rule(target, indicator, lang)
         for target in plan.targets_for(unit)
         if target.indicator == indicator.id
     ]

@@ -42,11 +42,14 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
         ]
         said = {(p.line, p.column) for p in found}
         for where, message in _contradictions_of_the_rest(document.data, error, lang):
-            extra = problem(where, message)
+            extra = problem(where, message, key=_is_collection(document.data, where))
             if (extra.line, extra.column) not in said:
                 found.append(extra)
         raise PlanInvalid(sorted(found, key=sort_key)) from None
-    found = [problem(where, message) for where, message in contradictions(spec, lang)]
+    found = [
+        problem(where, message, key=_is_collection(document.data, where))
+        for where, message in contradictions(spec, lang)
+    ]
     if found:
         raise PlanInvalid(sorted(found, key=sort_key))
     return Plan(spec, display)
@@ -83,6 +86,21 @@ def _contradictions_of_the_rest(
             where = ("targets", kept[where[1]], *where[2:])  # its place in the file
         found.append((where, message))
     return found
+
+
+def _is_collection(data: Any, where: Path_) -> bool:
+    """Whether a field holds a mapping: a problem with it as a whole (`milestones`) is shown at
+    its key, where a block mapping's first item would be a line below."""
+    for step in where:
+        if not isinstance(data, dict) and not isinstance(data, list):
+            return False
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return False
+    return len(where) > 2 and isinstance(data, dict)
 
 
 def _as_plan_error(problem: Problem) -> Problem:

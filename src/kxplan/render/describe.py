@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from kxplan.engine.rules import Result, Why
 from kxplan.model.dataset import Gap, Missing
-from kxplan.model.plan import Indicator, Kind, Target
+from kxplan.model.plan import Indicator, Kind, Target, exact
 from kxplan.model.status import Status
 from kxplan.text import groups_thousands, in_lang, measure_apart, tr
 
@@ -52,7 +52,11 @@ _KIND_NAMES: dict[Kind, str] = {
     Kind.CUMULATIVE: "kind-cumulative",
     Kind.GROWTH: "kind-growth",
     Kind.MONITOR: "kind-monitor",
+    Kind.AVERAGE_GROWTH: "kind-average-growth",
 }
+
+#: kinds whose value is a growth rate, shown in percent whatever the indicator's measure
+IN_PERCENT = frozenset({Kind.GROWTH, Kind.AVERAGE_GROWTH})
 
 
 def kind_name(kind: Kind, lang: str) -> str:
@@ -105,7 +109,7 @@ def figure(value: Fraction | bool | None, target: Target, lang: str) -> str:
     if value is None:
         return NO_VALUE
     text = shown(value, lang, target)
-    return f"{text}%" if target.kind is Kind.GROWTH else text
+    return f"{text}%" if target.kind in IN_PERCENT else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:
@@ -153,7 +157,7 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     if target.op is None:
         return tr("kind-monitor", lang)
     one = target.bound if not isinstance(target.bound, tuple) else target.bound[1]
-    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
+    unit = "%" if target.kind in IN_PERCENT else measure(indicator, lang, one)
     bound = target.bound
     if isinstance(bound, tuple):
         body = f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
@@ -163,11 +167,36 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
         body = f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
     if target.kind is Kind.GROWTH:
         return tr("rule-growth", lang, body=body)
+    if target.kind is Kind.AVERAGE_GROWTH:
+        return tr("rule-average-growth", lang, body=body, deadline=target.deadline)
     if target.kind is Kind.CUMULATIVE:
         return tr("rule-cumulative", lang, body=body, deadline=target.deadline)
     if target.kind is Kind.DEADLINE:
         return tr("rule-deadline", lang, body=body, deadline=target.deadline)
     return tr("rule-annual", lang, body=body)
+
+
+def full_rule(target: Target, indicator: Indicator, lang: str) -> str:
+    """The rule, and the milestones on the way to it where the plan sets them."""
+    said = rule(target, indicator, lang)
+    steps = milestone_words(target, indicator, lang)
+    return said if steps is None else tr("semicolon", lang).join([said, steps])
+
+
+def milestone_words(target: Target, indicator: Indicator, lang: str) -> str | None:
+    """A target's milestones: `年度目标 2022年 11%、2024年 12%` (none without them)."""
+    if not target.milestones:
+        return None
+    items = tr("list-comma", lang).join(
+        tr(
+            "milestone-item",
+            lang,
+            year=year,
+            value=f"{grouped(exact(figure), lang)}{measure(indicator, lang, figure)}",
+        )
+        for year, figure in sorted(target.milestones.items())
+    )
+    return tr("milestone-rule", lang, items=items)
 
 
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
@@ -181,13 +210,16 @@ def explain(result: Result, lang: str) -> str:
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = (
-        "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang, result.value)
+        "%" if result.target.kind in IN_PERCENT else measure(result.indicator, lang, result.value)
     )
     value = f"{shown(result.value, lang, result.target)}{unit}"
     if result.target.kind is Kind.GROWTH:
         value = tr("explain-growth", lang, value=value, previous=number(result.previous))
     if result.target.kind is Kind.CUMULATIVE:
         value = tr("explain-running-total", lang, value=value)
+    if result.target.kind is Kind.AVERAGE_GROWTH:
+        base = number(result.baseline)
+        value = tr("explain-average-growth", lang, value=value, base=base)
     parts = [value, rule(result.target, result.indicator, lang)]
     if result.progress_ratio is not None:
         expected, ratio = number(result.expected), ratio_number(result.progress_ratio)
@@ -207,12 +239,14 @@ _WHY: dict[Why, str] = {
     Why.NOT_YET_TRUE: "why-not-yet-true",
     Why.BASE_SATISFIED: "why-base-satisfied",
     Why.BASE_AT_GOAL: "why-base-at-goal",
+    Why.BASE_NOT_POSITIVE: "why-base-not-positive",
+    Why.NO_MOVEMENT: "why-no-movement",
 }
 
 
 def _missing(result: Result, lang: str) -> str:
-    if result.why is Why.PREVIOUS_ZERO:
-        return tr("why-previous-zero", lang)
+    if result.why in (Why.PREVIOUS_ZERO, Why.BASE_NOT_POSITIVE):
+        return tr(_WHY[result.why], lang)
     gap = result.missing
     if gap is None:
         return Status.MISSING.label(lang)

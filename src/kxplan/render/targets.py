@@ -8,7 +8,7 @@ from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.model.plan import Plan
 from kxplan.render import Format, View
-from kxplan.render.describe import json_threshold, kind_name, rule, target_name
+from kxplan.render.describe import full_rule, json_threshold, kind_name, target_name
 from kxplan.text import in_lang, tr
 
 Formats = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
@@ -52,7 +52,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
                 target_name(target, indicator, lang),
                 levels,
                 kind_name(target.kind, lang),
-                rule(target, indicator, lang),
+                full_rule(target, indicator, lang),
                 target.clause,
             ]
         )
@@ -69,6 +69,9 @@ def render_json(plan: Plan, lang: str, out: TextIO) -> None:
             "op": t.op.value if t.op else None,
             "threshold": json_threshold(t),
             "deadline": t.deadline,
+            "milestones": {str(year): m for year, m in sorted(t.milestones.items())}
+            if t.milestones
+            else None,
             "clause": t.clause,
             "name": row[1],
             "rule": row[4],
