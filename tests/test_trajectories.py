@@ -22,6 +22,7 @@ from kxplan.model.comparisons import Op
 from kxplan.model.dataset import Gap
 from kxplan.model.status import Status
 from test_rules import Build, judge, rule
+from test_rules_properties import status_of
 
 MET, NOT_MET = Status.MET, Status.NOT_MET
 EARLY, AHEAD, ON_TRACK = Status.ACHIEVED_EARLY, Status.AHEAD, Status.ON_TRACK
@@ -306,3 +307,55 @@ def test_interpolation_passes_through_every_anchor(anchors: list[tuple[int, Frac
         low = min(value for _, value in anchors)
         high = max(value for _, value in anchors)
         assert low <= interpolate(anchors, year) <= high
+
+
+# --- properties ------------------------------------------------------------------------------
+
+RANK = {NOT_MET: 0, BEHIND: 1, ON_TRACK: 2, AHEAD: 3, EARLY: 4, MET: 4}
+EARLIER = {EARLY, AHEAD, ON_TRACK, BEHIND}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    op=st.sampled_from([">=", ">"]),
+    g=st.integers(min_value=-50, max_value=50),
+    base=st.integers(min_value=1, max_value=1000),
+    low=st.integers(min_value=0, max_value=3000),
+    raise_by=st.integers(min_value=0, max_value=3000),
+    year=st.sampled_from(range(2021, 2026)),
+)
+def test_raising_the_value_never_worsens_an_average_growth(
+    op: str, g: int, base: int, low: int, raise_by: int, year: int
+) -> None:
+    target = average_growth(op=op, threshold=g)
+    before = status_of(target, {2020: base / 10, year: low / 10}, year).status
+    after = status_of(target, {2020: base / 10, year: (low + raise_by) / 10}, year).status
+    assert RANK[after] >= RANK[before], (before, after)
+    # before the deadline a trajectory status, at it met or not met
+    assert before in (EARLIER if year < 2025 else {MET, NOT_MET})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    base=st.integers(min_value=0, max_value=300),
+    steps=st.lists(st.integers(min_value=0, max_value=200), min_size=2, max_size=2),
+    low=st.integers(min_value=0, max_value=1000),
+    raise_by=st.integers(min_value=0, max_value=1000),
+    year=st.sampled_from(range(2021, 2026)),
+)
+def test_raising_the_value_never_worsens_a_deadline_with_milestones(
+    base: int, steps: list[int], low: int, raise_by: int, year: int
+) -> None:
+    # milestones on the way up from b to T = b + the steps + 1 (so each is between them)
+    first, second = base + steps[0], base + steps[0] + steps[1]
+    goal = second + 1
+    target = rule(
+        "deadline",
+        op=">=",
+        threshold=goal / 10,
+        milestones={2022: first / 10, 2024: second / 10},
+    )
+    high = min(low + raise_by, 1000)
+    before = status_of(target, {2020: base / 10, year: low / 10}, year).status
+    after = status_of(target, {2020: base / 10, year: high / 10}, year).status
+    assert RANK[after] >= RANK[before], (before, after)

@@ -153,3 +153,14 @@ def test_the_workbook_line_runs_through_the_milestones(folder: Path) -> None:
         2022: 15,
         2023: Fraction("27.5"),
     }
+
+
+def test_review_shows_the_time_gone_and_the_completion_of_a_sum(
+    runner: CliRunner, folder: Path
+) -> None:
+    out = run(runner, "review", "2022", "--format", "markdown").stdout
+    rows = {line.split(" | ")[2]: line for line in out.splitlines() if line.startswith("| ")}
+    # average growth: 2 of 5 years gone (40 %), no completion rate of a growth
+    assert "| ▲ 14.02% |  | 40% | ▲ 快于预期 |" in rows["年均增长 ≥ 10%（2025年）"]
+    # a running sum with milestones: completion S / T = 137.5 / 50 = 275 % (not R·t)
+    assert "| ★ 137.5 | 275% | 40% | ★ 提前实现 |" in rows["累计 > 50亿元（2025年）"]

@@ -208,6 +208,8 @@ def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
     elif target.kind is Kind.CUMULATIVE:
         period = Period(target.start or plan.start, _deadline(target), result.year)
         progress = _as_judged(cumulative_progress(value, op, bound, period), result)
+    elif target.kind is Kind.AVERAGE_GROWTH:  # the time gone and the compound line's value
+        return Progress(time_share=result.time_share, expected=result.expected)
     else:
         return Progress()
     if op is Op.BETWEEN and progress.completion is not None and satisfies(value, op, bound):
