@@ -74,7 +74,7 @@ def test_valid_trajectories_are_accepted(folder: Path, runner: CliRunner) -> Non
         (("indicator: count_flow", "indicator: rate"), "21:11", "is a percentage"),
         (("indicator: count_flow", "indicator: done"), "21:11", "cannot have a average_growth"),
         # milestones are not for this kind
-        (("deadline: 2025", "deadline: 2025\n    milestones: {2022: 1}"), "25:5", "not average"),
+        (("deadline: 2025", "deadline: 2025\n    milestones: {2022: 1}"), "25:17", "not average"),
     ],
 )
 def test_average_growth_plan_errors(

@@ -3,11 +3,13 @@ agrees with itself (`plancheck`); every problem is a SPEC `plan-error`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from kxplan.load.formula import formula_problems, read_formulas
 from kxplan.load.plancheck import contradictions
 from kxplan.load.planwords import schema_problems
 from kxplan.load.pydanticerrors import kind_of
@@ -15,7 +17,7 @@ from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, PlanFile
 from kxplan.model.problems import Problem, ProblemCode, sort_key
 from kxplan.text import tr
-from kxplan.yaml.safe import Path_, read_yaml
+from kxplan.yaml.safe import Document, Path_, read_yaml
 
 
 def load_plan(path: Path, display: str, lang: str) -> Plan:
@@ -24,9 +26,14 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
     if document is None or problems:
         raise PlanInvalid([_as_plan_error(problem) for problem in problems])
 
-    def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        where: Path_, message: str, *, key: bool = False, offset: int | None = None
+    ) -> Problem:
+        """At `where`; `offset` characters into its text (a formula's), past a quote."""
         pos = document.where(where, key=key)
         line, column = (pos.line, pos.column) if pos else (None, None)
+        if column is not None and offset is not None:
+            column += offset + (1 if where in document.quoted else 0)
         return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
 
     if not isinstance(document.data, dict):
@@ -41,23 +48,31 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
             for where, message, key in schema_problems(error.errors(), document, lang)
         ]
         said = {(p.line, p.column) for p in found}
-        for where, message in _contradictions_of_the_rest(document.data, error, lang):
-            extra = problem(where, message, key=_is_collection(document.data, where))
+        for where, message, offset in _contradictions_of_the_rest(document.data, error, lang):
+            extra = problem(where, message, key=_at_key(document, where), offset=offset)
             if (extra.line, extra.column) not in said:
                 found.append(extra)
         raise PlanInvalid(sorted(found, key=sort_key)) from None
     found = [
-        problem(where, message, key=_is_collection(document.data, where))
-        for where, message in contradictions(spec, lang)
+        problem(where, message, key=_at_key(document, where), offset=offset)
+        for where, message, offset in _all(spec, lang)
     ]
     if found:
         raise PlanInvalid(sorted(found, key=sort_key))
-    return Plan(spec, display)
+    return Plan(spec, display, read_formulas(spec))
+
+
+def _all(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str, int | None]]:
+    """Every contradiction, with the offset of a formula's problem in its text."""
+    for where, message in contradictions(spec, lang):
+        yield where, message, None
+    for where, offset, message in formula_problems(spec, lang):
+        yield where, message, offset
 
 
 def _contradictions_of_the_rest(
     data: dict[str, Any], error: ValidationError, lang: str
-) -> list[tuple[Path_, str]]:
+) -> list[tuple[Path_, str, int | None]]:
     """The contradictions among the targets that are well formed, when only targets (or the
     bands) are not: a plan's problems are reported at once, not in two rounds. Nothing when
     a level, unit or indicator is malformed (targets would point at what was left out)."""
@@ -81,26 +96,20 @@ def _contradictions_of_the_rest(
     except ValidationError:
         return []
     found = []
-    for where, message in contradictions(spec, lang):
+    for where, message, offset in _all(spec, lang):
         if where[:1] == ("targets",) and len(where) > 1 and isinstance(where[1], int):
             where = ("targets", kept[where[1]], *where[2:])  # its place in the file
-        found.append((where, message))
+        found.append((where, message, offset))
     return found
 
 
-def _is_collection(data: Any, where: Path_) -> bool:
-    """Whether a field holds a mapping: a problem with it as a whole (`milestones`) is shown at
-    its key, where a block mapping's first item would be a line below."""
-    for step in where:
-        if not isinstance(data, dict) and not isinstance(data, list):
-            return False
-        if isinstance(data, dict):
-            data = data.get(step)
-        elif isinstance(step, int) and 0 <= step < len(data):
-            data = data[step]
-        else:
-            return False
-    return len(where) > 2 and isinstance(data, dict)
+def _at_key(document: Document, where: Path_) -> bool:
+    """Whether a problem with a field as a whole (`milestones`) is shown at its key: when its
+    value is a block mapping or list, whose first item is a line below the key."""
+    if len(where) < 3 or where not in document.keys:  # a section keeps its first item's place
+        return False
+    value = document.values.get(where)
+    return value is not None and value.line > document.keys[where].line
 
 
 def _as_plan_error(problem: Problem) -> Problem:
