@@ -28,8 +28,12 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     """Each contradiction as (its place in the file, the message)."""
     info = spec.plan
     start, end = info.period
-    if not (info.base_year < start <= end):
+    if start > end:
         yield ("plan", "period"), tr("plan-period", lang, start=start, end=end)
+        start, end = EVERY_YEAR  # one problem: the targets' years are not judged against it
+    elif info.base_year >= start:
+        message = tr("plan-base-year", lang, base=info.base_year, start=start)
+        yield ("plan", "base_year"), message
 
     for words, key, items in (
         (tr("plan-what-level", lang), "levels", [level.id for level in spec.levels]),
@@ -52,7 +56,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             )
         if unit.parent is not None and unit.parent not in codes:
             owner, words = tr("plan-unit", lang, id=unit.name), tr("plan-ref-parent", lang)
-            yield ("units", index, "parent"), _unknown(owner, words, unit.parent, codes, lang)
+            yield ("units", index, "parent"), unknown_ref(owner, words, unit.parent, codes, lang)
     roots = Counter(unit.parent is None for unit in spec.units)[True]
     if roots != 1:
         yield ("units",), tr("plan-root", lang, count=roots)
@@ -61,16 +65,15 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     indicators = {indicator.id: indicator for indicator in spec.indicators}
     for index, target in enumerate(spec.targets):
         owner = tr("plan-target", lang, id=target.id)
-        if target.indicator not in indicators:
-            yield (
-                ("targets", index, "indicator"),
-                _unknown(owner, tr("plan-ref-indicator", lang), target.indicator, indicators, lang),
-            )
-            continue
-        for level in target.levels:
+        for level in target.levels:  # before the indicator: an unknown one hides no level
             if level not in level_ids:
                 words = tr("plan-ref-level", lang)
-                yield ("targets", index, "level"), _unknown(owner, words, level, level_ids, lang)
+                yield ("targets", index, "level"), unknown_ref(owner, words, level, level_ids, lang)
+        if target.indicator not in indicators:
+            words = tr("plan-ref-indicator", lang)
+            message = unknown_ref(owner, words, target.indicator, indicators, lang)
+            yield ("targets", index, "indicator"), message
+            continue
         indicator = indicators[target.indicator]
         for field, why in (
             *_rule_problems(target, indicator.type, start, end, lang),
@@ -89,7 +92,12 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     yield from aggregate_problems(spec, lang)
 
 
-def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
+#: the years a `Year` may be: a period no target's year falls outside
+EVERY_YEAR = (1900, 2200)
+
+
+def unknown_ref(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
+    """`owner`'s `what` “ref” does not exist, with “did you mean” the closest of `known`."""
     guess = closest(ref, known)
     suggest = tr("did-you-mean", lang, id=guess) if guess else ""
     return tr("plan-unknown-ref", lang, owner=owner, what=what, ref=ref, suggest=suggest)
