@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import pairwise
 
+from kxplan.engine.thresholds import resolve
 from kxplan.model.plan import Direction, Target, exact
 
 Anchor = tuple[int, Fraction]
@@ -27,10 +28,14 @@ def anchors(target: Target, first: int, start: Fraction, goal: Fraction) -> list
 
 
 def milestone_value(target: Target, base: Fraction, figure: int | float) -> Fraction:
-    """A milestone as the number it expects. The one place a milestone is resolved: a relative
-    target's milestones are in its relative terms, resolved against `base` like its threshold."""
-    del target, base  # resolved as written until relative thresholds resolve here too
-    return exact(figure)
+    """A milestone as the number it expects: a relative target's milestones are in its
+    relative terms (提高 1 个百分点 by 2023), resolved against the unit's base as its
+    threshold is."""
+    if target.relative is None:
+        return exact(figure)
+    resolved = resolve(exact(figure), target.relative, base)
+    assert not isinstance(resolved, tuple), "a milestone is one number"
+    return resolved
 
 
 def segment(points: Sequence[Anchor], year: int) -> tuple[Anchor, Anchor]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kxplan.load.aggregate import aggregate_problems
+from kxplan.load.thresholdcheck import setting_problems
 from kxplan.load.trajectories import GROWTH_KINDS, trajectory_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
@@ -90,6 +91,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
     yield from aggregate_problems(spec, lang)
+    yield from setting_problems(spec, lang)
 
 
 #: the years a `Year` may be: a period no target's year falls outside
@@ -124,8 +126,10 @@ def _rule_problems(
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
             yield "op", tr("plan-rule-monitor-op", lang)
-    elif op is None or threshold is None:
+    elif op is None or (threshold is None and not target.quotas):
         yield "op", tr("plan-rule-needs-op", lang, kind=kind.value)
+    elif threshold is None:
+        pass  # quotas only: each listed unit's threshold is checked with the quotas
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
             yield "threshold", tr("plan-rule-between", lang)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kxplan.model.comparisons import Op
-from kxplan.model.plan import Indicator, Kind, PlanFile, Target, Unit, ValueType
+from kxplan.model.plan import Indicator, Kind, PlanFile, Target, ValueType
+from kxplan.model.scope import target_units
 from kxplan.text import tr
 from kxplan.yaml.safe import Path_
 
@@ -47,7 +48,7 @@ def _milestones(
     if indicator.type is ValueType.BOOLEAN:
         yield (), tr("milestone-boolean", lang, id=indicator.id)
         return
-    units = applies_to(spec, target)
+    units = target_units(spec.units, target)  # after quotas
     if len(units) != 1:
         names = tr("list-comma", lang).join(unit.name for unit in units[:5])
         more = "…" if len(units) > 5 else ""
@@ -56,7 +57,10 @@ def _milestones(
         return  # said at the deadline
     cumulative = target.kind is Kind.CUMULATIVE
     # after the base year (its value starts the line), or from the first summed year
-    first = (target.start or spec.plan.period[0]) if cumulative else spec.plan.base_year + 1
+    base_year = spec.plan.base_year if target.base_year is None else target.base_year
+    period_start = spec.plan.period[0]
+    summed_from = target.start or max(period_start, base_year + 1)  # as `scope.sum_start`
+    first = summed_from if cumulative else base_year + 1
     for year in target.milestones or {}:
         if first <= year < target.deadline:
             continue
@@ -65,9 +69,3 @@ def _milestones(
             yield (str(year),), tr("milestone-year-cumulative", lang, **words)
         else:
             yield (str(year),), tr("milestone-year-deadline", lang, **words)  # keys are text
-
-
-def applies_to(spec: PlanFile, target: Target) -> list[Unit]:
-    """The units a target applies to: those of its levels. (Quotas narrow it: the one place
-    that knows which units a target covers replaces this at merge.)"""
-    return [unit for unit in spec.units if unit.level in target.levels]

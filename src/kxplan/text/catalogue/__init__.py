@@ -15,6 +15,7 @@ from kxplan.text.catalogue import (
     indicators,
     plan,
     reports,
+    thresholds,
     trajectories,
 )
 from kxplan.text.catalogue.entry import Entry, Verbatim
@@ -29,6 +30,7 @@ AREAS: tuple[ModuleType, ...] = (
     reports,
     explain,
     cli,
+    thresholds,
     trajectories,
 )
 
