@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import run
 from kxplan.model.status import Status
 from test_rules import Build, judge, rule
 from test_trajectories import average_growth, stock
@@ -39,6 +40,15 @@ def test_relative_milestones_are_in_the_targets_terms(project: Build) -> None:
         Status.AHEAD,
         Fraction(10),
         Fraction(5, 4),
+    )
+
+
+def test_relative_milestones_are_said_in_the_targets_terms(folder: Path, runner: CliRunner) -> None:
+    edits = (("threshold: 13", "threshold: 5\n    relative: points"), ("2022: 10", "2022: 2"))
+    assert validate(folder, runner, MILESTONES, *edits) == []
+    out = run(runner, "targets").stdout
+    assert (
+        "≥ 基期+5个百分点（2025年）；年度目标 2022年 基期+2个百分点、2024年 基期+12个百分点" in out
     )
 
 

@@ -268,16 +268,18 @@ def full_rule(target: Target, indicator: Indicator, lang: str) -> str:
 
 
 def milestone_words(target: Target, indicator: Indicator, lang: str) -> str | None:
-    """A target's milestones: `年度目标 2022年 11%、2024年 12%` (none without them)."""
+    """A target's milestones: `年度目标 2022年 11%、2024年 12%`, in a relative target's terms
+    (`2022年 基期+2个百分点`); none without them."""
     if not target.milestones:
         return None
+
+    def said(figure: int | float) -> str:
+        if target.relative is not None:
+            return relative_body(indicator, exact(figure), target.relative, lang)
+        return f"{grouped(exact(figure), lang)}{measure(indicator, lang, figure)}"
+
     items = tr("list-comma", lang).join(
-        tr(
-            "milestone-item",
-            lang,
-            year=year,
-            value=f"{grouped(exact(figure), lang)}{measure(indicator, lang, figure)}",
-        )
+        tr("milestone-item", lang, year=year, value=said(figure))
         for year, figure in sorted(target.milestones.items())
     )
     return tr("milestone-rule", lang, items=items)
