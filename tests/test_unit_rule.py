@@ -165,3 +165,16 @@ def test_explain_gives_the_units_own_rule(runner: CliRunner, args: list[str]) ->
     assert "2025  乙区  5.996亿元" in text and "判定：5.996 ≥ 6：不成立 → 未达标" in text
     document = json.loads(run(runner, "explain", "r", "2025", "--format", "json", *args).output)
     assert document["rule"] == OWN_RELATIVE
+
+
+def test_assess_score_sheet_gives_the_units_own_rule(project: Any, runner: CliRunner) -> None:
+    from assessplan import ASSESSMENT
+
+    section = {**ASSESSMENT, "weights": {"q": 100}}
+    folder: Path = project(plan_dict(QUOTA, POINTS, assessment=section), VALUES)
+    args = ["--plan", str(folder / "targets.yaml"), "--data-dir", str(folder / "data")]
+    sheet = run(runner, "assess", "2025", "--county", "乙区", "--format", "markdown", *args)
+    assert f"| 5.996 | {OWN_QUOTA} |" in sheet.output
+    document = json.loads(run(runner, "assess", "2025", "--format", "json", *args).output)
+    found = json.dumps(document, ensure_ascii=False)
+    assert '"threshold": 6' in found and '"threshold": 10' in found

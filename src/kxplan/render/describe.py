@@ -143,6 +143,11 @@ def json_bound(bound: Threshold | None, boolean: bool = False) -> object:
     return json_number(bound)
 
 
+def own_threshold(result: Result) -> object:
+    """The threshold the result's unit is judged against (its own, SPEC §7) as JSON."""
+    return json_bound(result.threshold, result.indicator.type is ValueType.BOOLEAN)
+
+
 def measure(indicator: Indicator, lang: str, amount: object = None) -> str:
     """The unit of measure to append to a number: `%`, `人`, ` people`; in English singular
     after exactly 1 (`1 lecture`, `≥ 1 site`), as plan files give the plural."""
