@@ -10,7 +10,7 @@ from kxplan.engine.review import SUMMARY_ORDER, Review, ReviewRow, Stage
 from kxplan.model.plan import Kind
 from kxplan.model.status import Status
 from kxplan.render import Format, View, write_bytes
-from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
 from kxplan.render.markdown import escape
@@ -199,23 +199,22 @@ def closing_lines(review: Review, lang: str) -> list[str]:
 def render_table(review: Review, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.terminal import console, fit, print_whole
+    from kxplan.render.terminal import Grid, console, say, show
 
     lang = view.lang
     con = console(out, view)
     headers = header(review, lang)
-    table = rich_table(con, heading(review, lang), headers)
+    say(con, heading(review, lang), style="bold")
     status_at = headers.index(tr("head-status", lang))
+    table = Grid(headers, key=(0, 1, 2, status_at), tail=2)  # what is needed, the counties
     for number_, row in enumerate(review.rows, 1):
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)
-        table.add_row(*texts)
-    # the target's name and rule, what is still needed and the counties' tally
-    fit(con, table, wrapping=(1, 2, len(headers) - 2, len(headers) - 1))
-    print_whole(con, table)
-    con.print(Text(legend(lang), style="dim"))
+        table.add(*texts)
+    show(con, table, view)
+    say(con, legend(lang), style="dim")
     for line in closing_lines(review, lang):
-        con.print(Text(line))
+        say(con, line)
     rich_problems(con, review.problems, lang)
 
 

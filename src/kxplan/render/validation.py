@@ -39,9 +39,11 @@ def render(validation: Validation, fmt: Formats, view: View, out: TextIO) -> Non
     lang = view.lang
     match fmt:
         case Format.TEXT:
-            for problem in validation.problems:
-                out.write(problem.as_line() + "\n")
-            print(validation.summary(lang), file=sys.stderr)
+            from kxplan.render.terminal import fitted
+
+            for problem in validation.problems:  # each fits the terminal, the rest indented
+                out.write("".join(line + "\n" for line in fitted(problem.as_line(), out)))
+            print("\n".join(fitted(validation.summary(lang), sys.stderr)), file=sys.stderr)
         case Format.JSON:
             render_json(validation, lang, out)
         case Format.GITHUB:

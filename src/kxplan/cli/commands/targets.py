@@ -7,18 +7,28 @@ from typing import Annotated
 
 from kxplan.cli.context import colour, open_plan
 from kxplan.cli.handler import plan_problems_as
-from kxplan.cli.options import DebugOption, FormatOption, LangOption, PlanOption, language
+from kxplan.cli.options import (
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    WideOption,
+    language,
+)
 from kxplan.render import Format, View
 from kxplan.render import targets as listed
 
 
 def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""
-    view = View(lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(
+        lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout), wide=wide
+    )
     plan_problems_as(fmt, listed.nothing, view)
     listed.render(open_plan(plan_option, view.lang), fmt, view, sys.stdout)
