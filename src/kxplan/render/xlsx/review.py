@@ -15,6 +15,7 @@ from kxplan.render.review import (
     lower_levels,
     missed_text,
     sentence,
+    units_text,
     year_text,
 )
 from kxplan.render.xlsx.cells import plain, ratio, result_cell, share, value_cell
@@ -65,6 +66,10 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
         (tr("head-short-by", lang), final),
         (tr("head-years-not-met", lang), any(row.missed for row in review.rows)),
         (tr("head-by-levels", lang, levels=lower_levels(review, lang)), True),
+        (
+            tr("head-units-by-status", lang, levels=lower_levels(review, lang)),
+            any(row.lower for row in review.rows),
+        ),
     ]
 
 
@@ -92,6 +97,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
         progress.shortfall,
         Styled(missed_text(row, lang) or None, wrap=True),
         Styled(counts_text(row, lang) or None, wrap=True),
+        Styled(units_text(row, lang) or None, wrap=True),
     ]
 
 

@@ -164,6 +164,8 @@ MESSAGES: dict[str, Entry] = {
     "review-short-by": ("差 {amount}", "short by {amount}"),
     "review-a-year": ("年均 {amount}", "{amount} a year"),
     "review-lower-count": Verbatim("{label}{count}", "{label} {count}"),
+    "head-units-by-status": Verbatim("{levels}（按状态）", "{levels} by status"),
+    "review-units-of-status": Verbatim("{label}：{units}", "{label}: {units}"),
     "review-every-year": (
         "每年目标（每年、年增长）按 {first}—{last} 年逐年评估：任一年未达标即计为未达标，"
         "并列出未达标的年份；各年数值前的符号为当年状态。",
