@@ -16,8 +16,10 @@ from kxplan.engine.trail import (
     Base,
     CapMirror,
     Completion,
+    Derived,
     Expected,
     FlatLine,
+    Formed,
     Goal,
     Growth,
     GrowthValues,
@@ -37,7 +39,8 @@ from kxplan.engine.trail import (
     Verdict,
 )
 from kxplan.model.comparisons import Op, driving_bound, satisfies
-from kxplan.model.dataset import DataSet, Missing, Reading
+from kxplan.model.data import Observation
+from kxplan.model.dataset import DataSet, Gap, Missing, Reading
 from kxplan.model.plan import Aggregate, Kind, Plan, Target, Unit
 from kxplan.model.status import Status
 
@@ -46,7 +49,7 @@ def audit(plan: Plan, data: DataSet, result: Result) -> Audit:
     trail = _Trail(plan, data, result)
     trail.build()
     inputs = sorted(trail.inputs, key=lambda item: item.year)
-    return Audit(result, inputs, trail.gaps, trail.steps)
+    return Audit(result, inputs, trail.gaps, trail.steps, list(data.problems))
 
 
 class _Trail:
@@ -62,31 +65,67 @@ class _Trail:
         """The unit's value in `year`, recording its inputs, or the gap when it is missing."""
         reading = self.data.read(self.result.unit, self.target.indicator, year)
         if isinstance(reading, Missing):
-            self.partial_sum(self.result.unit, year, reading)
+            self.absent(self.result.unit, self.target.indicator, year, reading)
             return None
-        for observation in reading.evidence:
-            self.inputs.append(Input(year, self.units.get(observation.file), observation))
+        self.record(year, reading.evidence)
+        self.formation(year, self.target.indicator, reading)
+        return reading
+
+    def record(self, year: int, evidence: tuple[Observation, ...]) -> None:
+        for observation in evidence:
+            other = observation.indicator != self.target.indicator
+            indicator = self.plan.indicators[observation.indicator] if other else None
+            unit = self.units.get(observation.file)
+            self.inputs.append(Input(year, unit, observation, indicator))
+
+    def formation(self, year: int, ident: str, reading: Reading) -> None:
+        """How a value was formed: a derived indicator's inputs first, then its formula; a
+        parent's value from its children's."""
+        for name, each in reading.inputs:
+            self.formation(year, name, each)
         if reading.formed_by is Aggregate.SUM:
             parts = tuple(observation.exact for observation in reading.evidence)
             self.steps.append(Sum(year, parts, reading.value))
-        return reading
+        elif reading.formed_by is not None:
+            how = reading.formed_by
+            self.steps.append(Formed(year, how, reading.parts, reading.weights, reading.value))
+        if reading.inputs:
+            text = self.plan.formula(ident).text
+            values = tuple((name, each.value) for name, each in reading.inputs)
+            self.steps.append(Derived(year, ident, text, values, reading.value))
 
-    def partial_sum(self, unit: Unit, year: int, missing: Missing) -> None:
+    def absent(self, unit: Unit, ident: str, year: int, missing: Missing) -> None:
+        """Why a value is missing: for a derived indicator, each of its inputs; for a formed
+        one, each of its parts (`partial_sum`)."""
+        if not self.plan.indicators[ident].derived:
+            self.partial_sum(unit, ident, year, missing)
+            return
+        for name in self.plan.formula(ident).ids:
+            reading = self.data.read(unit, name, year)
+            if isinstance(reading, Missing):
+                self.absent(unit, name, year, reading)
+            else:
+                self.record(year, reading.evidence)
+        if missing.gap in (Gap.DIVISION_BY_ZERO,):
+            self.gaps.append(missing)
+
+    def partial_sum(self, unit: Unit, ident: str, year: int, missing: Missing) -> None:
         """Why a sum could not be formed: the parts that were reported (with their places)
         and every part that was not, not only the first gap the rules engine met."""
-        parts = self.data.formed_from(unit, self.target.indicator, year)
-        if not parts:
+        parts = self.data.formed_from(unit, ident, year)
+        if not parts or missing.gap is Gap.ZERO_WEIGHT:
             self.gaps.append(missing)
             return
         absent = []
         for part in parts:
-            reading = self.data.read(part, self.target.indicator, year)
+            reading = self.data.read(part, ident, year)
             if isinstance(reading, Missing):
                 absent.append(part)
-                self.partial_sum(part, year, reading)
+                self.partial_sum(part, ident, year, reading)
                 continue
-            for observation in reading.evidence:
-                self.inputs.append(Input(year, self.units.get(observation.file), observation))
+            self.record(year, reading.evidence)
+        if missing.indicator != ident:  # a weight is missing: say where, with the parts
+            self.absent(missing.unit, missing.indicator, year, missing)
         self.steps.append(PartialSum(year, len(parts), tuple(absent)))
 
     def build(self) -> None:

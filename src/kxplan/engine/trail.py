@@ -4,24 +4,27 @@ t, e…), and the decision with its band edges. No words: `kxplan.render.trail` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Value
 from kxplan.model.comparisons import Op, Threshold
 from kxplan.model.data import Observation
 from kxplan.model.dataset import Missing
-from kxplan.model.plan import Unit
+from kxplan.model.plan import Aggregate, Indicator, Unit
+from kxplan.model.problems import Problem
 from kxplan.model.status import Status
 
 
 @dataclass(frozen=True)
 class Input:
-    """A reported value the result rests on, with its place (`observation.file`, `.line`)."""
+    """A reported value the result rests on, with its place (`observation.file`, `.line`);
+    `indicator` when it is not the target's own (an input of a derived indicator, a weight)."""
 
     year: int
     unit: Unit | None
     observation: Observation
+    indicator: Indicator | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,30 @@ class Sum:
     year: int
     parts: tuple[Fraction, ...]
     total: Fraction
+
+
+@dataclass(frozen=True)
+class Formed:
+    """A unit's value in `year` formed from its direct children's `parts` by `how` (a mean,
+    the least, the greatest, all or any of them; a weighted mean with their `weights`)."""
+
+    year: int
+    how: Aggregate
+    parts: tuple[Fraction, ...]
+    weights: tuple[Fraction, ...]
+    value: Fraction
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived indicator's value in `year`: its `formula` with the unit's `inputs` (each id
+    and its value) put in."""
+
+    year: int
+    indicator: str
+    formula: str
+    inputs: tuple[tuple[str, Fraction], ...]
+    value: Fraction
 
 
 @dataclass(frozen=True)
@@ -215,6 +242,8 @@ class Verdict:
 #: a step of the arithmetic, in the order the rule takes them
 Step = (
     Sum
+    | Formed
+    | Derived
     | PartialSum
     | ThisYear
     | GrowthValues
@@ -239,9 +268,11 @@ Step = (
 @dataclass(frozen=True)
 class Audit:
     """One result's trail: its inputs by year, the values missing for it (each part of a sum
-    that has none), and its steps, the verdict last."""
+    that has none), and its steps, the verdict last; and the problems of the data files read
+    for it (an invalid file's values count as missing, and the reader must know why)."""
 
     result: Result
     inputs: list[Input]
     gaps: list[Missing]
     steps: list[Step]
+    problems: list[Problem] = field(default_factory=list)

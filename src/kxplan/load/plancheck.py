@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from kxplan.load.aggregate import aggregate_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
     Aggregate,
@@ -76,9 +77,14 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         ):
             yield ("targets", index, field), tr("plan-rule", lang, id=target.id, why=why)
     for index, indicator in enumerate(spec.indicators):
-        if indicator.aggregate is Aggregate.SUM and indicator.type in _NOT_ADDED:
+        if (
+            indicator.aggregate is Aggregate.SUM
+            and indicator.type in _NOT_ADDED
+            and not indicator.derived  # any aggregate on it is refused (`load.formula`)
+        ):
             message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
+    yield from aggregate_problems(spec, lang)
 
 
 def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:

@@ -3,11 +3,13 @@ agrees with itself (`plancheck`); every problem is a SPEC `plan-error`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from kxplan.load.formula import formula_problems, read_formulas
 from kxplan.load.plancheck import contradictions
 from kxplan.load.planwords import schema_problems
 from kxplan.load.pydanticerrors import kind_of
@@ -24,9 +26,14 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
     if document is None or problems:
         raise PlanInvalid([_as_plan_error(problem) for problem in problems])
 
-    def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        where: Path_, message: str, *, key: bool = False, offset: int | None = None
+    ) -> Problem:
+        """At `where`; `offset` characters into its text (a formula's), past a quote."""
         pos = document.where(where, key=key)
         line, column = (pos.line, pos.column) if pos else (None, None)
+        if column is not None and offset is not None:
+            column += offset + (1 if where in document.quoted else 0)
         return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
 
     if not isinstance(document.data, dict):
@@ -41,20 +48,28 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
             for where, message, key in schema_problems(error.errors(), document, lang)
         ]
         said = {(p.line, p.column) for p in found}
-        for where, message in _contradictions_of_the_rest(document.data, error, lang):
-            extra = problem(where, message)
+        for where, message, offset in _contradictions_of_the_rest(document.data, error, lang):
+            extra = problem(where, message, offset=offset)
             if (extra.line, extra.column) not in said:
                 found.append(extra)
         raise PlanInvalid(sorted(found, key=sort_key)) from None
-    found = [problem(where, message) for where, message in contradictions(spec, lang)]
+    found = [problem(where, message, offset=offset) for where, message, offset in _all(spec, lang)]
     if found:
         raise PlanInvalid(sorted(found, key=sort_key))
-    return Plan(spec, display)
+    return Plan(spec, display, read_formulas(spec))
+
+
+def _all(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str, int | None]]:
+    """Every contradiction, with the offset of a formula's problem in its text."""
+    for where, message in contradictions(spec, lang):
+        yield where, message, None
+    for where, offset, message in formula_problems(spec, lang):
+        yield where, message, offset
 
 
 def _contradictions_of_the_rest(
     data: dict[str, Any], error: ValidationError, lang: str
-) -> list[tuple[Path_, str]]:
+) -> list[tuple[Path_, str, int | None]]:
     """The contradictions among the targets that are well formed, when only targets (or the
     bands) are not: a plan's problems are reported at once, not in two rounds. Nothing when
     a level, unit or indicator is malformed (targets would point at what was left out)."""
@@ -78,10 +93,10 @@ def _contradictions_of_the_rest(
     except ValidationError:
         return []
     found = []
-    for where, message in contradictions(spec, lang):
+    for where, message, offset in _all(spec, lang):
         if where[:1] == ("targets",) and len(where) > 1 and isinstance(where[1], int):
             where = ("targets", kept[where[1]], *where[2:])  # its place in the file
-        found.append((where, message))
+        found.append((where, message, offset))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
@@ -15,9 +16,11 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StringConstraints,
+    field_validator,
 )
 
 from kxplan.model.comparisons import Op, Threshold
+from kxplan.model.formula import Formula
 from kxplan.text import in_lang
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -45,7 +48,15 @@ class Direction(StrEnum):
 
 
 class Aggregate(StrEnum):
+    """How a parent's value is formed from its direct children's (SPEC §7)."""
+
     SUM = "sum"
+    MEAN = "mean"
+    MIN = "min"
+    MAX = "max"
+    ALL = "all"
+    ANY = "any"
+    WEIGHTED_MEAN = "weighted_mean"  # written `{weighted_mean: <id>}`, never bare
     NONE = "none"
 
 
@@ -90,6 +101,13 @@ class Unit(_Model):
     parent: Code | None = None
 
 
+class WeightedMean(_Model):
+    """`aggregate: {weighted_mean: population}`: the children's values weighted by another
+    indicator's."""
+
+    weighted_mean: Id
+
+
 class Indicator(_Model):
     id: Id
     name: Text
@@ -99,9 +117,34 @@ class Indicator(_Model):
     type: ValueType
     nature: Nature
     direction: Direction
-    aggregate: Aggregate = Aggregate.NONE
+    aggregate: Aggregate | WeightedMean = Aggregate.NONE
+    formula: Text | None = None
     instruction: Text | None = None
     instruction_en: Text | None = None
+
+    @field_validator("aggregate")
+    @classmethod
+    def _weight_named(cls, value: Aggregate | WeightedMean) -> Aggregate | WeightedMean:
+        if value is Aggregate.WEIGHTED_MEAN:
+            raise ValueError("weighted_mean names its weight: {weighted_mean: <id>}")
+        return value
+
+    @property
+    def aggregation(self) -> Aggregate:
+        """How a parent's value is formed (`weighted_mean` for the mapping)."""
+        return (
+            Aggregate.WEIGHTED_MEAN if isinstance(self.aggregate, WeightedMean) else self.aggregate
+        )
+
+    @property
+    def weight(self) -> str | None:
+        """The indicator whose values weigh the children's, for `weighted_mean`."""
+        return self.aggregate.weighted_mean if isinstance(self.aggregate, WeightedMean) else None
+
+    @property
+    def derived(self) -> bool:
+        """Computed by its `formula` from the same unit's values, never reported."""
+        return self.formula is not None
 
 
 class Target(_Model):
@@ -151,8 +194,12 @@ def exact(number: bool | int | float) -> Fraction:
 class Plan:
     """A consistent plan (checked by `planload`) with the look-ups the rest of kxplan needs."""
 
-    def __init__(self, spec: PlanFile, source: str) -> None:
+    def __init__(
+        self, spec: PlanFile, source: str, formulas: Mapping[str, Formula] | None = None
+    ) -> None:
         self.spec = spec
+        #: each derived indicator's formula, read by `kxplan.load.formula`
+        self.formulas = dict(formulas or {})
         self.source = source
         self.info = spec.plan
         self.levels = spec.levels
@@ -227,6 +274,20 @@ class Plan:
             unit = self._by_code[unit.parent]
             chain.append(unit)
         return chain
+
+    def formula(self, indicator_id: str) -> Formula:
+        assert indicator_id in self.formulas, "a derived indicator's formula is read with the plan"
+        return self.formulas[indicator_id]
+
+    def inputs(self, indicator_id: str) -> list[str]:
+        """The reported indicators a value rests on: itself, or for a derived one the inputs
+        of its formula, followed down through derived inputs (the plan has no cycles)."""
+        if not self.indicators[indicator_id].derived:
+            return [indicator_id]
+        found: list[str] = []
+        for ident in self.formula(indicator_id).ids:
+            found.extend(each for each in self.inputs(ident) if each not in found)
+        return found
 
     def targets_for(self, unit: Unit) -> list[Target]:
         return [target for target in self.targets if unit.level in target.levels]

@@ -223,6 +223,23 @@ def _missing(result: Result, lang: str) -> str:
     if gap.gap is Gap.INVALID_FILE:
         return tr("explain-invalid-file", lang, unit=who, year=gap.year)
     what = in_lang(result.indicator.name, result.indicator.name_en, lang)
+    if gap.gap is Gap.DIVISION_BY_ZERO:
+        formula = result.indicator.formula if gap.indicator == result.indicator.id else None
+        return tr(
+            "explain-division-by-zero",
+            lang,
+            unit=who,
+            year=gap.year,
+            name=what if formula else gap.indicator,
+            formula=formula or gap.indicator,
+        )
+    if gap.gap is Gap.ZERO_WEIGHT:
+        name = what if gap.indicator == result.indicator.id else gap.indicator
+        return tr("explain-zero-weight", lang, unit=who, year=gap.year, name=name)
+    if gap.indicator != result.indicator.id:  # an input of a derived indicator, or a weight
+        return tr(
+            "explain-input-not-reported", lang, unit=who, year=gap.year, id=gap.indicator, name=what
+        )
     return tr("explain-not-reported", lang, unit=who, year=gap.year, id=gap.indicator, name=what)
 
 
@@ -232,5 +249,11 @@ def gap_words(gap: Missing, indicator: Indicator, lang: str) -> str:
         return tr("gap-no-file", lang)
     if gap.gap is Gap.INVALID_FILE:
         return tr("gap-invalid-file", lang)
+    if gap.gap is Gap.DIVISION_BY_ZERO:
+        return tr("gap-division-by-zero", lang)
+    if gap.gap is Gap.ZERO_WEIGHT:
+        return tr("gap-zero-weight", lang)
+    if gap.indicator != indicator.id:  # an input of a derived indicator, or a weight
+        return tr("gap-input-not-reported", lang, id=gap.indicator)
     what = in_lang(indicator.name, indicator.name_en, lang)
     return tr("gap-not-reported", lang, id=gap.indicator, name=what)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, TextIO, assert_never, get_args
 
-from kxplan.model.plan import Plan
+from kxplan.model.plan import Indicator, Plan
 from kxplan.render import Format, View
 from kxplan.render.describe import json_threshold, kind_name, rule, target_name
 from kxplan.text import in_lang, tr
@@ -42,7 +42,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
     found = []
     for target in plan.targets:
         indicator = plan.indicators[target.indicator]
-        levels = "、".join(
+        levels = tr("list-comma", lang).join(
             in_lang(plan.level(level).name, plan.level(level).name_en, lang)
             for level in target.levels
         )
@@ -52,11 +52,18 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
                 target_name(target, indicator, lang),
                 levels,
                 kind_name(target.kind, lang),
-                rule(target, indicator, lang),
+                rule(target, indicator, lang) + _formula(indicator, lang),
                 target.clause,
             ]
         )
     return found
+
+
+def _formula(indicator: Indicator, lang: str) -> str:
+    """A derived indicator's formula, after its rule: `（density = members / population）`."""
+    if indicator.formula is None:
+        return ""
+    return tr("targets-formula", lang, id=indicator.id, formula=indicator.formula)
 
 
 def render_json(plan: Plan, lang: str, out: TextIO) -> None:
@@ -69,6 +76,7 @@ def render_json(plan: Plan, lang: str, out: TextIO) -> None:
             "op": t.op.value if t.op else None,
             "threshold": json_threshold(t),
             "deadline": t.deadline,
+            "formula": plan.indicators[t.indicator].formula,
             "clause": t.clause,
             "name": row[1],
             "rule": row[4],

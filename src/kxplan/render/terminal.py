@@ -20,6 +20,7 @@ from typing import TextIO
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -102,7 +103,9 @@ def show(con: Console, grid: Grid, view: View) -> None:
     one block per row."""
     for moved in range(0, grid.tail + 1):
         table = _table(grid, len(grid.headers) - moved)
-        natural = con.measure(table, options=con.options.update_width(10**6)).maximum
+        natural = width_at_most(table)
+        if natural > con.width:  # measuring costs as much as printing: only when it may matter
+            natural = con.measure(table, options=con.options.update_width(10**6)).maximum
         if view.wide or natural <= con.width:
             options = con.options.update_width(max(natural, 1))
             lines = con.render_lines(table, options, pad=False)
@@ -118,6 +121,18 @@ def show(con: Console, grid: Grid, view: View) -> None:
     for row in grid.rows:
         for said in block(grid, row, con.width):
             say(con, said, width=10**6)
+
+
+def width_at_most(table: Table) -> int:
+    """At least `table`'s natural width, counted without rich measuring every cell: each
+    column's widest text (markup only shortens it) with its padding, and a line between and
+    around the columns."""
+    _, right, _, left = Padding.unpack(table.padding)
+    widest = [
+        max([cell_len(str(text)) for text in (*column.cells, column.header)], default=1)
+        for column in table.columns
+    ]
+    return sum(width + left + right + 1 for width in widest) + 1
 
 
 def _table(grid: Grid, columns: int) -> Table:

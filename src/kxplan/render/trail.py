@@ -3,11 +3,12 @@ up, shares and ratios to four places, the value judged as every table shows it."
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import assert_never
 
 from kxplan.engine import trail
-from kxplan.model.plan import Kind, Target
+from kxplan.model.plan import Aggregate, Kind, Target
 from kxplan.model.status import Status
 from kxplan.render.common import unit_name
 from kxplan.render.describe import explain, number, shown
@@ -37,6 +38,19 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.Sum():
             parts = " + ".join(number(part) for part in step.parts)
             return tr("audit-sum", lang, year=step.year, parts=parts, total=number(step.total))
+        case trail.Formed():
+            return _formed(step, lang)
+        case trail.Derived():
+            filled = _filled(step.formula, dict(step.inputs))
+            return tr(
+                "audit-derived",
+                lang,
+                year=step.year,
+                id=step.indicator,
+                formula=step.formula,
+                filled=filled,
+                value=number(step.value, 4),
+            )
         case trail.PartialSum():
             names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in step.absent)
             got = step.count - len(step.absent)
@@ -97,6 +111,47 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
             return _verdict(step, found, lang)
         case _:
             assert_never(step)
+
+
+#: how each aggregate other than `sum` is said
+_HOW: dict[Aggregate, str] = {
+    Aggregate.MEAN: "aggregate-mean",
+    Aggregate.MIN: "aggregate-min",
+    Aggregate.MAX: "aggregate-max",
+    Aggregate.ALL: "aggregate-all",
+    Aggregate.ANY: "aggregate-any",
+    Aggregate.WEIGHTED_MEAN: "aggregate-weighted-mean",
+}
+
+
+def _formed(step: trail.Formed, lang: str) -> str:
+    """`(60 + 70.5) / 2 = 65.25`, `min(60, 70.5) = 60`, `all(是, 否) = 否`,
+    `(60 × 1000 + 80 × 3000) / (1000 + 3000) = 75`."""
+    yes_no = step.how in (Aggregate.ALL, Aggregate.ANY)
+    parts = [shown(bool(p), lang) if yes_no else number(p) for p in step.parts]
+    value = shown(bool(step.value), lang) if yes_no else number(step.value, 4)
+    listed = ", ".join(parts)
+    match step.how:
+        case Aggregate.MEAN:
+            expr = f"({' + '.join(parts)}) / {len(parts)}"
+        case Aggregate.WEIGHTED_MEAN:
+            weights = [number(w) for w in step.weights]
+            terms = " + ".join(f"{p} × {w}" for p, w in zip(parts, weights, strict=True))
+            expr = f"({terms}) / ({' + '.join(weights)})"
+        case _:
+            expr = f"{step.how.value}({listed})"
+    how = tr(_HOW[step.how], lang) if step.how in _HOW else step.how.value
+    return tr("audit-formed", lang, year=step.year, how=how, expr=expr, value=value)
+
+
+def _filled(formula: str, inputs: dict[str, Fraction]) -> str:
+    """The formula with each indicator id replaced by its value (ids are `[a-z][a-z0-9_]*`;
+    a number's exponent, as in `1e3`, is no id since it follows a digit)."""
+    return re.sub(
+        r"\b[a-z][a-z0-9_]*\b",
+        lambda match: number(inputs[match[0]]) if match[0] in inputs else match[0],
+        formula,
+    )
 
 
 def _verdict(verdict: trail.Verdict, found: trail.Audit, lang: str) -> str:

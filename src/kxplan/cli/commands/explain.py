@@ -9,7 +9,7 @@ import typer
 
 from kxplan.cli import locate
 from kxplan.cli.context import find_unit, one_year, open_plan, plan_year
-from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -73,7 +73,7 @@ def explain(
         render_row(reviewed, row, fmt, lang, sys.stdout)
         return
     if unit.level not in target.levels:
-        levels = "、".join(
+        levels = tr("list-comma", lang).join(
             in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
         )
         name = in_lang(unit.name, unit.name_en, lang)
@@ -91,6 +91,8 @@ def explain(
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
     found = audit(plan, data, evaluate(plan, data, target, unit, year))
     explained.render(found, fmt, view, sys.stdout)
+    if found.problems:  # an invalid data file: its values counted as missing
+        raise typer.Exit(ExitCode.INVALID)
 
 
 def find_target(plan: Plan, target_id: str, lang: str) -> Target:

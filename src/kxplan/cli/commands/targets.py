@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
+from kxplan.cli import locate
 from kxplan.cli.context import colour, open_plan
 from kxplan.cli.handler import plan_problems_as
 from kxplan.cli.options import (
+    DataOption,
     DebugOption,
     FormatOption,
     LangOption,
@@ -23,6 +25,7 @@ def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
     wide: WideOption = False,
     plan_option: PlanOption = None,
+    data_option: DataOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -31,4 +34,7 @@ def targets(
         lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout), wide=wide
     )
     plan_problems_as(fmt, listed.nothing, view)
-    listed.render(open_plan(plan_option, view.lang), fmt, view, sys.stdout)
+    plan = open_plan(plan_option, view.lang)
+    if data_option is not None:  # taken as every command takes it (SPEC §6); no data is read
+        locate.data_dir(data_option, view.lang)
+    listed.render(plan, fmt, view, sys.stdout)

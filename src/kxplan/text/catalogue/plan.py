@@ -95,8 +95,10 @@ MESSAGES: dict[str, Entry] = {
         "should be higher or lower (which is better)",
     ),
     "plan-expect-aggregate": (
-        "应为 sum（上级取下级之和）或 none",
-        "should be sum (a parent is the sum of its children) or none",
+        "应为 sum、mean、min、max、all、any、none 之一（上级由下级的值怎样得出），"
+        "或 {{weighted_mean: 权重指标 id}}",
+        "should be one of sum, mean, min, max, all, any, none (how a parent's value is formed"
+        " from its children's), or {{weighted_mean: <weight indicator id>}}",
     ),
     "plan-expect-kind": (
         "应为 annual（每年）、deadline（期末）、cumulative（累计）、growth（增长）"
