@@ -130,16 +130,16 @@ def _chart(book: Any, review: Review, lang: str) -> None:
         return
     sheet = book.create_sheet(tr("sheet-chart", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
-    headers = [
-        tr("head-review-target", lang),
-        tr("head-completion", lang),
-        tr("head-time-elapsed", lang),
-    ]
+    # at the final review all the time has elapsed for every target: a bar of 100 % each says
+    # nothing, so the chart shows the completion rates alone
+    timed = any(row.progress.time_share != 1 for row in rows)
+    headers = [tr("head-review-target", lang), tr("head-completion", lang)]
+    headers += [tr("head-time-elapsed", lang)] if timed else []
     data = [
         [
             target_name(row.target, row.indicator, lang),
             share(row.progress.completion),
-            share(row.progress.time_share),
+            *([share(row.progress.time_share)] if timed else []),
         ]
         for row in rows
     ]
@@ -155,7 +155,8 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     chart.x_axis.scaling.orientation = "maxMin"  # first target at the top, as in the table
     chart.height, chart.width = max(8, 1.1 * len(rows)), 18
     chart.add_data(
-        Reference(sheet, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True
+        Reference(sheet, min_col=2, max_col=len(headers), min_row=top, max_row=last),
+        titles_from_data=True,
     )
     chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
     sheet.add_chart(chart, f"E{top}")
