@@ -50,6 +50,7 @@ def render(validation: Validation, fmt: Formats, view: View, out: TextIO) -> Non
             from kxplan.render.github import (
                 append_step_summary,
                 leftover_annotation,
+                not_shown,
                 problem_annotation,
                 write_errors,
             )
@@ -58,10 +59,11 @@ def render(validation: Validation, fmt: Formats, view: View, out: TextIO) -> Non
             for leftover in validation.leftovers:
                 out.write(leftover_annotation(leftover, lang) + "\n")
             problems = validation.problems
-            write_errors([problem_annotation(problem) for problem in problems], lang, out)
+            hidden = write_errors([problem_annotation(problem) for problem in problems], lang, out)
             summary = validation.summary(lang)
             print(summary, file=sys.stderr)
             head = f"## kxplan validate\n\n{'✘' if problems else '✔'} {summary}\n\n"
+            head += not_shown(hidden, lang)
             append_step_summary(head + (problem_list(problems, lang) if problems else ""))
         case _:
             assert_never(fmt)

@@ -87,6 +87,11 @@ MESSAGES: dict[str, Entry] = {
     "plan-problems": ("规划文件问题", "Problems in the plan"),
     # --format github
     "github-missing-results": ("（{count} 项结果缺数据）", " ({count} results missing)"),
+    "github-not-shown": (
+        "GitHub 每步只显示前 {shown} 条错误标注：另有 {count} 条未显示，见日志。",
+        "GitHub shows the first {shown} error annotations of a step: {count} more are not"
+        " shown (see the log).",
+    ),
     "github-too-many": (
         "共 {count} 条标注，GitHub 每步只显示前 {shown} 条；完整列表见日志和 Summary",
         "{count} annotations; GitHub shows the first {shown} of a step: the log and the job"
