@@ -63,7 +63,7 @@ def notes(history: History, lang: str) -> list[str]:
 def render_table(history: History, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.terminal import Grid, console, say, show
+    from kxplan.render.terminal import Grid, console, say, say_attention, show
 
     lang = view.lang
     con = console(out, view)
@@ -81,15 +81,13 @@ def render_table(history: History, view: View, out: TextIO) -> None:
         table.add(*styled)
     show(con, table, view)
     say(con, legend(lang), style="dim")
-    needing = attention(history)
-    if needing:
-        say(con, tr("heading-colon", lang, title=tr("needs-attention", lang)), style="bold")
-        for row in needing:
-            result = row.latest
-            line = Text(f"  {result.status.glyph} {result.status.label(lang)}", result.status.style)
-            name = target_name(row.target, row.indicator, lang)
-            line.append(f"  {name}{tr('colon', lang)}{explain(result, lang)}")
-            say(con, line, indent=4)
+    colon = tr("colon", lang)
+    lines = [
+        (row.latest.status, target_name(row.target, row.indicator, lang) + colon + why)
+        for row in attention(history)
+        for why in [explain(row.latest, lang)]
+    ]
+    say_attention(con, lines, lang)
     for note in notes(history, lang):
         say(con, note)
     rich_problems(con, history.problems, lang)

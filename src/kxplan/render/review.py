@@ -333,7 +333,7 @@ def closing_lines(review: Review, lang: str) -> list[str]:
 def render_table(review: Review, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.terminal import Grid, console, say, show
+    from kxplan.render.terminal import Grid, console, say, say_attention, show
 
     lang = view.lang
     con = console(out, view)
@@ -347,13 +347,7 @@ def render_table(review: Review, view: View, out: TextIO) -> None:
         table.add(*texts)
     show(con, table, view)
     say(con, legend(lang), style="dim")
-    needing = attention(review)
-    if needing:
-        say(con, tr("heading-colon", lang, title=tr("needs-attention", lang)), style="bold")
-        for status, text in attention_lines(review, lang):
-            line = Text(f"  {status.glyph} {status.label(lang)}", style=status.style)
-            line.append(f"  {text}")
-            say(con, line, indent=4)
+    say_attention(con, attention_lines(review, lang), lang)
     for closing in closing_lines(review, lang):
         say(con, closing)
     rich_problems(con, review.problems, lang)

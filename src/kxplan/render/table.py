@@ -23,7 +23,7 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import explain, rule, target_name
-from kxplan.render.terminal import Grid, console, say, show
+from kxplan.render.terminal import Grid, console, say, say_attention, show
 from kxplan.text import tr
 
 
@@ -51,18 +51,18 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         for result in evaluation.failed(view.fail_on)
         if not (file_absent(result) or file_invalid(result))
     ]
-    if failed:
-        say(con, tr("heading-colon", lang, title=tr("needs-attention", lang)), style="bold")
-        for result in failed:
-            name = target_name(result.target, result.indicator, lang)
-            head = Text(
-                f"  {result.status.glyph} {result.status.label(lang)}", style=result.status.style
+    say_attention(
+        con,
+        [
+            (
+                result.status,
+                f"{target_name(result.target, result.indicator, lang)} @ "
+                f"{unit_name(result.unit, lang)}{tr('colon', lang)}{explain(result, lang)}",
             )
-            head.append(
-                f"  {name} @ {unit_name(result.unit, lang)}{tr('colon', lang)}", style="default"
-            )
-            head.append(explain(result, lang), style="default")
-            say(con, head, indent=4)
+            for result in failed
+        ],
+        lang,
+    )
     say(con, summary_line(evaluation, lang))
     say(
         con,

@@ -25,7 +25,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from kxplan.model.status import Status
 from kxplan.render import View
+from kxplan.text import tr
 
 #: Line width off a terminal when `COLUMNS` is not set.
 PIPE_WIDTH = 100
@@ -203,6 +205,18 @@ def say(
         con.print(part, soft_wrap=True, crop=False)
 
 
+def say_attention(con: Console, lines: Sequence[tuple[Status, str]], lang: str) -> None:
+    """The 需要关注 list check, report and review print: a heading, then each status's glyph
+    and label (in its colour) before what needs attention."""
+    if not lines:
+        return
+    say(con, tr("heading-colon", lang, title=tr("needs-attention", lang)), style="bold")
+    for status, text in lines:
+        line = Text(f"  {status.glyph} {status.label(lang)}", style=status.style)
+        line.append(f"  {text}", style="default")
+        say(con, line, indent=4)
+
+
 def wrap(text: Text, width: int, *, indent: int = 0) -> list[Text]:
     """`text` as lines of at most `width` columns where it can be: broken at spaces (dropped)
     and between Chinese characters, never inside a run of letters, digits and signs (`13%`,
@@ -261,8 +275,8 @@ def _breaks(plain: str, index: int) -> bool:
         return before not in _SIGNS and not (_wide(before) and following.isdigit())
     if before == " " or after in _CLOSING or before in _OPENING:
         return False
-    if not (_wide(before) or _wide(after)):
-        return False
+    if not (_wide(before) or _wide(after)) or (before.isdigit() and _wide(after)):
+        return False  # nor between a figure and its unit (`2025年`, `16个`)
     word_start = plain.rfind(" ", 0, index) + 1
     word_end = plain.find(" ", index)
     return not _PATH.search(plain[word_start : word_end if word_end >= 0 else len(plain)])
