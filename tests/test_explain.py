@@ -352,7 +352,15 @@ BUILT = {
         (
             CAP,
             {(2021, "甲市"): {"new_sites": 1}, (2022, "甲市"): {"new_sites": 2}},
-            "判定：3 ≤ 10：成立；2 − R = 1.25 ≥ 1.1 → 快于预期",
+            # settled case (SPEC §3): a ceiling on a running sum is never ahead; S = 3, t = 2/5,
+            # e = 10 × 2/5 = 4, R = 3/4 = 0.75 < 2 − 0.9 = 1.1 → on_track (was ahead on 2 − R)
+            "判定：3 ≤ 10：成立；R = 0.75 < 1.1 → 基本符合预期",
+        ),
+        (
+            CAP,
+            # S = 2 + 3 = 5, e = 4, R = 5/4 = 1.25 ≥ 1.1: used faster than pro rata → behind
+            {(2021, "甲市"): {"new_sites": 2}, (2022, "甲市"): {"new_sites": 3}},
+            "判定：5 ≤ 10：成立；R = 1.25 ≥ 1.1 → 相对滞后",
         ),
         (
             BETWEEN,

@@ -14,7 +14,7 @@ from kxplan.engine.trail import (
     Audit,
     Band,
     Base,
-    CapMirror,
+    CeilingEdge,
     Completion,
     Derived,
     Expected,
@@ -36,12 +36,14 @@ from kxplan.engine.trail import (
     TotalExpected,
     TotalRatio,
     TotalTimeShare,
+    UnitThreshold,
     Verdict,
 )
-from kxplan.model.comparisons import Op, driving_bound, satisfies
+from kxplan.model.comparisons import Threshold, driving_bound, satisfies
 from kxplan.model.data import Observation
 from kxplan.model.dataset import DataSet, Gap, Missing, Reading
 from kxplan.model.plan import Aggregate, Kind, Plan, Target, Unit
+from kxplan.model.scope import bands_of, base_year_of, sum_start
 from kxplan.model.status import Status
 
 
@@ -130,6 +132,13 @@ class _Trail:
 
     def build(self) -> None:
         kind, year = self.target.kind, self.result.year
+        limit = self.result.limit
+        if limit is not None and limit.given is not None and (limit.quota or limit.relative):
+            self.steps.append(
+                UnitThreshold(
+                    limit.given, limit.bound, limit.quota, limit.relative, limit.b, limit.base_year
+                )
+            )
         if kind is Kind.CUMULATIVE:
             self.cumulative()
         elif kind is Kind.GROWTH:
@@ -156,10 +165,11 @@ class _Trail:
         self.steps.append(ThisYear(result.value))
         if result.time_share is None and result.missing is None:
             return  # decided without a trajectory: already there, yes/no, or above the bound
-        if self.read(self.plan.base_year) is None or result.baseline is None:
+        y0 = base_year_of(self.plan, self.target)
+        if self.read(y0) is None or result.baseline is None:
             return
         b, goal, t = result.baseline, self.goal(), _known(result.time_share)
-        y0, e = self.plan.base_year, _known(result.expected)
+        e = _known(result.expected)
         self.steps.append(Base(b, y0))
         self.steps.append(Goal(goal))
         self.steps.append(TimeShare(result.year, y0, _deadline(self.target), t))
@@ -173,7 +183,7 @@ class _Trail:
 
     def cumulative(self) -> None:
         result = self.result
-        first = self.target.start or self.plan.start
+        first = sum_start(self.plan, self.target)
         readings = [self.read(year) for year in range(first, result.year + 1)]
         if any(reading is None for reading in readings):
             return
@@ -190,35 +200,47 @@ class _Trail:
             self.steps.append(TotalCompletion(s, goal, s / goal))
         if result.progress_ratio is not None:
             self.steps.append(TotalRatio(s, e, result.progress_ratio))
-            if self.target.op in (Op.LT, Op.LE):
-                self.steps.append(CapMirror(2 - result.progress_ratio))
+            if self.ceiling:
+                _, behind = bands_of(self.plan, self.target)
+                self.steps.append(CeilingEdge(2 - behind))
+
+    @property
+    def ceiling(self) -> bool:
+        return self.target.op is not None and self.target.op.is_cap
+
+    def bound(self) -> Threshold:
+        bound = self.result.threshold
+        assert bound is not None, "a judged result has its threshold"
+        return bound
 
     def goal(self) -> Fraction:
-        assert self.target.op is not None and self.target.bound is not None
-        return driving_bound(self.target.op, self.target.bound)
+        assert self.target.op is not None
+        return driving_bound(self.target.op, self.bound())
 
     def verdict(self) -> Verdict:
         status = self.result.status
         if status in (Status.MISSING, Status.MONITORED):
             return Verdict(status)
         test = self.comparison()
-        if status in (Status.AHEAD, Status.ON_TRACK, Status.BEHIND) and self.result.why is None:
+        banded = status in (Status.AHEAD, Status.ON_TRACK, Status.BEHIND)
+        if banded and self.result.why is None and self.result.progress_ratio is not None:
             return Verdict(status, test, self.band())
         return Verdict(status, test)
 
     def comparison(self) -> ThresholdTest:
         """The threshold test on the value the rule judges."""
         target, value = self.target, self.result.value
-        assert target.op is not None and target.bound is not None
+        assert target.op is not None
         judged = Fraction(int(value)) if isinstance(value, bool) else _number(value)
-        holds = satisfies(judged, target.op, target.bound)
-        return ThresholdTest(value, target.op, target.bound, holds)
+        holds = satisfies(judged, target.op, self.bound())
+        return ThresholdTest(value, target.op, self.bound(), holds)
 
     def band(self) -> Band:
         ratio = _known(self.result.progress_ratio)
-        cap = self.target.op in (Op.LT, Op.LE)
-        shown = 2 - ratio if cap else ratio
-        return Band(shown, cap, self.plan.ahead_band, self.plan.behind_band)
+        ahead, behind = bands_of(self.plan, self.target)
+        if self.target.kind is Kind.CUMULATIVE and self.ceiling:
+            return Band(ratio, True, 2 - behind, 2 - behind)
+        return Band(ratio, False, ahead, behind)
 
 
 def _known(value: Fraction | None) -> Fraction:

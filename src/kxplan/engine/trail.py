@@ -11,7 +11,7 @@ from kxplan.engine.rules import Result, Value
 from kxplan.model.comparisons import Op, Threshold
 from kxplan.model.data import Observation
 from kxplan.model.dataset import Missing
-from kxplan.model.plan import Aggregate, Indicator, Unit
+from kxplan.model.plan import Aggregate, Indicator, Relative, Unit
 from kxplan.model.problems import Problem
 from kxplan.model.status import Status
 
@@ -203,10 +203,24 @@ class TotalRatio:
 
 
 @dataclass(frozen=True)
-class CapMirror:
-    """A cap used up fast is bad: judged on 2 − R."""
+class CeilingEdge:
+    """A ceiling on a running sum: used faster than the pro-rata share, `R ≥ edge` (2 − behind),
+    is behind; slower is on track."""
 
-    mirrored: Fraction
+    edge: Fraction
+
+
+@dataclass(frozen=True)
+class UnitThreshold:
+    """The threshold the target sets for this unit: its quota (`quota`), and for a relative
+    target `given` resolved against the base value `b` of `year` into `bound` (None without b)."""
+
+    given: Threshold
+    bound: Threshold | None
+    quota: bool
+    relative: Relative | None = None
+    b: Fraction | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -221,7 +235,8 @@ class ThresholdTest:
 
 @dataclass(frozen=True)
 class Band:
-    """Where the progress ratio (`2 − R` for a cap: `mirrored`) falls among the band edges."""
+    """Where the progress ratio falls among the band edges; for a ceiling on a running sum
+    (`mirrored`), `behind` is the one edge 2 − behind that R must stay under."""
 
     ratio: Fraction
     mirrored: bool
@@ -260,7 +275,8 @@ Step = (
     | TotalExpected
     | TotalCompletion
     | TotalRatio
-    | CapMirror
+    | CeilingEdge
+    | UnitThreshold
     | Verdict
 )
 

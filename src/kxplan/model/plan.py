@@ -60,6 +60,14 @@ class Aggregate(StrEnum):
     NONE = "none"
 
 
+class Relative(StrEnum):
+    """A threshold relative to each unit's base value (SPEC §7): `points` adds it, `percent`
+    grows the base by it."""
+
+    POINTS = "points"
+    PERCENT = "percent"
+
+
 class Kind(StrEnum):
     ANNUAL = "annual"
     DEADLINE = "deadline"
@@ -76,6 +84,17 @@ class _Model(BaseModel):
 class Bands(_Model):
     ahead: Annotated[StrictFloat, Field(gt=1)] = 1.10
     behind: Annotated[StrictFloat, Field(gt=0, lt=1)] = 0.90
+
+
+class TargetBands(_Model):
+    """A target's own progress bands; an edge it does not give is the plan's."""
+
+    ahead: Annotated[StrictFloat, Field(gt=1)] | None = None
+    behind: Annotated[StrictFloat, Field(gt=0, lt=1)] | None = None
+
+
+#: a threshold as the plan writes it: a number, true/false, or [low, high] for between
+GivenThreshold = StrictBool | Number | list[Number]
 
 
 class PlanInfo(_Model):
@@ -155,9 +174,15 @@ class Target(_Model):
     level: Id | list[Id]
     kind: Kind
     op: Op | None = None
-    threshold: StrictBool | Number | list[Number] | None = None
+    threshold: GivenThreshold | None = None
     deadline: Year | None = None
     start: Year | None = None
+    # the second edition's per-target settings (SPEC §7); `kxplan.model.scope` reads them
+    quotas: dict[Text, GivenThreshold] | None = None
+    relative: Relative | None = None
+    bands: TargetBands | None = None
+    base_year: Year | None = None
+    years: Annotated[list[Year], Field(min_length=2, max_length=2)] | None = None
     clause: Text
     quote: Text | None = None
     hint: Text | None = None
@@ -170,12 +195,7 @@ class Target(_Model):
     @cached_property
     def bound(self) -> Threshold | None:
         """The threshold as exact numbers (booleans as 0/1, `between` as a pair)."""
-        if self.threshold is None:
-            return None
-        if isinstance(self.threshold, list):
-            low, high = self.threshold
-            return (exact(low), exact(high))
-        return exact(self.threshold)
+        return None if self.threshold is None else exact_threshold(self.threshold)
 
 
 class PlanFile(_Model):
@@ -184,6 +204,14 @@ class PlanFile(_Model):
     units: list[Unit]
     indicators: list[Indicator]
     targets: list[Target]
+
+
+def exact_threshold(given: GivenThreshold) -> Threshold:
+    """A threshold as exact numbers (booleans as 0/1, `between` as a pair)."""
+    if isinstance(given, list):
+        low, high = given
+        return (exact(low), exact(high))
+    return exact(given)
 
 
 def exact(number: bool | int | float) -> Fraction:

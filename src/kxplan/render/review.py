@@ -236,10 +236,11 @@ def row_units(review: Review, row: ReviewRow) -> list[tuple[Status, list[Result]
     """Each lower unit of a row: its status as the row judges it, and its results of the years
     the row covers (every year so far for a target set for each year, else the review year)."""
     years = review.years if row.every_year else [review.year]
-    return [
+    found = [
         (status, [row.lower_years[year][index] for year in years if year in row.lower_years])
         for index, status in enumerate(row.lower_statuses)
     ]
+    return [(status, results) for status, results in found if results]
 
 
 def explain_row(review: Review, row: ReviewRow, lang: str) -> list[tuple[Status, str]]:

@@ -108,10 +108,15 @@ def show(con: Console, grid: Grid, view: View) -> None:
         natural = width_at_most(table)
         if natural > con.width:  # measuring costs as much as printing: only when it may matter
             natural = con.measure(table, options=con.options.update_width(10**6)).maximum
-        if view.wide or natural <= con.width:
+        single = all("\n" not in cell.plain for row in grid.rows for cell in row)
+        if view.wide or (natural <= con.width and (single or not moved)):
             options = con.options.update_width(max(natural, 1))
             lines = con.render_lines(table, options, pad=False)
             top = 2 if grid.ruled else 1
+            if not moved:  # rows of several lines (a rule with its quotas) are only here
+                for line in lines:
+                    _write(con, line)
+                return
             for line in lines[:top]:  # the headings and their rule
                 _write(con, line)
             for row, line in zip(grid.rows, lines[top:], strict=True):
@@ -166,10 +171,11 @@ def _items(grid: Grid, row: Sequence[Text], skip: Iterable[int]) -> list[Text]:
     for index, (header, cell) in enumerate(zip(grid.headers, row, strict=True)):
         if index in skipped or not cell.plain:
             continue
+        first, *more = cell.split("\n")  # a cell's further lines are items of their own
         item = Text(header, style="dim") if header else Text()
         if header:
             item.append(" ")
-        items.append(item + cell)
+        items += [item + first, *more]
     return items
 
 

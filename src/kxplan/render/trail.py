@@ -8,7 +8,8 @@ from fractions import Fraction
 from typing import assert_never
 
 from kxplan.engine import trail
-from kxplan.model.plan import Aggregate, Kind, Target
+from kxplan.model.comparisons import Threshold
+from kxplan.model.plan import Aggregate, Kind, Relative, Target
 from kxplan.model.status import Status
 from kxplan.render.common import unit_name
 from kxplan.render.describe import explain, number, shown
@@ -105,8 +106,10 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.TotalRatio():
             s, e, r = number(step.s), number(step.e, 4), number(step.r, 4)
             return tr("audit-total-ratio", lang, s=s, e=e, r=r)
-        case trail.CapMirror():
-            return tr("audit-cap", lang, mirrored=number(step.mirrored, 4))
+        case trail.CeilingEdge():
+            return tr("audit-cap", lang, edge=number(step.edge, 4))
+        case trail.UnitThreshold():
+            return unit_threshold(step, lang)
         case trail.Verdict():
             return _verdict(step, found, lang)
         case _:
@@ -182,11 +185,36 @@ def _test(test: trail.ThresholdTest, target: Target, lang: str) -> str:
 
 
 def _band(band: trail.Band, status: Status) -> str:
-    """`0.9 ≤ R = 0.9375 < 1.1`: the ratio among the band edges it falls between."""
+    """`0.9 ≤ R = 0.9375 < 1.1`: the ratio among the band edges it falls between (for a ceiling
+    on a running sum, `R = 1.2 ≥ 1.1` or `R = 0.8 < 1.1`)."""
     ahead, behind = number(band.ahead), number(band.behind)
-    ratio = f"{'2 − R' if band.mirrored else 'R'} = {number(band.ratio, 4)}"
+    ratio = f"R = {number(band.ratio, 4)}"
+    if band.mirrored:
+        return f"{ratio} ≥ {behind}" if status is Status.BEHIND else f"{ratio} < {behind}"
     if status is Status.AHEAD:
         return f"{ratio} ≥ {ahead}"
     if status is Status.ON_TRACK:
         return f"{behind} ≤ {ratio} < {ahead}"
     return f"{ratio} < {behind}"
+
+
+def unit_threshold(step: trail.UnitThreshold, lang: str) -> str:
+    """`分解给本单位的目标值 30`; `T = b + 2 = 8.6 + 2 = 10.6`; `T = b × (1 + 15 / 100) = …`."""
+    given = bound_text(step.given)
+    if step.relative is None:
+        return tr("quota-audit", lang, given=given)
+    if step.b is None or step.bound is None:
+        return tr("relative-audit-no-base", lang, given=given, year=step.year)
+    b, bound = number(step.b), bound_text(step.bound)
+    if step.relative is Relative.POINTS:
+        said = tr("relative-audit-points", lang, given=given, b=b, bound=bound)
+    else:
+        said = tr("relative-audit-percent", lang, given=given, b=b, bound=bound)
+    return tr("quota-audit-relative", lang, said=said) if step.quota else said
+
+
+def bound_text(bound: Threshold) -> str:
+    """A threshold as a reader checks it: `30`, `[1, 2]`, at up to four places."""
+    if isinstance(bound, tuple):
+        return f"[{number(bound[0], 4)}, {number(bound[1], 4)}]"
+    return number(bound, 4)

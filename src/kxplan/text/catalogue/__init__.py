@@ -15,6 +15,7 @@ from kxplan.text.catalogue import (
     indicators,
     plan,
     reports,
+    thresholds,
 )
 from kxplan.text.catalogue.entry import Entry, Verbatim
 
@@ -28,6 +29,7 @@ AREAS: tuple[ModuleType, ...] = (
     reports,
     explain,
     cli,
+    thresholds,
 )
 
 

@@ -128,8 +128,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "plan-cycle": ("单位 “{unit}” 的上级关系成环", "the parents of unit “{unit}” form a cycle"),
     "plan-period": (
-        "规划期 {start}–{end} 无效：应起始年不晚于结束年，基期早于起始年",
-        "period {start}–{end} is invalid: start ≤ end, base year before start",
+        "规划期 {start}–{end} 无效：起始年应不晚于结束年",
+        "period {start}–{end} is invalid: the first year should not be after the last",
+    ),
+    "plan-base-year": (
+        "基期 {base} 应早于规划期的起始年 {start}",
+        "the base year {base} should be before the period's first year {start}",
     ),
     "plan-rule": ("目标 “{id}” 的规则无效：{why}", "target “{id}” has an invalid rule: {why}"),
     "plan-sum-boolean": (
