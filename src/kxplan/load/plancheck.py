@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kxplan.load.aggregate import aggregate_problems
+from kxplan.load.assessment import assessment_problems
 from kxplan.load.thresholdcheck import setting_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
@@ -88,6 +89,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         ):
             message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
+    yield from assessment_problems(spec, lang)
     yield from aggregate_problems(spec, lang)
     yield from setting_problems(spec, lang)
 

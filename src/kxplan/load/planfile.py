@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kxplan.load.assessment import said_at_key
 from kxplan.load.formula import formula_problems, read_formulas
 from kxplan.load.plancheck import contradictions
 from kxplan.load.planrest import rest_problems
@@ -30,6 +31,7 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
         where: Path_, message: str, *, key: bool = False, offset: int | None = None
     ) -> Problem:
         """At `where`; `offset` characters into its text (a formula's), past a quote."""
+        key = key or said_at_key(where, document.data)
         pos = document.where(where, key=key)
         line, column = (pos.line, pos.column) if pos else (None, None)
         if column is not None and offset is not None:

@@ -79,7 +79,9 @@ def rest_problems(data: dict[str, Any], lang: str, check: Check) -> list[Found]:
         kept[section] = [item for item in its if not item.dropped]
     # the parts are validated already (and the plan's stand-in years are below any `Year`)
     parts = {section: [item.model for item in its] for section, its in kept.items()}
-    spec = PlanFile.model_validate({"plan": _info(data.get("plan")), **parts})
+    assessment = _assessment(data, items, unsure)
+    also = {} if assessment is None else {"assessment": assessment}
+    spec = PlanFile.model_validate({"plan": _info(data.get("plan")), **parts, **also})
     units_left_out = "units" in unsure or any(i.dropped for i in items if i.section == "units")
     found: list[Found] = []
     for where, message, offset in check(spec, lang):
@@ -92,6 +94,18 @@ def rest_problems(data: dict[str, Any], lang: str, check: Check) -> list[Found]:
     if units_left_out:
         found.extend(_roots(data.get("units"), lang))
     return found
+
+
+def _assessment(data: dict[str, Any], items: list[_Item], unsure: set[str]) -> Any:
+    """The `assessment` section, to be checked with the rest when what it names (levels and
+    targets) is all there; else None (its references would be broken, not unknown)."""
+    section = data.get("assessment")
+    named = {"levels", "targets"}
+    if not isinstance(section, dict) or named & unsure:
+        return None
+    if any(item.dropped for item in items if item.section in named):
+        return None
+    return section
 
 
 def _items(data: dict[str, Any]) -> tuple[list[_Item], set[str]]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -22,6 +22,9 @@ from pydantic import (
 from kxplan.model.comparisons import Op, Threshold
 from kxplan.model.formula import Formula
 from kxplan.text import in_lang
+
+if TYPE_CHECKING:
+    from kxplan.model.assessment import Assessment
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]
@@ -204,6 +207,9 @@ class PlanFile(_Model):
     units: list[Unit]
     indicators: list[Indicator]
     targets: list[Target]
+    #: the annual assessment (SPEC §8), checked by `load/assessment.py` and built as the
+    #: `Plan`'s `assessment`; kept raw here so that its problems are said in its own words
+    assessment: dict[Any, Any] | None = None
 
 
 def exact_threshold(given: GivenThreshold) -> Threshold:
@@ -239,6 +245,14 @@ class Plan:
 
     def name(self, lang: str) -> str:
         return in_lang(self.info.name, self.info.name_en, lang)
+
+    @cached_property
+    def assessment(self) -> Assessment | None:
+        """The plan's `assessment` section, None when it has none."""
+        from kxplan.model.assessment import Assessment  # it builds on this module's `exact`
+
+        raw = self.spec.assessment
+        return None if raw is None else Assessment.model_validate(raw)
 
     @property
     def start(self) -> int:

@@ -8,6 +8,7 @@ from kxplan.engine.rules import Result, Why
 from kxplan.model.comparisons import Threshold
 from kxplan.model.dataset import Gap, Missing
 from kxplan.model.plan import Indicator, Kind, Relative, Target, Unit, ValueType, exact_threshold
+from kxplan.model.rounding import half_up
 from kxplan.model.scope import quota_of
 from kxplan.model.status import Status
 from kxplan.text import groups_thousands, in_lang, measure_apart, tr
@@ -21,8 +22,8 @@ def number(value: Fraction | bool | None, places: int = 2) -> str:
         return tr("yes" if value else "no", "zh")
     if value.denominator == 1:
         return str(value.numerator)
-    scaled = abs(value) * 10**places
-    digits = str(int(scaled + Fraction(1, 2))).rjust(places + 1, "0")  # half up, exactly
+    scaled = abs(half_up(value, places)) * 10**places  # a whole number: half up, exactly
+    digits = str(int(scaled)).rjust(places + 1, "0")
     text = f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
     return f"-{text}" if value < 0 and text != "0" else text
 

@@ -57,7 +57,8 @@ def window(out: TextIO) -> int:
 
 
 def on_terminal(out: object) -> bool:
-    isatty = getattr(out, "isatty", None)
+    """Whether `out` (a stream, or a rich `Console` on one) is a terminal."""
+    isatty = getattr(getattr(out, "file", out), "isatty", None)
     return bool(isatty and isatty())
 
 

@@ -32,8 +32,13 @@ from kxplan.text.suggest import closest
 
 def explain(
     target_id: Annotated[
-        str, typer.Argument(metavar="TARGET", help="Target id (see `kxplan targets`).")
-    ],
+        str | None,
+        typer.Argument(
+            metavar="TARGET",
+            help="Target id (see `kxplan targets`); none with --score.",
+            show_default=False,
+        ),
+    ] = None,
     year_argument: YearArgument = None,
     county: Annotated[
         str | None,
@@ -47,6 +52,14 @@ def explain(
             "--year", help="Year (default: the latest year with data).", show_default=False
         ),
     ] = None,
+    score: Annotated[
+        bool,
+        typer.Option(
+            "--score",
+            help="Explain the unit's assessment score instead (kxplan assess).",
+            metavar="",
+        ),
+    ] = False,
     fmt: Annotated[explained.Formats, FormatOption] = Format.TEXT,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
@@ -58,7 +71,14 @@ def explain(
     view = View(lang=lang, fail_on=frozenset())
     plan_problems_as(fmt, explained.nothing, view)
     plan = open_plan(plan_option, lang)
+    if score:
+        from kxplan.cli.commands.explain_score import explain_score
+
+        explain_score(plan, target_id, year_argument, year, county, data_option, fmt, view)
+        return
     year = one_year(year_argument, year, lang)
+    if target_id is None:
+        raise UsageError(tr("explain-needs-target", lang))
     target = find_target(plan, target_id, lang)
     unit = find_unit(plan, county, lang) if county else plan.root
     if county is None and unit.level not in target.levels:  # the review's row: every unit

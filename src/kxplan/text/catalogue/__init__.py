@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from types import ModuleType
 
 from kxplan.text.catalogue import (
+    assessment,
     cli,
     common,
     data,
@@ -29,6 +30,7 @@ AREAS: tuple[ModuleType, ...] = (
     reports,
     explain,
     cli,
+    assessment,
     thresholds,
 )
 
