@@ -7,7 +7,16 @@ from fractions import Fraction
 from kxplan.engine.rules import Result, Why
 from kxplan.model.comparisons import Threshold
 from kxplan.model.dataset import Gap, Missing
-from kxplan.model.plan import Indicator, Kind, Relative, Target, Unit, ValueType, exact_threshold
+from kxplan.model.plan import (
+    Indicator,
+    Kind,
+    Relative,
+    Target,
+    Unit,
+    ValueType,
+    exact,
+    exact_threshold,
+)
 from kxplan.model.rounding import half_up
 from kxplan.model.scope import quota_of
 from kxplan.model.status import Status
@@ -55,7 +64,11 @@ _KIND_NAMES: dict[Kind, str] = {
     Kind.CUMULATIVE: "kind-cumulative",
     Kind.GROWTH: "kind-growth",
     Kind.MONITOR: "kind-monitor",
+    Kind.AVERAGE_GROWTH: "kind-average-growth",
 }
+
+#: kinds whose value is a growth rate, shown in percent whatever the indicator's measure
+IN_PERCENT = frozenset({Kind.GROWTH, Kind.AVERAGE_GROWTH})
 
 
 def kind_name(kind: Kind, lang: str) -> str:
@@ -108,7 +121,7 @@ def figure(value: Fraction | bool | None, target: Target, lang: str) -> str:
     if value is None:
         return NO_VALUE
     text = shown(value, lang, target)
-    return f"{text}%" if target.kind is Kind.GROWTH else text
+    return f"{text}%" if target.kind in IN_PERCENT else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:
@@ -178,7 +191,7 @@ def body(
         said = relative_body(indicator, bound, relative, lang)
         return said if isinstance(bound, tuple) else f"{target.op.symbol} {said}"
     one = bound if not isinstance(bound, tuple) else bound[1]
-    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
+    unit = "%" if target.kind in IN_PERCENT else measure(indicator, lang, one)
     if isinstance(bound, tuple):
         return f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
     if isinstance(target.threshold, bool) or (
@@ -210,6 +223,8 @@ def framed(target: Target, said: str, lang: str) -> str:
     """The comparison in the kind's frame: `年增长 …`, `累计 …（2025年）`, `…（每年）`."""
     if target.kind is Kind.GROWTH:
         return tr("rule-growth", lang, body=said)
+    if target.kind is Kind.AVERAGE_GROWTH:
+        return tr("rule-average-growth", lang, body=said, deadline=target.deadline)
     if target.kind is Kind.CUMULATIVE:
         return tr("rule-cumulative", lang, body=said, deadline=target.deadline)
     if target.kind is Kind.DEADLINE:
@@ -246,6 +261,31 @@ def unit_rule(result: Result, lang: str) -> str:
     return framed(target, said, lang) + noted
 
 
+def full_rule(target: Target, indicator: Indicator, lang: str) -> str:
+    """The rule, and the milestones on the way to it where the plan sets them."""
+    said = rule(target, indicator, lang)
+    steps = milestone_words(target, indicator, lang)
+    return said if steps is None else tr("semicolon", lang).join([said, steps])
+
+
+def milestone_words(target: Target, indicator: Indicator, lang: str) -> str | None:
+    """A target's milestones: `年度目标 2022年 11%、2024年 12%`, in a relative target's terms
+    (`2022年 基期+2个百分点`); none without them."""
+    if not target.milestones:
+        return None
+
+    def said(figure: int | float) -> str:
+        if target.relative is not None:
+            return relative_body(indicator, exact(figure), target.relative, lang)
+        return f"{grouped(exact(figure), lang)}{measure(indicator, lang, figure)}"
+
+    items = tr("list-comma", lang).join(
+        tr("milestone-item", lang, year=year, value=said(figure))
+        for year, figure in sorted(target.milestones.items())
+    )
+    return tr("milestone-rule", lang, items=items)
+
+
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
     if target.name:
         return in_lang(target.name, target.name_en, lang)
@@ -258,13 +298,16 @@ def explain(result: Result, lang: str, *, hint: bool = True) -> str:
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = (
-        "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang, result.value)
+        "%" if result.target.kind in IN_PERCENT else measure(result.indicator, lang, result.value)
     )
     value = f"{shown(result.value, lang, result.target)}{unit}"
     if result.target.kind is Kind.GROWTH:
         value = tr("explain-growth", lang, value=value, previous=number(result.previous))
     if result.target.kind is Kind.CUMULATIVE:
         value = tr("explain-running-total", lang, value=value)
+    if result.target.kind is Kind.AVERAGE_GROWTH:
+        base = number(result.baseline)
+        value = tr("explain-average-growth", lang, value=value, base=base)
     parts = [value, unit_rule(result, lang)]
     ceiling = result.target.op is not None and result.target.op.is_cap
     if result.target.kind is Kind.CUMULATIVE and ceiling and result.value is not None:
@@ -293,12 +336,14 @@ _WHY: dict[Why, str] = {
     Why.BASE_SATISFIED: "why-base-satisfied",
     Why.BASE_AT_GOAL: "why-base-at-goal",
     Why.BASE_MISSING: "why-base-missing-short",
+    Why.BASE_NOT_POSITIVE: "why-base-not-positive",
+    Why.NO_MOVEMENT: "why-no-movement",
 }
 
 
 def _missing(result: Result, lang: str) -> str:
-    if result.why is Why.PREVIOUS_ZERO:
-        return tr("why-previous-zero", lang)
+    if result.why in (Why.PREVIOUS_ZERO, Why.BASE_NOT_POSITIVE):
+        return tr(_WHY[result.why], lang)
     gap = result.missing
     if gap is None:
         return Status.MISSING.label(lang)

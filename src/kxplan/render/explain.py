@@ -10,7 +10,15 @@ from kxplan.engine.trail import Audit, Input
 from kxplan.model.plan import Kind
 from kxplan.render import Format, View
 from kxplan.render.common import unit_name
-from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
+from kxplan.render.describe import (
+    full_rule,
+    gap_words,
+    json_number,
+    measure,
+    rule,
+    shown,
+    target_name,
+)
 from kxplan.render.trail import steps_in_words
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import printable
@@ -21,6 +29,7 @@ _KINDS: dict[Kind, str] = {
     Kind.CUMULATIVE: "explain-kind-cumulative",
     Kind.GROWTH: "explain-kind-growth",
     Kind.MONITOR: "explain-kind-monitor",
+    Kind.AVERAGE_GROWTH: "explain-kind-average-growth",
 }
 
 
@@ -41,7 +50,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
         "",
         f"{tr('explain-plan-words', lang)}{_brackets(target.clause, lang)}",
         f"  “{target.quote}”" if target.quote else f"  {tr('explain-no-quote', lang)}",
-        f"{tr('head-rule', lang)}  {rule(target, result.indicator, lang)}",
+        f"{tr('head-rule', lang)}  {full_rule(target, result.indicator, lang)}",
         f"{tr('head-kind', lang)}  {target.kind.value} — {tr(_KINDS[target.kind], lang)}",
         "",
         tr("explain-inputs", lang),

@@ -5,8 +5,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kxplan.engine.rules import Result
-from kxplan.model.plan import Kind, Target
-from kxplan.render.describe import apart, number, percent, ratio_number, thresholds, yes_no
+from kxplan.model.plan import Target
+from kxplan.render.describe import (
+    IN_PERCENT,
+    apart,
+    number,
+    percent,
+    ratio_number,
+    thresholds,
+    yes_no,
+)
 from kxplan.render.xlsx.formats import shown_as, with_glyph
 from kxplan.render.xlsx.sheet import Item, Plain, Styled
 
@@ -42,7 +50,7 @@ def value_format(result: Result) -> str | None:
 def judged_format(value: Fraction, target: Target) -> str:
     """The decimals of the text (`31.998` reads `32`, `29.9996` against ≥ 30 keeps its four),
     growth with a percent sign (`32%`)."""
-    suffix = '"%"' if target.kind is Kind.GROWTH else ""
+    suffix = '"%"' if target.kind in IN_PERCENT else ""
     return shown_as(apart(value, thresholds(target)), value, suffix=suffix)
 
 

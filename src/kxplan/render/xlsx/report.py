@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from kxplan.engine.history import History, Row
-from kxplan.engine.progress import Period, line
+from kxplan.engine.milestones import anchors, interpolate
 from kxplan.model.plan import Kind, Plan, ValueType
 from kxplan.render.describe import explain, measure, rule, target_name
 from kxplan.render.report import header, heading, notes
@@ -102,11 +102,12 @@ def trajectory(plan: Plan, row: Row, years: list[int]) -> dict[int, Fraction | N
     assert target.op is not None and target.bound is not None and target.deadline is not None
     goal = target.bound[0] if isinstance(target.bound, tuple) else target.bound
     if target.kind is Kind.CUMULATIVE:
-        first = (target.start or plan.start) - 1
-        return {y: line(Period(first, target.deadline, y), Fraction(0), goal) for y in years}
+        points = anchors(target, (target.start or plan.start) - 1, Fraction(0), goal)
+        return {y: interpolate(points, y) for y in years}
     if not isinstance(row.base, Fraction):
         return dict.fromkeys(years)
-    return {y: line(Period(plan.base_year, target.deadline, y), row.base, goal) for y in years}
+    points = anchors(target, plan.base_year, row.base, goal)  # through its milestones, if any
+    return {y: interpolate(points, y) for y in years}
 
 
 def horizontal(title: Title | None) -> None:
