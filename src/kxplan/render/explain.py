@@ -15,7 +15,7 @@ from kxplan.render.describe import (
     gap_words,
     json_number,
     measure,
-    rule,
+    rule_for,
     shown,
     target_name,
 )
@@ -50,7 +50,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
         "",
         f"{tr('explain-plan-words', lang)}{_brackets(target.clause, lang)}",
         f"  “{target.quote}”" if target.quote else f"  {tr('explain-no-quote', lang)}",
-        f"{tr('head-rule', lang)}  {full_rule(target, result.indicator, lang)}",
+        f"{tr('head-rule', lang)}  {full_rule(target, result.indicator, [result], lang)}",
         f"{tr('head-kind', lang)}  {target.kind.value} — {tr(_KINDS[target.kind], lang)}",
         "",
         tr("explain-inputs", lang),
@@ -78,7 +78,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
 def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     observation = item.observation
     raw = observation.value
-    value = shown(raw if isinstance(raw, bool) else observation.exact, lang)
+    value = shown(raw if isinstance(raw, bool) else observation.exact, lang, found.result)
     who = unit_name(item.unit, lang) if item.unit else ""
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
     unit_of_measure = measure(item.indicator or found.result.indicator, lang, raw)
@@ -108,7 +108,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "clause": target.clause,
         "quote": target.quote,
-        "rule": rule(target, result.indicator, lang),
+        "rule": rule_for(target, result.indicator, [result], lang),
         "kind": target.kind.value,
         "value": json_number(result.value),
         "inputs": [

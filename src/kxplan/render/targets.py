@@ -72,7 +72,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
                 kind_name(target.kind, lang),
                 "\n".join(
                     [
-                        full_rule(target, indicator, lang) + _formula(indicator, lang),
+                        full_rule(target, indicator, [], lang) + _formula(indicator, lang),
                         *settings(plan, target, lang),
                     ]
                 ),

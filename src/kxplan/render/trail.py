@@ -8,8 +8,9 @@ from fractions import Fraction
 from typing import assert_never
 
 from kxplan.engine import trail
+from kxplan.engine.rules import Result
 from kxplan.model.comparisons import Threshold
-from kxplan.model.plan import Aggregate, Relative, Target
+from kxplan.model.plan import Aggregate, Relative
 from kxplan.model.status import Status
 from kxplan.render.common import unit_name
 from kxplan.render.describe import IN_PERCENT, explain, number, shown
@@ -30,10 +31,9 @@ def ratio_text(value: Fraction) -> str:
 def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
     """One step in words: sums and totals as they add up, ratios to four places, the value
     judged as every table shows it (never rounded onto its threshold)."""
-    target = found.result.target
 
     def judged(value: Fraction | bool | None) -> str:
-        return shown(value, lang, target)
+        return shown(value, lang, found.result)
 
     match step:
         case trail.Sum():
@@ -179,16 +179,17 @@ def _verdict(verdict: trail.Verdict, found: trail.Audit, lang: str) -> str:
         return tr("audit-verdict", lang, why=explain(found.result, lang), label=label)
     if verdict.test is None:
         return tr("audit-verdict-monitored", lang, label=label)
-    test = _test(verdict.test, found.result.target, lang)
+    test = _test(verdict.test, found.result, lang)
     if verdict.band is not None:
         band = _band(verdict.band, verdict.status)
         return tr("audit-verdict-band", lang, why=test, band=band, label=label)
     return tr("audit-verdict", lang, why=test, label=label)
 
 
-def _test(test: trail.ThresholdTest, target: Target, lang: str) -> str:
+def _test(test: trail.ThresholdTest, result: Result, lang: str) -> str:
     """`11.9 ≥ 13：不成立`."""
-    value = shown(test.value, lang, target)
+    target = result.target
+    value = shown(test.value, lang, result)
     if isinstance(test.bound, tuple):
         low, high = test.bound
         said = f"{number(low)} ≤ {value} ≤ {number(high)}"
