@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli import locate
+from kxplan.cli import complete, locate
 from kxplan.cli.context import find_unit, one_year, open_plan, plan_year
-from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -17,7 +18,9 @@ from kxplan.cli.options import (
     LangOption,
     PlanOption,
     YearArgument,
+    county_option,
     language,
+    one_county,
 )
 from kxplan.engine.audit import audit
 from kxplan.engine.rules import evaluate
@@ -30,21 +33,46 @@ from kxplan.text import in_lang, tr
 from kxplan.text.suggest import closest
 
 
+@documented(
+    examples=[
+        (
+            "全市 2024 年的一项结果 / one result of the city in 2024",
+            "kxplan explain tfkjy_workers_2025 2024",
+        ),
+        (
+            "一个县区的结果 / a county's result",
+            "kxplan explain typical_cases 2024 --county 苍溪县",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def explain(
     target_id: Annotated[
-        str, typer.Argument(metavar="TARGET", help="Target id (see `kxplan targets`).")
+        str,
+        typer.Argument(
+            metavar="TARGET",
+            help=helps("目标编号（见 kxplan targets） / Target id (see `kxplan targets`)."),
+            autocompletion=complete.target_ids,
+            show_default=False,
+        ),
     ],
     year_argument: YearArgument = None,
     county: Annotated[
-        str | None,
-        typer.Option(
-            "--county", help="The unit (name or code); default: the top unit.", show_default=False
+        list[str] | None,
+        county_option(
+            "单位（名称、代码或英文名；默认：最高一级单位） / The unit (name, code or English "
+            "name; default: the top unit)."
         ),
     ] = None,
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", help="Year (default: the latest year with data).", show_default=False
+            "--year",
+            help=helps(
+                "年份（默认：最近有数据的年份） / Year (default: the latest year with data)."
+            ),
+            show_default=False,
+            autocompletion=complete.data_years,
         ),
     ] = None,
     fmt: Annotated[explained.Formats, FormatOption] = Format.TEXT,
@@ -60,14 +88,15 @@ def explain(
     plan = open_plan(plan_option, lang)
     year = one_year(year_argument, year, lang)
     target = find_target(plan, target_id, lang)
-    unit = find_unit(plan, county, lang) if county else plan.root
+    named = one_county(county, lang)
+    unit = find_unit(plan, named, lang) if named else plan.root
     if unit.level not in target.levels:
         levels = "、".join(
             in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
         )
         name = in_lang(unit.name, unit.name_en, lang)
         applies = [u for u in plan.tree_order if u.level in target.levels]
-        if county and plan.root in applies:  # a city target asked of a county
+        if named and plan.root in applies:  # a city target asked of a county
             root = in_lang(plan.root.name, plan.root.name_en, lang)
             hint = tr("explain-leave-out-county", lang, root=root)
         else:

@@ -12,6 +12,7 @@ import typer
 from kxplan.cli import locate
 from kxplan.cli.context import open_plan
 from kxplan.cli.handler import ExitCode
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
 from kxplan.load.datafile import FileChecker
 from kxplan.model.errors import UsageError
@@ -23,22 +24,47 @@ if TYPE_CHECKING:
     from kxplan.forms.store import Imported
 
 
+@documented(
+    examples=[
+        ("先看会写什么 / first see what would be written", "kxplan import returned/ --dry-run"),
+        ("导入一个文件夹 / import a folder of forms", "kxplan import returned/"),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+    also={
+        ExitCode.USAGE: "数据文件与填报表不同而未加 --force / a data file differs, no --force",
+        ExitCode.INVALID: "填报表无效、未读取（如 .xls）或数据文件写不进 / a form is invalid or "
+        "was not read (an .xls), or a data file could not be written",
+    },
+)
 def import_forms(
     files: Annotated[
         list[Path],
         typer.Argument(
             metavar="FILE",
-            help="Filled-in forms (.xlsx; .xlsm is read as plain data), or folders of them.",
+            help=helps(
+                "填好的填报表（.xlsx；.xlsm 按普通数据读取），或放填报表的文件夹 / Filled-in "
+                "forms (.xlsx; .xlsm is read as plain data), or folders of them."
+            ),
             show_default=False,
         ),
     ],
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Show what would be written; write nothing.", metavar=""),
+        typer.Option(
+            "--dry-run",
+            help=helps("只显示会写入什么，不写 / Show what would be written; write nothing."),
+            metavar="",
+        ),
     ] = False,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace data files that differ from the forms.", metavar=""),
+        typer.Option(
+            "--force",
+            help=helps(
+                "替换与填报表不同的数据文件 / Replace data files that differ from the forms."
+            ),
+            metavar="",
+        ),
     ] = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
@@ -50,8 +76,7 @@ def import_forms(
     An empty cell reports nothing and never erases data. Where a data file exists and the
     form changes it, the differences are shown and nothing is written without --force.
     Each data file is read, merged and written under its lock: imports at the same time wait
-    for each other (at most 30 s). Exit 0: done; 2: data differs (no --force) or usage error;
-    3: a form or data file is invalid, or a data file could not be written.
+    for each other (at most 30 s).
     """
     lang = language(lang_option)
     from kxplan.forms.store import import_forms

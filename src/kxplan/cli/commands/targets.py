@@ -6,12 +6,20 @@ import sys
 from typing import Annotated
 
 from kxplan.cli.context import colour, open_plan
-from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented
 from kxplan.cli.options import DebugOption, FormatOption, LangOption, PlanOption, language
 from kxplan.render import Format, View
 from kxplan.render import targets as listed
 
 
+@documented(
+    examples=[
+        ("全部目标 / every target", "kxplan targets"),
+        ("英文，Markdown / in English, as Markdown", "kxplan targets --lang en -f markdown"),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
     plan_option: PlanOption = None,
