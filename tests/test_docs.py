@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, run
-from kxplan.cli.app import app
+from kxplan.cli.app import COMMANDS as TABLE
+from kxplan.cli.app import load
 
-COMMANDS = sorted(command.name or "" for command in app.registered_commands)
+COMMANDS = sorted(TABLE)
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REFERENCE = (ROOT / "docs/reference.md").read_text(encoding="utf-8")
 
@@ -25,7 +26,7 @@ def test_command_has_help(runner: CliRunner, name: str) -> None:
     result = run(runner, name, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.output
-    summary = next(c for c in app.registered_commands if c.name == name).callback.__doc__
+    summary = load(name).callback.__doc__
     assert summary and summary.strip()
     # A flag takes no value: its help line shows no placeholder (typer would print <bool>).
     assert "<bool>" not in result.output

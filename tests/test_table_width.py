@@ -7,7 +7,11 @@ import io
 from typing import Any
 
 import pytest
+from rich import box
 from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 from typer.testing import CliRunner
 
 from conftest import ROOT, run
@@ -20,6 +24,7 @@ from kxplan.model.status import Status
 from kxplan.render import View, report, review
 from kxplan.render.common import cell, grid
 from kxplan.render.table import render
+from kxplan.render.terminal import width_at_most
 
 
 class Terminal(io.StringIO):
@@ -113,3 +118,25 @@ def test_targets_table_keeps_every_id_and_name_whole(
         assert any(line.split()[0] == target.id for line in lines[3:] if line.strip()), target.id
     name = "Over 100,000 scientists registered on Tianfu Science Cloud by 2025"
     assert any(name in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        Table(box=box.SIMPLE_HEAD, pad_edge=False),
+        Table(box=None, pad_edge=False, show_header=True),
+        Table(),
+        Table(padding=(0, 3), show_edge=True),
+        Table(box=box.DOUBLE, padding=(1, 2, 0, 4)),
+    ],
+)
+def test_the_cheap_width_bound_is_never_below_the_measured_width(table: Table) -> None:
+    """`print_whole` and `fit` skip rich's measuring when the bound fits the console: the
+    bound must never be narrower than the table, or a table off a terminal would be cut."""
+    table.add_column("编号\nid", no_wrap=True)
+    table.add_column("[bold]rule[/bold]", style="dim")
+    table.add_column("x")
+    table.add_row("天府科技云注册突破10万人", Text("≥ 100000 人", style="red"), "")
+    table.add_row("a" * 70, "b", "✔ 98.5%")
+    measured = Console(width=80).measure(table, options=Console().options.update_width(10**6))
+    assert width_at_most(table) >= measured.maximum

@@ -1,28 +1,57 @@
-"""The command line: a thin layer that registers the commands of `kxplan.cli.commands`."""
+"""The command line: a thin layer over the commands of `kxplan.cli.commands`, each imported
+only when it runs (click's lazy group): `kxplan --version` and `kxplan --help` import none."""
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from kxplan import __version__
 from kxplan.cli import usage
-from kxplan.cli.commands import (
-    check,
-    explain,
-    import_forms,
-    init,
-    report,
-    review,
-    schema,
-    targets,
-    template,
-    validate,
-)
 from kxplan.cli.handler import ExitCode, handled
+
+
+class Entry(NamedTuple):
+    module: str  # in `kxplan.cli.commands`, with a function of the same name
+    summary: str  # the first paragraph of that function's docstring, as `--help` lists it
+
+
+#: The commands in the order `kxplan --help` lists them (a test keeps the summaries the same as
+#: the docstrings).
+COMMANDS: dict[str, Entry] = {
+    "validate": Entry("validate", "Check the plan and the data files. 校验规划文件和数据文件。"),
+    "check": Entry(
+        "check", "Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。"
+    ),
+    "targets": Entry("targets", "List the plan's targets. 列出规划的全部目标。"),
+    "template": Entry(
+        "template",
+        "Make the Excel forms for a year, one per unit. 生成年度数据填报表（每个单位一份）。",
+    ),
+    "import": Entry(
+        "import_forms", "Read filled-in forms into data files. 导入填好的填报表，写成数据文件。"
+    ),
+    "init": Entry("init", "Create a data repository. 新建数据仓库。"),
+    "schema": Entry(
+        "schema", "JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。"
+    ),
+    "report": Entry(
+        "report", "One unit's record over the plan period, year by year. 单位规划期逐年完成情况。"
+    ),
+    "review": Entry(
+        "review",
+        "Review the plan at the top unit: completion against time, projections. 规划实施评估。",
+    ),
+    "explain": Entry(
+        "explain",
+        "Show how one result came about: the plan's words, inputs, arithmetic. "
+        "解释一项结果的来历。",
+    ),
+}
 
 
 class _TyperOverrides:
@@ -43,7 +72,54 @@ class _TyperOverrides:
             raise usage.in_language(error, usage.lang_of(typed)) from None
 
 
+class Command(_TyperOverrides, TyperCommand):
+    pass
+
+
+def load(name: str) -> Any:
+    """The click command `name`, built by typer from its module's function."""
+    entry = COMMANDS[name]
+    # as an import statement does it, so that `python -X importtime` lists the command too
+    module = __import__(f"kxplan.cli.commands.{entry.module}", fromlist=[entry.module])
+    one = typer.Typer(add_completion=False)
+    one.command(name, cls=Command)(getattr(module, entry.module))
+    return typer.main.get_command(one)
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands by name, each loaded when first asked for; the names need none."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in COMMANDS:
+            raise KeyError(name)
+        if name not in self._loaded:
+            self._loaded[name] = load(name)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+
+_LISTING = "kxplan.listing"
+
+
 class Group(_TyperOverrides, TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands()
+
     def invoke(self, ctx: Any) -> Any:
         with handled():  # the one error handler, for `kxplan` and CliRunner alike
             return super().invoke(ctx)
@@ -54,9 +130,20 @@ class Group(_TyperOverrides, TyperGroup):
         except usage.UsageError as error:  # an unknown command
             raise usage.in_language(error, usage.lang_of(args)) from None
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
 
-class Command(_TyperOverrides, TyperCommand):
-    pass
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if ctx.meta.get(_LISTING) and name in COMMANDS:  # `kxplan --help`: the summary is enough
+            return Command(name=name, help=COMMANDS[name].summary)
+        return super().get_command(ctx, name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        ctx.meta[_LISTING] = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            ctx.meta[_LISTING] = False
 
 
 app = typer.Typer(
@@ -93,18 +180,6 @@ def root(
 
     kxplan：按年度、按县区检查五年规划指标的完成情况。
     """
-
-
-app.command("validate", cls=Command)(validate.validate)
-app.command("check", cls=Command)(check.check)
-app.command("targets", cls=Command)(targets.targets)
-app.command("template", cls=Command)(template.template)
-app.command("import", cls=Command)(import_forms.import_forms)
-app.command("init", cls=Command)(init.init)
-app.command("schema", cls=Command)(schema.schema)
-app.command("report", cls=Command)(report.report)
-app.command("review", cls=Command)(review.review)
-app.command("explain", cls=Command)(explain.explain)
 
 
 def main() -> None:

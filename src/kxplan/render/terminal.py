@@ -11,6 +11,7 @@ from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Column, Table
 
 from kxplan.render import View
@@ -46,9 +47,10 @@ def print_whole(con: Console, table: Table) -> None:
     """Prints `table` without cutting a cell short: off a terminal (a file, a pipe, a CI
     log) the console grows to the table's natural width; on a terminal a table wider than
     the window runs past it rather than lose a value."""
-    natural = con.measure(table, options=con.options.update_width(10**6)).maximum
     width = con.width
-    con.width = max(width, natural)
+    if width_at_most(table) > width:  # measuring costs as much as printing: only when it may matter
+        natural = con.measure(table, options=con.options.update_width(10**6)).maximum
+        con.width = max(width, natural)
     con.print(table)
     con.width = width  # the lines after the table wrap at the window again
 
@@ -57,10 +59,12 @@ def fit(con: Console, table: Table, *, wrapping: Sequence[int]) -> None:
     """Sets the widths of `table`'s columns for a terminal narrower than the table: the
     columns at `wrapping` (names, rules, explanations) share the room left and wrap; the
     others keep the width of their widest value, their headings wrapping if they must."""
+    if not on_terminal(con) or width_at_most(table) <= con.width:  # fits: no need to measure it
+        return
     columns = table.columns
     natural = [_widest(column, header=True) for column in columns]
     overhead = con.measure(table, options=con.options.update_width(10**6)).maximum - sum(natural)
-    if not on_terminal(con) or sum(natural) + overhead <= con.width:
+    if sum(natural) + overhead <= con.width:
         return
     fixed = {
         index: max(_widest(column, header=False), *map(cell_len, str(column.header).split()))
@@ -74,6 +78,14 @@ def fit(con: Console, table: Table, *, wrapping: Sequence[int]) -> None:
         column.no_wrap = False
         if index in shares:
             column.overflow = "fold"
+
+
+def width_at_most(table: Table) -> int:
+    """At least `table`'s natural width, counted without rich measuring every cell: each
+    column's widest text (markup only shortens it) with its padding, and a line between and
+    around the columns."""
+    _, right, _, left = Padding.unpack(table.padding)
+    return sum(_widest(column, header=True) + left + right + 1 for column in table.columns) + 1
 
 
 def _widest(column: Column, *, header: bool) -> int:
