@@ -52,6 +52,7 @@ class Form:
     unit: Unit
     year: int
     entries: dict[str, Entry]
+    asked: tuple[str, ...] = ()  # the indicators the form has a row for, in its order
 
 
 def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | None, list[Problem]]:
@@ -70,7 +71,7 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     reader.validate(unit, entries, rows)
     if reader.problems:
         return None, reader.sorted_problems()
-    return Form(display, unit, meta.year, entries), []
+    return Form(display, unit, meta.year, entries, tuple(meta.rows)), []
 
 
 def _text(found: Cell | None) -> str | None:

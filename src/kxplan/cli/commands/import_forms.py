@@ -83,7 +83,7 @@ def import_forms(
 
     plan = open_plan(plan_option, lang)
     data_dir = locate.data_dir(data_option, lang)
-    forms = _expand(files, lang)
+    forms, unread = _expand(files, lang)
     when = datetime.now().astimezone().isoformat(timespec="seconds")
     checker = FileChecker(plan, lang)
     results = import_forms(
@@ -100,8 +100,10 @@ def import_forms(
     summary = tr("import-summary", lang, forms=sum(counts.values()), **counts)
     if counts["failed"]:
         summary += tr("import-summary-failed", lang, failed=counts["failed"])
+    if unread:
+        summary += tr("import-summary-unread", lang, count=len(unread))
     print(summary + (tr("import-dry-run", lang) if dry_run else ""), file=sys.stderr)
-    if counts["invalid"] or counts["failed"]:
+    if counts["invalid"] or counts["failed"] or _left_out(unread):
         raise typer.Exit(ExitCode.INVALID)
     if counts["pending"]:
         raise typer.Exit(ExitCode.USAGE)
@@ -125,7 +127,13 @@ _SAID = {
 
 def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
     """Print what became of one form; returns what the summary counts it as."""
-    from kxplan.forms.merge import Outcome, describe_change, describe_dropped
+    from kxplan.forms.merge import (
+        Outcome,
+        blanks,
+        describe_blank,
+        describe_change,
+        describe_dropped,
+    )
 
     _print_problems(item.problems, lang)
     landing = item.landing
@@ -150,6 +158,8 @@ def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
     print(said)
     for change in landing.changes:
         print(f"  {describe_change(change, plan, lang)}")
+    for indicator in blanks(landing):  # a county may not know that a blank is a missing value
+        print(f"  {describe_blank(indicator, plan, lang)}")
     for comment in landing.dropped:
         print(f"  {describe_dropped(comment, lang)}")
     return counted
@@ -165,30 +175,62 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
         print(tr("import-more-problems", lang, count=len(problems) - SHOWN))
 
 
-def _expand(paths: list[Path], lang: str) -> list[Path]:
-    """Files as given; a folder gives the forms in it and in its subfolders. No form at all is a
+FORMS = (".xlsx", ".xlsm")
+#: why a file kxplan does not read is not read: a spreadsheet in another format may be a
+#: county's form (its data is left out: exit 3); anything else is simply not a form
+UNREAD = {
+    ".xls": "import-unread-xls",
+    ".xlsb": "import-unread-spreadsheet",
+    ".et": "import-unread-spreadsheet",  # WPS's own
+    ".ods": "import-unread-spreadsheet",
+    ".numbers": "import-unread-spreadsheet",
+    ".csv": "import-unread-spreadsheet",
+}
+
+
+def _expand(paths: list[Path], lang: str) -> tuple[list[Path], list[Path]]:
+    """The forms the paths name (a folder: those in it and its subfolders), and the files they
+    name that are not read, each said here with why. No form and no spreadsheet at all is a
     usage error: `共 0 份填报表` would look like a successful import."""
     forms: list[Path] = []
+    unread: list[Path] = []
     for path in paths:
         if path.is_dir():
-            forms.extend(_forms_in(path))
+            found = _files_in(path)
         elif path.is_file():
-            forms.append(path)
+            found = [path]
         else:
             raise UsageError(tr("file-not-found", lang, path=path))
-    if not forms:
+        for file in found:
+            suffix = file.suffix.lower()
+            read = suffix in FORMS or path == file  # a file named is read: it says what it is
+            (forms if read else unread).append(file)
+    for file in unread:
+        suffix = file.suffix.lower()
+        # not `.get`: the catalogue's test reads the keys from the expression
+        why = tr(
+            UNREAD[suffix] if suffix in UNREAD else "import-unread-other",  # noqa: SIM401
+            lang,
+            suffix=file.suffix,
+        )
+        print(tr("import-unread", lang, file=file.as_posix(), why=why))
+    if not forms and not _left_out(unread):
         raise UsageError(tr("import-no-forms", lang, paths=", ".join(str(path) for path in paths)))
-    return forms
+    return forms, unread
 
 
-def _forms_in(folder: Path) -> list[Path]:
-    """The .xlsx/.xlsm files under `folder`, without Excel's `~$` lock files and without hidden
-    files and folders (`.git`, macOS's `._` copies)."""
+def _left_out(unread: list[Path]) -> bool:
+    """Whether a file not read may be a county's form: its data is not imported."""
+    return any(file.suffix.lower() in UNREAD for file in unread)
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files under `folder`, without Excel's `~$` lock files and without hidden files and
+    folders (`.git`, `.DS_Store`, macOS's `._` copies): those are nobody's form, said by nobody."""
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.suffix.lower() in (".xlsx", ".xlsm")
-        and not path.name.startswith("~$")
+        if not path.name.startswith("~$")
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
         and path.is_file()
     )
