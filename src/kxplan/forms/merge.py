@@ -180,6 +180,15 @@ def describe_blank(indicator_id: str, plan: Plan, lang: str) -> str:
     )
 
 
+def describe_dated(indicator_id: str, form: Form, plan: Plan, lang: str) -> str:
+    """`spirit_lectures（…）：按数字 6 读取（单元格为日期格式）`."""
+    indicator = plan.indicators[indicator_id]
+    name = in_lang(indicator.name, indicator.name_en, lang)
+    number = form.entries[indicator_id].value
+    said = tr("import-date-as-number", lang, number=number)
+    return indicator_id + tr("in-brackets", lang, text=name) + tr("colon", lang) + said
+
+
 def describe_dropped(comment: Comment, lang: str) -> str:
     """`注释无法保留（原第 11 行）：# …`: a comment the rewritten file will not have."""
     return tr("import-comment-dropped", lang, line=comment.line, text=comment.text)

@@ -132,6 +132,7 @@ def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
         blanks,
         describe_blank,
         describe_change,
+        describe_dated,
         describe_dropped,
     )
 
@@ -158,6 +159,8 @@ def _print(item: Imported, plan: Plan, lang: str, *, dry_run: bool) -> str:
     print(said)
     for change in landing.changes:
         print(f"  {describe_change(change, plan, lang)}")
+    for indicator in landing.form.dated:  # the clerk should reset the cell's format
+        print(f"  {describe_dated(indicator, landing.form, plan, lang)}")
     for indicator in blanks(landing):  # a county may not know that a blank is a missing value
         print(f"  {describe_blank(indicator, plan, lang)}")
     for comment in landing.dropped:

@@ -277,6 +277,11 @@ MESSAGES: dict[str, Entry] = {
         "{empty} empty, {invalid} invalid",
     ),
     "import-summary-failed": ("，未能写入 {failed}", ", {failed} not written"),
+    "import-date-as-number": (
+        "按数字 {number} 读取（单元格为日期格式；请把它的格式改回“常规”或“数值”）",
+        "read as the number {number} (the cell has a date format; set it back to General or"
+        " Number)",
+    ),
     "import-blank": ("未填，视为缺数据", "left blank: counted as missing data"),
     "import-summary-unread": ("；未读取 {count} 个文件", "; {count} file(s) not read"),
     # `import DIR`: each file not read, and why (`UNREAD` in cli/commands/import_forms.py)
