@@ -266,6 +266,7 @@ def test_json(runner: CliRunner, small: Path) -> None:
     assert document["inputs"][0] == {
         "year": 2020,
         "unit": "甲市",
+        "indicator": "rate",  # issue 12: an input may be another indicator's (a formula's)
         "value": 8.6,
         "file": "data/2020/甲市.yaml",
         "line": 5,
@@ -351,7 +352,15 @@ BUILT = {
         (
             CAP,
             {(2021, "甲市"): {"new_sites": 1}, (2022, "甲市"): {"new_sites": 2}},
-            "判定：3 ≤ 10：成立；2 − R = 1.25 ≥ 1.1 → 快于预期",
+            # settled case (SPEC §3): a ceiling on a running sum is never ahead; S = 3, t = 2/5,
+            # e = 10 × 2/5 = 4, R = 3/4 = 0.75 < 2 − 0.9 = 1.1 → on_track (was ahead on 2 − R)
+            "判定：3 ≤ 10：成立；R = 0.75 < 1.1 → 基本符合预期",
+        ),
+        (
+            CAP,
+            # S = 2 + 3 = 5, e = 4, R = 5/4 = 1.25 ≥ 1.1: used faster than pro rata → behind
+            {(2021, "甲市"): {"new_sites": 2}, (2022, "甲市"): {"new_sites": 3}},
+            "判定：5 ≤ 10：成立；R = 1.25 ≥ 1.1 → 相对滞后",
         ),
         (
             BETWEEN,
@@ -395,3 +404,27 @@ def test_notes_are_printed_as_text_never_obeyed(
     assert (
         "        说明：+1 \\x07 bell \\x1b[31m red\n        line2\n        line3 \\u202e RLO\n"
     ) in output
+
+
+def test_an_invalid_data_file_is_named_with_its_place_and_exits_3(
+    runner: CliRunner, small: Path
+) -> None:
+    """As check, report and review do: the file's values count as missing, its problem is
+    shown where it is, and the exit code is 3 (it was 0, and the problem unsaid)."""
+    spoilt = small / "data" / "2024" / "丙县.yaml"
+    spoilt.write_text("unit: 丙县\nyear: 2024\nvalues:\n  count_stock: x\n", encoding="utf-8")
+    result = run(runner, "explain", "stock_growth", "--county", "丙县", "--year", "2024")
+    assert result.exit_code == 3
+    assert "数据问题：\n  data/2024/丙县.yaml:4:16: " in result.stdout
+    as_json = run(runner, "explain", "stock_growth", "--county", "丙县", "2024", "-f", "json")
+    assert as_json.exit_code == 3
+    [problem] = json.loads(as_json.stdout)["problems"]
+    assert (problem["file"], problem["line"]) == ("data/2024/丙县.yaml", 4)
+
+
+def test_english_lists_levels_with_an_english_comma(runner: CliRunner) -> None:
+    """The sample has a target of two levels: English joins them with ", ", not "、"."""
+    plan = str(ROOT / "targets.yaml")
+    result = run(runner, "targets", "--plan", plan, "--lang", "en", "--format", "markdown")
+    assert result.exit_code == 0
+    assert "city, county" in result.stdout and "、" not in result.stdout

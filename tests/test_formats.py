@@ -13,8 +13,20 @@ from typer.testing import CliRunner
 from conftest import plan_dict, run
 from gitrepo import commit, git
 from kinds import LECTURES, RATE
+from kxplan.model.assessment import SCORED
 from kxplan.render import Format, changes, check, report, review, targets, validation
 from kxplan.render import explain as explained
+from kxplan.render.assessment import FORMATS as ASSESS_FORMATS
+from kxplan.render.assessment import explain as score_explained
+
+#: an assessment of the counties on the one county target (so that `assess` has a plan)
+ASSESSMENT = {
+    "name": "考核",
+    "level": "county",
+    "weights": {"lectures": 100},
+    "scores": {status.value: 1 if status == "met" else 0 for status in SCORED},
+    "grades": [{"name": "合格", "min": 60}, {"name": "不合格", "min": 0}],
+}
 
 #: each subject's formats (what its `render` dispatches on) and the command that shows it
 SUBJECTS: dict[str, tuple[tuple[Format, ...], list[str]]] = {
@@ -25,6 +37,12 @@ SUBJECTS: dict[str, tuple[tuple[Format, ...], list[str]]] = {
     "explain": (explained.FORMATS, ["explain", "lectures", "2024", "--county", "乙区"]),
     "report": (report.FORMATS, ["report", "2024"]),
     "review": (review.FORMATS, ["review", "2024"]),
+    "assess": (ASSESS_FORMATS, ["assess", "2024"]),
+    "assess --county": (ASSESS_FORMATS, ["assess", "2024", "--county", "乙区"]),
+    "explain --score": (
+        score_explained.FORMATS,
+        ["explain", "--score", "2024", "--county", "乙区"],
+    ),
 }
 
 
@@ -44,7 +62,7 @@ def repo(
         (2024, "乙区"): {"count_flow": 3},
         (2024, "丙县"): {"count_flow": 1},
     }
-    folder = project(plan_dict(LECTURES, RATE), values)
+    folder = project(plan_dict(LECTURES, RATE, assessment=ASSESSMENT), values)
     git(folder, "init", "-q")
     commit(folder, "first")
     (folder / "data/2024/乙区.yaml").write_text(
@@ -94,7 +112,7 @@ def test_an_undeclared_format_is_refused(runner: CliRunner, repo: Path, name: st
             assert not result.stdout.strip() or "Usage" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["check", "report", "review"])
+@pytest.mark.parametrize("name", ["check", "report", "review", "assess"])
 def test_a_file_holds_what_the_screen_shows(runner: CliRunner, repo: Path, name: str) -> None:
     """`-o FILE.json` / `.md` writes the bytes `--format json` / `markdown` prints."""
     command = SUBJECTS[name][1]

@@ -372,3 +372,32 @@ def test_the_readme_asks_for_the_base_year_and_a_copy_s_comment(
 def test_schema_hook_runs_when_the_plan_or_the_schema_changes(path: str, matched: bool) -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert bool(re.search(hooks["kxplan-schema"]["files"], path)) is matched
+
+
+def test_workflow_adds_the_assessment_when_the_plan_has_one(
+    runner: CliRunner, tmp_path: Path, small_plan: Path
+) -> None:
+    """The year's ranking on the job's summary page, after the check and never failing the
+    job; a plan without an assessment gets no such step."""
+    from assessplan import assess_plan
+
+    def steps(plan: Path, name: str) -> list[dict[str, Any]]:
+        repo = tmp_path / name
+        assert run(runner, "init", str(repo), "--plan", str(plan)).exit_code == 0
+        text = (repo / ".github/workflows/kxplan.yml").read_text("utf-8")
+        workflow: dict[Any, Any] = yaml.safe_load(text)  # valid YAML
+        found: list[dict[str, Any]] = workflow["jobs"]["kxplan"]["steps"]
+        return found
+
+    assert not any("assess" in step.get("run", "") for step in steps(small_plan, "plain"))
+    assessed = tmp_path / "assessed.yaml"
+    assessed.write_text(yaml.safe_dump(assess_plan(), allow_unicode=True), encoding="utf-8")
+    found = steps(assessed, "assessed")
+    names = [step.get("name") for step in found]
+    assert names.index("The year's assessment") == names.index("Check the targets") + 1
+    last = found[-1]
+    assert last["if"] == "${{ !cancelled() }}"
+    assert (
+        'kxplan assess "$KXPLAN_YEAR" --format markdown >> "$GITHUB_STEP_SUMMARY" || true'
+        in last["run"]
+    )

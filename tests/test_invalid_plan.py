@@ -88,7 +88,7 @@ def test_an_invalid_plan_in_each_commands_format(
             "plan-error",
         )
         for key, value in document.items():  # nothing evaluated: every other value empty
-            asked = key in ("problems", "fail_on")  # what the command line asked stays said
+            asked = key in ("problems", "fail_on", "year")  # what the command line asked
             assert asked or value in (None, [], 0) or isinstance(value, dict), key
     elif fmt == "github":
         assert out.startswith("::error file=targets.yaml,line=65,col=9,title=kxplan plan-error::")
@@ -131,3 +131,13 @@ def test_commands_without_formats_say_lines(
     result = run(runner, *args)
     assert result.exit_code == 3
     assert WHERE.split(" plan-error")[0] in result.stdout
+
+
+def test_check_json_of_an_invalid_plan_keeps_the_year_asked_for(
+    runner: CliRunner, folder: Path
+) -> None:
+    """The year is known from the command line, though the plan is not: say it, not null."""
+    break_plan(folder)
+    assert json_of(runner, "check")["year"] == 2024
+    result = run(runner, "check", "--year", "2023", "--format", "json")
+    assert json.loads(result.stdout)["year"] == 2023

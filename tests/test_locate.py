@@ -124,3 +124,31 @@ def test_init_does_not_complete_a_repository_around_a_broken_plan(
     assert result.exit_code == 3, result.output
     assert f"{repo / 'targets.yaml'}: plan-error: 无法读取规划文件：{WHY[kind]}" in result.stdout
     assert [path.name for path in repo.iterdir()] == ["targets.yaml"]
+
+
+@pytest.mark.parametrize(("kind", "option"), [("folder", "--plan"), ("file", "--data-dir")])
+def test_a_given_path_that_is_there_but_wrong_says_what_it_is(
+    runner: CliRunner, valid: Path, kind: str, option: str
+) -> None:
+    """`--plan data` is not "no such file": it is a folder, and the message says so."""
+    path = valid / "sub" / "spoilt"
+    spoil(path, kind)
+    result = run(runner, "check", "2024", option, str(path))
+    assert result.exit_code == 2
+    assert WHY[kind] in result.stderr
+    assert "不存在" not in result.stderr
+
+
+def test_a_plan_that_is_a_device_is_not_a_missing_file(runner: CliRunner, valid: Path) -> None:
+    result = run(runner, "validate", "--plan", "/dev/null", "--lang", "en")
+    assert result.exit_code == 2
+    assert "/dev/null cannot be used as the plan" in result.stderr
+    assert "no such file" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["targets"], ["schema"]])
+def test_every_command_takes_data_dir(runner: CliRunner, valid: Path, command: list[str]) -> None:
+    """SPEC §6: all commands take --plan and --data-dir; those that read no data still check it."""
+    assert run(runner, *command, "--data-dir", str(valid / "data")).exit_code == 0
+    wrong = run(runner, *command, "--data-dir", str(valid / "nowhere"))
+    assert wrong.exit_code == 2 and "nowhere" in wrong.stderr

@@ -406,8 +406,10 @@ def test_deadline_with_a_base_file_lacking_the_value_is_missing(project: Build) 
 
 
 def test_deadline_needs_no_base_once_achieved_or_at_the_deadline(project: Build) -> None:
-    # 13.5 ≥ 13 → achieved_early: no trajectory is needed, so no base value either
-    assert judge(project, RATE_13, {(2024, "甲市"): {"rate": 13.5}}, 2024).status is EARLY
+    # Settled case (SPEC §3): a numeric deadline target whose base value is missing is
+    # `missing` before the deadline, even when 13.5 ≥ 13 already holds (was achieved_early).
+    early = judge(project, RATE_13, {(2024, "甲市"): {"rate": 13.5}}, 2024)
+    assert (early.status, early.why) == (MISSING, Why.BASE_MISSING)
     # the deadline year is judged on the threshold alone
     assert judge(project, RATE_13, {(2025, "甲市"): {"rate": 12}}, 2025).status is NOT_MET
 

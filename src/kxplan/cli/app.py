@@ -51,6 +51,9 @@ COMMANDS: dict[str, Entry] = {
         "Show how one result came about: the plan's words, inputs, arithmetic. "
         "解释一项结果的来历。",
     ),
+    "assess": Entry(
+        "assess", "Score and rank the units on the weighted targets. 年度目标考核：计分、排名。"
+    ),
 }
 
 

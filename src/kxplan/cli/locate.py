@@ -54,6 +54,9 @@ def find_plan(option: Path | None, lang: str) -> tuple[Path, bool]:
     is no `targets.yaml` here or above at all. One there that cannot be read is `PlanInvalid`."""
     chosen = option or _from_env("KXPLAN_PLAN")
     if chosen is not None:
+        why = unusable(chosen, lang)
+        if why is not None:  # there, but not a readable file: say what it is
+            raise UsageError(tr("path-not-plan", lang, path=chosen, why=why))
         if not chosen.is_file():
             raise UsageError(tr("file-not-found", lang, path=chosen))
         return chosen, False
@@ -75,6 +78,9 @@ def find_plan(option: Path | None, lang: str) -> tuple[Path, bool]:
 def data_dir(option: Path | None, lang: str) -> Path:
     chosen = option or _from_env("KXPLAN_DATA_DIR")
     if chosen is not None:
+        why = unusable(chosen, lang, folder=True)
+        if why is not None:  # there, but not a folder: say what it is
+            raise UsageError(tr("path-not-data", lang, path=chosen, why=why))
         if not chosen.is_dir():
             raise UsageError(tr("data-dir-not-found", lang, path=chosen))
         return chosen

@@ -14,10 +14,12 @@ from kxplan.engine.trail import (
     Audit,
     Band,
     Base,
-    CapMirror,
+    CeilingEdge,
     Completion,
+    Derived,
     Expected,
     FlatLine,
+    Formed,
     Goal,
     Growth,
     GrowthValues,
@@ -34,11 +36,14 @@ from kxplan.engine.trail import (
     TotalExpected,
     TotalRatio,
     TotalTimeShare,
+    UnitThreshold,
     Verdict,
 )
-from kxplan.model.comparisons import Op, driving_bound, satisfies
-from kxplan.model.dataset import DataSet, Missing, Reading
+from kxplan.model.comparisons import Threshold, driving_bound, satisfies
+from kxplan.model.data import Observation
+from kxplan.model.dataset import DataSet, Gap, Missing, Reading
 from kxplan.model.plan import Aggregate, Kind, Plan, Target, Unit
+from kxplan.model.scope import bands_of, base_year_of, sum_start
 from kxplan.model.status import Status
 
 
@@ -46,7 +51,7 @@ def audit(plan: Plan, data: DataSet, result: Result) -> Audit:
     trail = _Trail(plan, data, result)
     trail.build()
     inputs = sorted(trail.inputs, key=lambda item: item.year)
-    return Audit(result, inputs, trail.gaps, trail.steps)
+    return Audit(result, inputs, trail.gaps, trail.steps, list(data.problems))
 
 
 class _Trail:
@@ -62,35 +67,78 @@ class _Trail:
         """The unit's value in `year`, recording its inputs, or the gap when it is missing."""
         reading = self.data.read(self.result.unit, self.target.indicator, year)
         if isinstance(reading, Missing):
-            self.partial_sum(self.result.unit, year, reading)
+            self.absent(self.result.unit, self.target.indicator, year, reading)
             return None
-        for observation in reading.evidence:
-            self.inputs.append(Input(year, self.units.get(observation.file), observation))
+        self.record(year, reading.evidence)
+        self.formation(year, self.target.indicator, reading)
+        return reading
+
+    def record(self, year: int, evidence: tuple[Observation, ...]) -> None:
+        for observation in evidence:
+            other = observation.indicator != self.target.indicator
+            indicator = self.plan.indicators[observation.indicator] if other else None
+            unit = self.units.get(observation.file)
+            self.inputs.append(Input(year, unit, observation, indicator))
+
+    def formation(self, year: int, ident: str, reading: Reading) -> None:
+        """How a value was formed: a derived indicator's inputs first, then its formula; a
+        parent's value from its children's."""
+        for name, each in reading.inputs:
+            self.formation(year, name, each)
         if reading.formed_by is Aggregate.SUM:
             parts = tuple(observation.exact for observation in reading.evidence)
             self.steps.append(Sum(year, parts, reading.value))
-        return reading
+        elif reading.formed_by is not None:
+            how = reading.formed_by
+            self.steps.append(Formed(year, how, reading.parts, reading.weights, reading.value))
+        if reading.inputs:
+            text = self.plan.formula(ident).text
+            values = tuple((name, each.value) for name, each in reading.inputs)
+            self.steps.append(Derived(year, ident, text, values, reading.value))
 
-    def partial_sum(self, unit: Unit, year: int, missing: Missing) -> None:
+    def absent(self, unit: Unit, ident: str, year: int, missing: Missing) -> None:
+        """Why a value is missing: for a derived indicator, each of its inputs; for a formed
+        one, each of its parts (`partial_sum`)."""
+        if not self.plan.indicators[ident].derived:
+            self.partial_sum(unit, ident, year, missing)
+            return
+        for name in self.plan.formula(ident).ids:
+            reading = self.data.read(unit, name, year)
+            if isinstance(reading, Missing):
+                self.absent(unit, name, year, reading)
+            else:
+                self.record(year, reading.evidence)
+        if missing.gap in (Gap.DIVISION_BY_ZERO,):
+            self.gaps.append(missing)
+
+    def partial_sum(self, unit: Unit, ident: str, year: int, missing: Missing) -> None:
         """Why a sum could not be formed: the parts that were reported (with their places)
         and every part that was not, not only the first gap the rules engine met."""
-        parts = self.data.formed_from(unit, self.target.indicator, year)
-        if not parts:
+        parts = self.data.formed_from(unit, ident, year)
+        if not parts or missing.gap is Gap.ZERO_WEIGHT:
             self.gaps.append(missing)
             return
         absent = []
         for part in parts:
-            reading = self.data.read(part, self.target.indicator, year)
+            reading = self.data.read(part, ident, year)
             if isinstance(reading, Missing):
                 absent.append(part)
-                self.partial_sum(part, year, reading)
+                self.partial_sum(part, ident, year, reading)
                 continue
-            for observation in reading.evidence:
-                self.inputs.append(Input(year, self.units.get(observation.file), observation))
+            self.record(year, reading.evidence)
+        if missing.indicator != ident:  # a weight is missing: say where, with the parts
+            self.absent(missing.unit, missing.indicator, year, missing)
         self.steps.append(PartialSum(year, len(parts), tuple(absent)))
 
     def build(self) -> None:
         kind, year = self.target.kind, self.result.year
+        limit = self.result.limit
+        if limit is not None and limit.given is not None and (limit.quota or limit.relative):
+            self.steps.append(
+                UnitThreshold(
+                    limit.given, limit.bound, limit.quota, limit.relative, limit.b, limit.base_year
+                )
+            )
         if kind is Kind.CUMULATIVE:
             self.cumulative()
         elif kind is Kind.GROWTH:
@@ -117,10 +165,11 @@ class _Trail:
         self.steps.append(ThisYear(result.value))
         if result.time_share is None and result.missing is None:
             return  # decided without a trajectory: already there, yes/no, or above the bound
-        if self.read(self.plan.base_year) is None or result.baseline is None:
+        y0 = base_year_of(self.plan, self.target)
+        if self.read(y0) is None or result.baseline is None:
             return
         b, goal, t = result.baseline, self.goal(), _known(result.time_share)
-        y0, e = self.plan.base_year, _known(result.expected)
+        e = _known(result.expected)
         self.steps.append(Base(b, y0))
         self.steps.append(Goal(goal))
         self.steps.append(TimeShare(result.year, y0, _deadline(self.target), t))
@@ -134,7 +183,7 @@ class _Trail:
 
     def cumulative(self) -> None:
         result = self.result
-        first = self.target.start or self.plan.start
+        first = sum_start(self.plan, self.target)
         readings = [self.read(year) for year in range(first, result.year + 1)]
         if any(reading is None for reading in readings):
             return
@@ -151,35 +200,47 @@ class _Trail:
             self.steps.append(TotalCompletion(s, goal, s / goal))
         if result.progress_ratio is not None:
             self.steps.append(TotalRatio(s, e, result.progress_ratio))
-            if self.target.op in (Op.LT, Op.LE):
-                self.steps.append(CapMirror(2 - result.progress_ratio))
+            if self.ceiling:
+                _, behind = bands_of(self.plan, self.target)
+                self.steps.append(CeilingEdge(2 - behind))
+
+    @property
+    def ceiling(self) -> bool:
+        return self.target.op is not None and self.target.op.is_cap
+
+    def bound(self) -> Threshold:
+        bound = self.result.threshold
+        assert bound is not None, "a judged result has its threshold"
+        return bound
 
     def goal(self) -> Fraction:
-        assert self.target.op is not None and self.target.bound is not None
-        return driving_bound(self.target.op, self.target.bound)
+        assert self.target.op is not None
+        return driving_bound(self.target.op, self.bound())
 
     def verdict(self) -> Verdict:
         status = self.result.status
         if status in (Status.MISSING, Status.MONITORED):
             return Verdict(status)
         test = self.comparison()
-        if status in (Status.AHEAD, Status.ON_TRACK, Status.BEHIND) and self.result.why is None:
+        banded = status in (Status.AHEAD, Status.ON_TRACK, Status.BEHIND)
+        if banded and self.result.why is None and self.result.progress_ratio is not None:
             return Verdict(status, test, self.band())
         return Verdict(status, test)
 
     def comparison(self) -> ThresholdTest:
         """The threshold test on the value the rule judges."""
         target, value = self.target, self.result.value
-        assert target.op is not None and target.bound is not None
+        assert target.op is not None
         judged = Fraction(int(value)) if isinstance(value, bool) else _number(value)
-        holds = satisfies(judged, target.op, target.bound)
-        return ThresholdTest(value, target.op, target.bound, holds)
+        holds = satisfies(judged, target.op, self.bound())
+        return ThresholdTest(value, target.op, self.bound(), holds)
 
     def band(self) -> Band:
         ratio = _known(self.result.progress_ratio)
-        cap = self.target.op in (Op.LT, Op.LE)
-        shown = 2 - ratio if cap else ratio
-        return Band(shown, cap, self.plan.ahead_band, self.plan.behind_band)
+        ahead, behind = bands_of(self.plan, self.target)
+        if self.target.kind is Kind.CUMULATIVE and self.ceiling:
+            return Band(ratio, True, 2 - behind, 2 - behind)
+        return Band(ratio, False, ahead, behind)
 
 
 def _known(value: Fraction | None) -> Fraction:

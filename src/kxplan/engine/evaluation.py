@@ -9,6 +9,7 @@ from kxplan.engine.rules import Result, evaluate
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Problem, sort_key
+from kxplan.model.scope import applies
 from kxplan.model.status import Status
 
 
@@ -36,7 +37,7 @@ def evaluate_year(plan: Plan, data: DataSet, year: int, unit: Unit | None = None
         evaluate(plan, data, target, each, year)
         for target in plan.targets
         for each in units
-        if each.level in target.levels
+        if applies(plan, target, each, year)
     ]
     return Evaluation(
         plan=plan,

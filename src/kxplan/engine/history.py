@@ -9,6 +9,7 @@ from kxplan.engine.rules import Result, evaluate
 from kxplan.model.dataset import DataSet, Missing
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit, ValueType
 from kxplan.model.problems import Problem, sort_key
+from kxplan.model.scope import applies, base_year_of
 
 Value = Fraction | bool
 
@@ -30,6 +31,11 @@ class Row:
     def values(self) -> list[Value | None]:
         return [result.value for result in self.results.values()]
 
+    def by_year(self, years: list[int]) -> list[Result | None]:
+        """The result of each of `years`, None where the target gives none (its `years`, its
+        own base year)."""
+        return [self.results.get(year) for year in years]
+
 
 @dataclass(frozen=True)
 class History:
@@ -50,7 +56,7 @@ def base_value(plan: Plan, data: DataSet, target: Target, unit: Unit) -> Value |
     """The unit's base-year value of the target's indicator, where the kind has one."""
     if target.kind not in _WITH_BASE:
         return None
-    reading = data.read(unit, target.indicator, plan.base_year)
+    reading = data.read(unit, target.indicator, base_year_of(plan, target))
     if isinstance(reading, Missing):
         return None
     if plan.indicators[target.indicator].type is ValueType.BOOLEAN:
@@ -61,15 +67,15 @@ def base_value(plan: Plan, data: DataSet, target: Target, unit: Unit) -> Value |
 def unit_history(plan: Plan, data: DataSet, unit: Unit, last: int) -> History:
     """Every target of `unit`, evaluated in each year of the period up to `last`."""
     years = list(range(plan.start, last + 1))
-    rows = [
-        Row(
-            target,
-            plan.indicators[target.indicator],
-            base_value(plan, data, target, unit),
-            {year: evaluate(plan, data, target, unit, year) for year in years},
-        )
-        for target in plan.targets_for(unit)
-    ]
+    rows = []
+    for target in plan.targets:
+        # only the years the target gives a result for this unit (SPEC §7: quotas, years,
+        # its own base year); a target with none so far has no row
+        applying = [year for year in years if applies(plan, target, unit, year)]
+        if applying:
+            results = {year: evaluate(plan, data, target, unit, year) for year in applying}
+            indicator = plan.indicators[target.indicator]
+            rows.append(Row(target, indicator, base_value(plan, data, target, unit), results))
     return History(
         plan=plan,
         unit=unit,

@@ -36,6 +36,7 @@ from kxplan.model.comparisons import Op, satisfies
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit
 from kxplan.model.problems import Problem, sort_key
+from kxplan.model.scope import applies_in, base_year_of, sum_start, target_units
 from kxplan.model.status import Status
 
 # Least favourable first: a known failure outweighs a gap in the data, and a gap outweighs
@@ -145,21 +146,24 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
     years = range(plan.start, year + 1)
     rows = []
     for target in plan.targets:
-        units = plan.units_at(target.levels)
+        units = target_units(plan.units_at(target.levels), target)
         lower = [unit for unit in units if unit != top]
-        own = {y: evaluate(plan, data, target, top, y) for y in years} if top in units else {}
-        lower_results = {y: [evaluate(plan, data, target, u, y) for u in lower] for y in years}
+        given = [y for y in years if applies_in(plan, target, y)]  # its `years`, its base year
+        if not given:
+            continue
+        own = {y: evaluate(plan, data, target, top, y) for y in given} if top in units else {}
+        lower_results = {y: [evaluate(plan, data, target, u, y) for u in lower] for y in given}
         result = own.get(year)
         base = base_value(plan, data, target, top) if result else None
         if target.kind in EVERY_YEAR:
-            own_status = worst([r.status for r in own.values()]) if result else None
+            own_status = worst([r.status for r in own.values()]) if own else None
             statuses = [
                 worst([results[index].status for results in lower_results.values()])
                 for index in range(len(lower))
             ]
         else:
             own_status = result.status if result else None
-            statuses = [r.status for r in lower_results[year]]
+            statuses = [r.status for r in lower_results.get(year, [])]
         rows.append(
             ReviewRow(
                 target=target,
@@ -169,7 +173,7 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
                 result=result,
                 base=base,
                 progress=progress_of(plan, result, base) if result else Progress(),
-                lower=lower_results[year],
+                lower=lower_results.get(year, []),
                 reached=_reached(target, lower_results) if lower else {},
                 results=own,
                 lower_statuses=statuses,
@@ -195,18 +199,18 @@ def worst(statuses: list[Status]) -> Status:
 
 def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
     """The arithmetic of `kxplan.engine.progress` for one result; none for what has no number."""
-    target, value = result.target, result.value
-    if target.op is None or target.bound is None or value is None or isinstance(value, bool):
+    target, value, bound = result.target, result.value, result.threshold
+    if target.op is None or bound is None or value is None or isinstance(value, bool):
         return Progress()
-    op, bound = target.op, target.bound
+    op = target.op
     if target.kind is Kind.ANNUAL:
         return annual_completion(value, op, bound)
     if target.kind is Kind.DEADLINE:
-        period = Period(plan.base_year, _deadline(target), result.year)
+        period = Period(base_year_of(plan, target), _deadline(target), result.year)
         number = None if isinstance(base, bool) else base
         progress = _as_judged(deadline_progress(number, value, op, bound, period), result)
     elif target.kind is Kind.CUMULATIVE:
-        period = Period(target.start or plan.start, _deadline(target), result.year)
+        period = Period(sum_start(plan, target), _deadline(target), result.year)
         progress = _as_judged(cumulative_progress(value, op, bound, period), result)
     else:
         return Progress()

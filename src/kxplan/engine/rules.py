@@ -6,10 +6,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
+from kxplan.engine.thresholds import Limit, limit_for
 from kxplan.model.comparisons import Op, Threshold, driving_bound, exceeds_upper, satisfies
 from kxplan.model.data import Observation
 from kxplan.model.dataset import DataSet, Missing, Reading
 from kxplan.model.plan import Indicator, Kind, Plan, Target, Unit, ValueType
+from kxplan.model.scope import bands_of, base_year_of, sum_start
 from kxplan.model.status import Status
 
 Value = Fraction | bool
@@ -24,6 +26,7 @@ class Why(StrEnum):
     NOT_YET_TRUE = "not-yet-true"
     BASE_SATISFIED = "base-satisfied"
     BASE_AT_GOAL = "base-at-goal"
+    BASE_MISSING = "base-missing"
 
 
 @dataclass(frozen=True)
@@ -43,15 +46,20 @@ class Result:
     evidence: tuple[Observation, ...] = ()
     missing: Missing | None = None
     why: Why | None = None
+    #: the threshold the target sets for this unit (`kxplan.engine.thresholds`)
+    limit: Limit | None = None
 
     @property
     def threshold(self) -> Threshold | None:
-        return self.target.bound
+        """The threshold this unit is judged against: its quota, a relative threshold resolved
+        against its base (None when it cannot be), else the target's."""
+        return self.target.bound if self.limit is None else self.limit.bound
 
 
 def evaluate(plan: Plan, data: DataSet, target: Target, unit: Unit, year: int) -> Result:
     indicator = plan.indicators[target.indicator]
-    start = Result(target, indicator, unit, year, Status.MISSING)
+    limit = limit_for(plan, data, target, unit)
+    start = Result(target, indicator, unit, year, Status.MISSING, limit=limit)
     if target.kind is Kind.CUMULATIVE:
         return _cumulative(plan, data, start)
     reading = data.read(unit, indicator.id, year)
@@ -60,6 +68,9 @@ def evaluate(plan: Plan, data: DataSet, target: Target, unit: Unit, year: int) -
     current = _replace(start, value=_shown(reading, indicator), evidence=reading.evidence)
     if target.kind is Kind.MONITOR:
         return _replace(current, status=Status.MONITORED)
+    if isinstance(limit.base, Missing) and limit.unresolved:
+        # a threshold relative to a base that is missing cannot be resolved
+        return _replace(current, missing=limit.base, why=Why.BASE_MISSING)
     if target.kind is Kind.GROWTH:
         return _growth(data, current, reading)
     if target.kind is Kind.ANNUAL or year >= _deadline(target):
@@ -68,7 +79,7 @@ def evaluate(plan: Plan, data: DataSet, target: Target, unit: Unit, year: int) -
 
 
 def _judge(result: Result, value: Fraction) -> Result:
-    met = _satisfies(value, result.target)
+    met = _satisfies(value, result)
     return _replace(result, status=Status.MET if met else Status.NOT_MET)
 
 
@@ -90,47 +101,55 @@ def _growth(data: DataSet, result: Result, reading: Reading) -> Result:
 
 
 def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> Result:
-    """A deadline target before its deadline: against the straight line from the base year."""
-    target, bound = result.target, _bound(result.target)
-    if exceeds_upper(value, _op(target), bound):
-        return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
-    reached = _satisfies(value, target)
+    """A deadline target before its deadline: against the straight line from the base year.
+    `expected` and `progress_ratio` are set whenever they can be computed, whatever the status
+    (SPEC §3, settled cases)."""
+    target, op, bound = result.target, _op(result.target), _bound(result)
+    reached = _satisfies(value, result)
     if result.indicator.type is ValueType.BOOLEAN:
         if reached:
             return _replace(result, status=Status.ACHIEVED_EARLY)
         return _replace(result, status=Status.IN_PROGRESS, why=Why.NOT_YET_TRUE)
-    base = data.read(result.unit, result.indicator.id, plan.base_year)
+    y0 = base_year_of(plan, target)
+    base = data.read(result.unit, result.indicator.id, y0)
     if isinstance(base, Missing):
-        # Reaching the threshold needs no trajectory; judging the way there does.
-        status = Status.ACHIEVED_EARLY if reached else Status.MISSING
-        return _replace(result, status=status, missing=None if reached else base)
-    goal = driving_bound(_op(target), bound)
-    share = Fraction(result.year - plan.base_year, _deadline(target) - plan.base_year)
+        # settled case: a numeric deadline target without its base value is missing, even
+        # when this year's value already reaches the threshold
+        return _replace(result, status=Status.MISSING, missing=base, why=Why.BASE_MISSING)
+    goal = driving_bound(op, bound)
+    share = Fraction(result.year - y0, _deadline(target) - y0)
     result = _replace(
         result, baseline=base.value, time_share=share, evidence=base.evidence + result.evidence
     )
-    base_met = _satisfies(base.value, target)
+    above = exceeds_upper(value, op, bound)
+    base_met = satisfies(base.value, op, bound)
     if goal == base.value or base_met:
         # No line to draw: the base is at or already past the threshold, so the line is flat
         # at the threshold, met or (when the value fell back) not.
+        result = _replace(result, expected=goal)
+        if above:
+            return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
         if reached:
-            return _replace(result, status=Status.ACHIEVED_EARLY, expected=goal)
+            return _replace(result, status=Status.ACHIEVED_EARLY)
         why = Why.BASE_SATISFIED if base_met else Why.BASE_AT_GOAL  # `> 5` from a base of 5
-        return _replace(result, status=Status.BEHIND, expected=goal, why=why)
+        return _replace(result, status=Status.BEHIND, why=why)
     completion = (value - base.value) / (goal - base.value)
     ratio = completion / share
-    return _replace(
+    result = _replace(
         result,
         expected=base.value + (goal - base.value) * share,
         completion=completion,
         progress_ratio=ratio,
-        status=Status.ACHIEVED_EARLY if reached else _band(plan, ratio),
     )
+    if above:
+        return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
+    status = Status.ACHIEVED_EARLY if reached else _band(bands_of(plan, target), ratio)
+    return _replace(result, status=status)
 
 
 def _cumulative(plan: Plan, data: DataSet, result: Result) -> Result:
     target = result.target
-    first, deadline = target.start or plan.start, _deadline(target)
+    first, deadline = sum_start(plan, target), _deadline(target)
     total, evidence = Fraction(0), tuple[Observation, ...]()
     for year in range(first, result.year + 1):
         reading = data.read(result.unit, result.indicator.id, year)
@@ -141,36 +160,45 @@ def _cumulative(plan: Plan, data: DataSet, result: Result) -> Result:
     result = _replace(result, value=total, evidence=evidence)
     if result.year >= deadline:
         return _judge(result, total)
-    op, bound = _op(target), _bound(target)
-    if exceeds_upper(total, op, bound):
-        return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
-    is_cap = op.is_cap
-    if is_cap and not satisfies(total, op, bound):
-        return _replace(result, status=Status.NOT_MET, why=Why.CAP_EXCEEDED)
+    op, bound = _op(target), _bound(result)
     share = Fraction(result.year - first + 1, deadline - first + 1)
     expected = driving_bound(op, bound) * share
     ratio = total / expected if expected else None
     result = _replace(result, time_share=share, expected=expected, progress_ratio=ratio)
-    if not is_cap and satisfies(total, op, bound):
+    if exceeds_upper(total, op, bound):
+        return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
+    if op.is_cap:
+        return _ceiling(plan, result, total)
+    if satisfies(total, op, bound):
         return _replace(result, status=Status.ACHIEVED_EARLY)
     if ratio is None:
         return _replace(result, status=Status.IN_PROGRESS)
-    if is_cap:
-        # Using a cap up faster than time passes is the bad direction.
-        return _replace(result, status=_band(plan, 2 - ratio))
-    return _replace(result, status=_band(plan, ratio))
+    return _replace(result, status=_band(bands_of(plan, target), ratio))
 
 
-def _band(plan: Plan, ratio: Fraction) -> Status:
-    if ratio >= plan.ahead_band:
+def _ceiling(plan: Plan, result: Result, total: Fraction) -> Result:
+    """A ceiling on a running sum before its deadline (settled case): past the ceiling it is
+    not met; else spending faster than the pro-rata share (R ≥ 2 − behind) is behind, and
+    anything slower on track. A ceiling is never ahead or achieved early."""
+    if not _satisfies(total, result):
+        return _replace(result, status=Status.NOT_MET, why=Why.CAP_EXCEEDED)
+    _, behind = bands_of(plan, result.target)
+    ratio = result.progress_ratio
+    fast = ratio is not None and ratio >= 2 - behind
+    return _replace(result, status=Status.BEHIND if fast else Status.ON_TRACK)
+
+
+def _band(bands: tuple[Fraction, Fraction], ratio: Fraction) -> Status:
+    ahead, behind = bands
+    if ratio >= ahead:
         return Status.AHEAD
-    if ratio >= plan.behind_band:
+    if ratio >= behind:
         return Status.ON_TRACK
     return Status.BEHIND
 
 
-def _satisfies(value: Fraction, target: Target) -> bool:
-    return satisfies(value, _op(target), _bound(target))
+def _satisfies(value: Fraction, result: Result) -> bool:
+    return satisfies(value, _op(result.target), _bound(result))
 
 
 def _op(target: Target) -> Op:
@@ -178,9 +206,10 @@ def _op(target: Target) -> Op:
     return target.op
 
 
-def _bound(target: Target) -> Threshold:
-    assert target.bound is not None, "plan checks guarantee a threshold for judged targets"
-    return target.bound
+def _bound(result: Result) -> Threshold:
+    bound = result.threshold
+    assert bound is not None, "plan checks guarantee a threshold; an unresolved one is missing"
+    return bound
 
 
 def _deadline(target: Target) -> int:

@@ -4,24 +4,27 @@ t, e…), and the decision with its band edges. No words: `kxplan.render.trail` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Value
 from kxplan.model.comparisons import Op, Threshold
 from kxplan.model.data import Observation
 from kxplan.model.dataset import Missing
-from kxplan.model.plan import Unit
+from kxplan.model.plan import Aggregate, Indicator, Relative, Unit
+from kxplan.model.problems import Problem
 from kxplan.model.status import Status
 
 
 @dataclass(frozen=True)
 class Input:
-    """A reported value the result rests on, with its place (`observation.file`, `.line`)."""
+    """A reported value the result rests on, with its place (`observation.file`, `.line`);
+    `indicator` when it is not the target's own (an input of a derived indicator, a weight)."""
 
     year: int
     unit: Unit | None
     observation: Observation
+    indicator: Indicator | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,30 @@ class Sum:
     year: int
     parts: tuple[Fraction, ...]
     total: Fraction
+
+
+@dataclass(frozen=True)
+class Formed:
+    """A unit's value in `year` formed from its direct children's `parts` by `how` (a mean,
+    the least, the greatest, all or any of them; a weighted mean with their `weights`)."""
+
+    year: int
+    how: Aggregate
+    parts: tuple[Fraction, ...]
+    weights: tuple[Fraction, ...]
+    value: Fraction
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived indicator's value in `year`: its `formula` with the unit's `inputs` (each id
+    and its value) put in."""
+
+    year: int
+    indicator: str
+    formula: str
+    inputs: tuple[tuple[str, Fraction], ...]
+    value: Fraction
 
 
 @dataclass(frozen=True)
@@ -176,10 +203,24 @@ class TotalRatio:
 
 
 @dataclass(frozen=True)
-class CapMirror:
-    """A cap used up fast is bad: judged on 2 − R."""
+class CeilingEdge:
+    """A ceiling on a running sum: used faster than the pro-rata share, `R ≥ edge` (2 − behind),
+    is behind; slower is on track."""
 
-    mirrored: Fraction
+    edge: Fraction
+
+
+@dataclass(frozen=True)
+class UnitThreshold:
+    """The threshold the target sets for this unit: its quota (`quota`), and for a relative
+    target `given` resolved against the base value `b` of `year` into `bound` (None without b)."""
+
+    given: Threshold
+    bound: Threshold | None
+    quota: bool
+    relative: Relative | None = None
+    b: Fraction | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -194,7 +235,8 @@ class ThresholdTest:
 
 @dataclass(frozen=True)
 class Band:
-    """Where the progress ratio (`2 − R` for a cap: `mirrored`) falls among the band edges."""
+    """Where the progress ratio falls among the band edges; for a ceiling on a running sum
+    (`mirrored`), `behind` is the one edge 2 − behind that R must stay under."""
 
     ratio: Fraction
     mirrored: bool
@@ -215,6 +257,8 @@ class Verdict:
 #: a step of the arithmetic, in the order the rule takes them
 Step = (
     Sum
+    | Formed
+    | Derived
     | PartialSum
     | ThisYear
     | GrowthValues
@@ -231,7 +275,8 @@ Step = (
     | TotalExpected
     | TotalCompletion
     | TotalRatio
-    | CapMirror
+    | CeilingEdge
+    | UnitThreshold
     | Verdict
 )
 
@@ -239,9 +284,11 @@ Step = (
 @dataclass(frozen=True)
 class Audit:
     """One result's trail: its inputs by year, the values missing for it (each part of a sum
-    that has none), and its steps, the verdict last."""
+    that has none), and its steps, the verdict last; and the problems of the data files read
+    for it (an invalid file's values count as missing, and the reader must know why)."""
 
     result: Result
     inputs: list[Input]
     gaps: list[Missing]
     steps: list[Step]
+    problems: list[Problem] = field(default_factory=list)

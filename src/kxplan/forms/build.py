@@ -23,7 +23,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kxplan.forms import layout
 from kxplan.forms.cells import expectation
 from kxplan.forms.layout import CellValue, FormMeta, coordinate
-from kxplan.model.plan import Aggregate, Indicator, Plan, Unit, ValueType
+from kxplan.model.dataset import FORMS
+from kxplan.model.plan import Indicator, Plan, Target, Unit, ValueType
+from kxplan.model.scope import covers
 from kxplan.render import describe
 from kxplan.render.xlsx.sheet import put_text
 from kxplan.text import in_lang, tr
@@ -201,16 +203,16 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
     """
     plan, unit, lang = spec.plan, spec.unit, spec.lang
     parts = [
-        describe.rule(target, indicator, lang)
+        _rule_of(plan, target, indicator, lang, unit)
         for target in plan.targets_for(unit)
-        if target.indicator == indicator.id
+        if indicator.id in plan.inputs(target.indicator) and covers(target, unit)
     ]
-    if indicator.aggregate is Aggregate.SUM:
+    if indicator.aggregation in FORMS:
         for ancestor in plan.ancestors(unit):
             rules = [
-                describe.rule(target, indicator, lang)
+                _rule_of(plan, target, indicator, lang)
                 for target in plan.targets_for(ancestor)
-                if target.indicator == indicator.id
+                if indicator.id in plan.inputs(target.indicator)
             ]
             if rules:
                 name = in_lang(ancestor.name, ancestor.name_en, lang)
@@ -220,6 +222,20 @@ def _target(spec: FormSpec, indicator: Indicator) -> str:
     if not parts:
         return tr("form-no-target", lang)
     return tr("semicolon", lang).join(parts)
+
+
+def _rule_of(
+    plan: Plan, target: Target, asked: Indicator, lang: str, unit: Unit | None = None
+) -> str:
+    """A target's rule (for `unit`, its own quota); when the target is on a derived indicator
+    computed from the one `asked`, that indicator's name with it (`每万人会员数 ≥ 8`)."""
+    judged = plan.indicators[target.indicator]
+    text = describe.rule(target, judged, lang)
+    if unit is not None:
+        text = describe.given_rule(target, judged, unit, lang)
+    if judged.id == asked.id:
+        return text
+    return f"{in_lang(judged.name, judged.name_en, lang)} {text}"
 
 
 def _validation(value_type: ValueType, lang: str) -> DataValidation:

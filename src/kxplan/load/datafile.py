@@ -19,7 +19,7 @@ from kxplan.load.folder import YEAR_FOLDER
 from kxplan.load.pydanticerrors import error_path, kind_of
 from kxplan.model.data import ENTRY_FIELDS, FILE_FIELDS, Observation, Submission
 from kxplan.model.plan import Plan
-from kxplan.model.problems import Problem, ProblemCode
+from kxplan.model.problems import Problem, ProblemCode, sort_key
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import shortened
 from kxplan.text.suggest import closest
@@ -65,12 +65,15 @@ class FileChecker:
             self._explain(error.errors(), report)
             parsed = None
         self._check_precision(document, report)
+        derived = self._derived_reported(data, document, display)
         if parsed is None or report.problems:
-            return None, report.listed(self.lang)
+            return None, sorted(report.listed(self.lang) + derived, key=sort_key)
         unit = self.plan.unit(str(data["unit"]))
         assert unit is not None  # `_check_identity` said any other unit
         values = {}
         for indicator_id, entry in parsed.model_dump(exclude_none=True)["values"].items():
+            if self.plan.indicators[indicator_id].derived:
+                continue  # computed, never read from a file
             if entry.get("value") is None:
                 continue
             pos = document.where(("values", indicator_id))
@@ -83,7 +86,27 @@ class FileChecker:
                 entry.get("note"),
             )
         ordered = {i: values[i] for i in self.plan.indicators if i in values}
-        return Submission(unit, data["year"], display, ordered), []
+        return Submission(unit, data["year"], display, ordered), derived
+
+    def _derived_reported(
+        self, data: dict[str, Any], document: Document, display: str
+    ) -> list[Problem]:
+        """A derived indicator in the file (SPEC §7 `derived-reported`), at its key: a problem,
+        but not one that makes the file unusable, so it is kept apart from the others."""
+        values = data.get("values")
+        found = []
+        for key in values if isinstance(values, dict) else ():
+            indicator = self.plan.indicators.get(str(key))
+            if indicator is None or indicator.formula is None:
+                continue
+            pos = document.where(("values", key), key=True)
+            name = in_lang(indicator.name, indicator.name_en, self.lang)
+            message = tr(
+                "derived-reported", self.lang, id=indicator.id, name=name, formula=indicator.formula
+            )
+            line, column = (pos.line, pos.column) if pos else (None, None)
+            found.append(Problem(display, line, column, ProblemCode.DERIVED_REPORTED, message))
+        return found
 
     def _check_precision(self, document: Document, report: _Report) -> None:
         """A number is judged exactly as written: more digits than a binary float keeps
@@ -92,6 +115,9 @@ class FileChecker:
         for where, text in document.raw.items():
             if where[:1] != ("values",) or where[-1] in ("source", "note"):
                 continue
+            indicator = self.plan.indicators.get(str(where[1])) if len(where) > 1 else None
+            if indicator is not None and indicator.derived:
+                continue  # ignored, whatever its digits
             pos = document.where(where)
             if pos is not None and (pos.line, pos.column) in said:
                 continue  # one problem per place: the type or range error says enough

@@ -53,9 +53,10 @@ _ENTRIES: dict[ValueType, type[_Entry]] = {
 
 
 def values_model(indicators: dict[str, Indicator]) -> type[BaseModel]:
-    """One optional field per indicator; any other key is refused."""
+    """One optional field per indicator; any other key is refused. A derived indicator's
+    figure is taken as it is, to be ignored (`derived-reported` says so)."""
     fields: dict[str, Any] = {
-        indicator.id: (entry_model(indicator.type) | None, None)
+        indicator.id: (Any if indicator.derived else entry_model(indicator.type) | None, None)
         for indicator in indicators.values()
     }
     return create_model("Values", __config__=ConfigDict(extra="forbid", frozen=True), **fields)

@@ -86,7 +86,7 @@ def _add(
         dataset.submissions.pop(key, None)
         dataset.invalid[key] = display  # where the problem is said (it names the other file)
         return
-    if submission is not None and not problems:
+    if submission is not None:  # usable: no problems, or only `derived-reported` ones
         dataset.submissions[key] = submission
     else:
         dataset.invalid[key] = display

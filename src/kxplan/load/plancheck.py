@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from kxplan.load.aggregate import aggregate_problems
+from kxplan.load.assessment import assessment_problems
+from kxplan.load.thresholdcheck import setting_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
     Aggregate,
@@ -26,8 +29,12 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     """Each contradiction as (its place in the file, the message)."""
     info = spec.plan
     start, end = info.period
-    if not (info.base_year < start <= end):
+    if start > end:
         yield ("plan", "period"), tr("plan-period", lang, start=start, end=end)
+        start, end = EVERY_YEAR  # one problem: the targets' years are not judged against it
+    elif info.base_year >= start:
+        message = tr("plan-base-year", lang, base=info.base_year, start=start)
+        yield ("plan", "base_year"), message
 
     for words, key, items in (
         (tr("plan-what-level", lang), "levels", [level.id for level in spec.levels]),
@@ -50,7 +57,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             )
         if unit.parent is not None and unit.parent not in codes:
             owner, words = tr("plan-unit", lang, id=unit.name), tr("plan-ref-parent", lang)
-            yield ("units", index, "parent"), _unknown(owner, words, unit.parent, codes, lang)
+            yield ("units", index, "parent"), unknown_ref(owner, words, unit.parent, codes, lang)
     roots = Counter(unit.parent is None for unit in spec.units)[True]
     if roots != 1:
         yield ("units",), tr("plan-root", lang, count=roots)
@@ -59,16 +66,15 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
     indicators = {indicator.id: indicator for indicator in spec.indicators}
     for index, target in enumerate(spec.targets):
         owner = tr("plan-target", lang, id=target.id)
-        if target.indicator not in indicators:
-            yield (
-                ("targets", index, "indicator"),
-                _unknown(owner, tr("plan-ref-indicator", lang), target.indicator, indicators, lang),
-            )
-            continue
-        for level in target.levels:
+        for level in target.levels:  # before the indicator: an unknown one hides no level
             if level not in level_ids:
                 words = tr("plan-ref-level", lang)
-                yield ("targets", index, "level"), _unknown(owner, words, level, level_ids, lang)
+                yield ("targets", index, "level"), unknown_ref(owner, words, level, level_ids, lang)
+        if target.indicator not in indicators:
+            words = tr("plan-ref-indicator", lang)
+            message = unknown_ref(owner, words, target.indicator, indicators, lang)
+            yield ("targets", index, "indicator"), message
+            continue
         indicator = indicators[target.indicator]
         for field, why in (
             *_rule_problems(target, indicator.type, start, end, lang),
@@ -76,12 +82,24 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         ):
             yield ("targets", index, field), tr("plan-rule", lang, id=target.id, why=why)
     for index, indicator in enumerate(spec.indicators):
-        if indicator.aggregate is Aggregate.SUM and indicator.type in _NOT_ADDED:
+        if (
+            indicator.aggregate is Aggregate.SUM
+            and indicator.type in _NOT_ADDED
+            and not indicator.derived  # any aggregate on it is refused (`load.formula`)
+        ):
             message = tr(_NOT_ADDED[indicator.type], lang, id=indicator.id)
             yield ("indicators", index, "aggregate"), message
+    yield from assessment_problems(spec, lang)
+    yield from aggregate_problems(spec, lang)
+    yield from setting_problems(spec, lang)
 
 
-def _unknown(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
+#: the years a `Year` may be: a period no target's year falls outside
+EVERY_YEAR = (1900, 2200)
+
+
+def unknown_ref(owner: str, what: str, ref: str, known: Iterable[str], lang: str) -> str:
+    """`owner`'s `what` “ref” does not exist, with “did you mean” the closest of `known`."""
     guess = closest(ref, known)
     suggest = tr("did-you-mean", lang, id=guess) if guess else ""
     return tr("plan-unknown-ref", lang, owner=owner, what=what, ref=ref, suggest=suggest)
@@ -108,8 +126,10 @@ def _rule_problems(
     if kind is Kind.MONITOR:
         if op is not None or threshold is not None:
             yield "op", tr("plan-rule-monitor-op", lang)
-    elif op is None or threshold is None:
+    elif op is None or (threshold is None and not target.quotas):
         yield "op", tr("plan-rule-needs-op", lang, kind=kind.value)
+    elif threshold is None:
+        pass  # quotas only: each listed unit's threshold is checked with the quotas
     elif op is Op.BETWEEN:
         if not isinstance(threshold, list) or len(threshold) != 2 or threshold[0] > threshold[1]:
             yield "threshold", tr("plan-rule-between", lang)

@@ -3,12 +3,15 @@ agrees with itself (`plancheck`); every problem is a SPEC `plan-error`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
+from kxplan.load.assessment import said_at_key
+from kxplan.load.formula import formula_problems, read_formulas
 from kxplan.load.plancheck import contradictions
+from kxplan.load.planrest import rest_problems
 from kxplan.load.planwords import schema_problems
 from kxplan.load.pydanticerrors import kind_of
 from kxplan.model.errors import PlanInvalid
@@ -24,9 +27,15 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
     if document is None or problems:
         raise PlanInvalid([_as_plan_error(problem) for problem in problems])
 
-    def problem(where: Path_, message: str, *, key: bool = False) -> Problem:
+    def problem(
+        where: Path_, message: str, *, key: bool = False, offset: int | None = None
+    ) -> Problem:
+        """At `where`; `offset` characters into its text (a formula's), past a quote."""
+        key = key or said_at_key(where, document.data)
         pos = document.where(where, key=key)
         line, column = (pos.line, pos.column) if pos else (None, None)
+        if column is not None and offset is not None:
+            column += offset + (1 if where in document.quoted else 0)
         return Problem(display, line, column, ProblemCode.PLAN_ERROR, message)
 
     if not isinstance(document.data, dict):
@@ -41,48 +50,23 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
             for where, message, key in schema_problems(error.errors(), document, lang)
         ]
         said = {(p.line, p.column) for p in found}
-        for where, message in _contradictions_of_the_rest(document.data, error, lang):
-            extra = problem(where, message)
+        for where, message, offset in rest_problems(document.data, lang, _all):
+            extra = problem(where, message, offset=offset)
             if (extra.line, extra.column) not in said:
                 found.append(extra)
         raise PlanInvalid(sorted(found, key=sort_key)) from None
-    found = [problem(where, message) for where, message in contradictions(spec, lang)]
+    found = [problem(where, message, offset=offset) for where, message, offset in _all(spec, lang)]
     if found:
         raise PlanInvalid(sorted(found, key=sort_key))
-    return Plan(spec, display)
+    return Plan(spec, display, read_formulas(spec))
 
 
-def _contradictions_of_the_rest(
-    data: dict[str, Any], error: ValidationError, lang: str
-) -> list[tuple[Path_, str]]:
-    """The contradictions among the targets that are well formed, when only targets (or the
-    bands) are not: a plan's problems are reported at once, not in two rounds. Nothing when
-    a level, unit or indicator is malformed (targets would point at what was left out)."""
-    broken_targets: set[int] = set()
-    rest = dict(data)
-    for detail in error.errors():
-        loc = detail["loc"]
-        if loc[:1] == ("targets",) and len(loc) > 1 and isinstance(loc[1], int):
-            broken_targets.add(loc[1])
-        elif loc[:2] == ("plan", "bands") and isinstance(data.get("plan"), dict):
-            rest["plan"] = {k: v for k, v in data["plan"].items() if k != "bands"}  # defaults
-        else:
-            return []
-    targets = data.get("targets")
-    if not isinstance(targets, list):
-        return []
-    kept = [index for index in range(len(targets)) if index not in broken_targets]
-    rest["targets"] = [targets[index] for index in kept]
-    try:
-        spec = PlanFile.model_validate(rest)
-    except ValidationError:
-        return []
-    found = []
+def _all(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str, int | None]]:
+    """Every contradiction, with the offset of a formula's problem in its text."""
     for where, message in contradictions(spec, lang):
-        if where[:1] == ("targets",) and len(where) > 1 and isinstance(where[1], int):
-            where = ("targets", kept[where[1]], *where[2:])  # its place in the file
-        found.append((where, message))
-    return found
+        yield where, message, None
+    for where, offset, message in formula_problems(spec, lang):
+        yield where, message, offset
 
 
 def _as_plan_error(problem: Problem) -> Problem:

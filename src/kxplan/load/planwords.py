@@ -11,7 +11,16 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from kxplan.load.pydanticerrors import error_path
-from kxplan.model.plan import Bands, Indicator, Level, PlanFile, PlanInfo, Target, Unit
+from kxplan.model.plan import (
+    Bands,
+    Indicator,
+    Level,
+    PlanFile,
+    PlanInfo,
+    Target,
+    TargetBands,
+    Unit,
+)
 from kxplan.text import tr
 from kxplan.text.suggest import closest
 from kxplan.yaml.safe import Document, Path_
@@ -50,7 +59,7 @@ _TEXT_FIELDS = {
     "hint",
     "hint_en",
 }
-_NUMBER_FIELDS = {"threshold", "period", "base_year", "deadline", "start"}
+_NUMBER_FIELDS = {"threshold", "period", "base_year", "deadline", "start", "quotas", "years"}
 _EXPECT = {
     "period": "plan-expect-period",
     "base_year": "plan-expect-year",
@@ -68,6 +77,8 @@ _EXPECT = {
     "aggregate": "plan-expect-aggregate",
     "kind": "plan-expect-kind",
     "op": "plan-expect-op",
+    "relative": "relative-expect",
+    "years": "years-expect",
 }
 
 
@@ -150,6 +161,8 @@ def describe(where: Path_, data: Any, lang: str) -> tuple[str, str | None]:
         owner = tr(_OWNERS[section], lang, id=name)
     else:
         owner = tr("plan-item", lang, section=section, number=int(index) + 1)
+    if rest[:1] == ["bands"] and len(rest) > 1:
+        return owner, ".".join(rest[:2])  # a target's own bands: `bands.ahead`
     return owner, rest[0] if rest else None
 
 
@@ -168,7 +181,7 @@ def _expectation(where: Path_, field: str, data: Any, lang: str) -> str:
         return tr("plan-expect-id", lang)
     if field == "level":
         return tr("plan-expect-levels" if section == "targets" else "plan-expect-level", lang)
-    if field == "threshold":
+    if field in ("threshold", "quotas"):
         return _threshold_expectation(_at(data, section, where[1]), data, lang)
     return tr(_EXPECT[field], lang) if field in _EXPECT else tr("plan-expect-text", lang)
 
@@ -220,4 +233,6 @@ def _model_at(where: Path_) -> type[BaseModel]:
         return PlanFile
     if where == ("plan", "bands"):
         return Bands
+    if len(where) == 3 and where[0] == "targets" and where[2] == "bands":
+        return TargetBands
     return _MODELS.get(str(where[0]), PlanFile)

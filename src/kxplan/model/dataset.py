@@ -9,6 +9,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from kxplan.model.data import Observation, Submission
+from kxplan.model.formula import DivisionByZero
 from kxplan.model.plan import Aggregate, Plan, Unit
 from kxplan.model.problems import Leftover, Problem
 
@@ -19,6 +20,10 @@ class Gap(StrEnum):
     NO_FILE = "no-file"
     INVALID_FILE = "invalid-file"
     NOT_REPORTED = "not-reported"
+    #: a derived indicator's formula divides by 0 for this unit's values
+    DIVISION_BY_ZERO = "division-by-zero"
+    #: a weighted mean whose children's weights add up to 0
+    ZERO_WEIGHT = "zero-weight"
 
 
 @dataclass(frozen=True)
@@ -32,21 +37,64 @@ class Missing:
 
 @dataclass(frozen=True)
 class Reading:
-    """A unit's value: its own report, or formed from its lower units' (`formed_by`)."""
+    """A unit's value: its own report, or formed from its lower units' (`formed_by`, with
+    the direct children's values as `parts` and their `weights`), or computed by a derived
+    indicator's formula from the same unit's `inputs`."""
 
     value: Fraction
     raw: bool | int | float | Fraction
     evidence: tuple[Observation, ...]
     formed_by: Aggregate | None = None
+    parts: tuple[Fraction, ...] = ()
+    weights: tuple[Fraction, ...] = ()
+    inputs: tuple[tuple[str, Reading], ...] = ()
 
 
-def _sum(parts: Sequence[Reading]) -> Fraction:
-    return sum((part.value for part in parts), Fraction(0))
+def _sum(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0))
 
 
-#: how a parent's value is formed from its lower units' values, for each aggregate that forms
-#: one (`none` does not: a unit reports the value itself or it is missing)
-FORMS: dict[Aggregate, Callable[[Sequence[Reading]], Fraction]] = {Aggregate.SUM: _sum}
+def _mean(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values)
+
+
+def _min(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return min(values)
+
+
+def _max(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return max(values)
+
+
+def _all(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return Fraction(int(all(values)))
+
+
+def _any(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    return Fraction(int(any(values)))
+
+
+def _weighted_mean(values: Sequence[Fraction], weights: Sequence[Fraction]) -> Fraction | None:
+    total = sum(weights, Fraction(0))
+    if total == 0:
+        return None  # nothing to weigh by: no mean
+    return sum((v * w for v, w in zip(values, weights, strict=True)), Fraction(0)) / total
+
+
+#: how a parent's value is formed from its direct children's values (and, for a weighted
+#: mean, their weights), for each aggregate that forms one; None when it cannot be formed.
+#: `none` forms none: a unit reports the value itself or it is missing.
+FORMS: dict[Aggregate, Callable[[Sequence[Fraction], Sequence[Fraction]], Fraction | None]] = {
+    Aggregate.SUM: _sum,
+    Aggregate.MEAN: _mean,
+    Aggregate.MIN: _min,
+    Aggregate.MAX: _max,
+    Aggregate.ALL: _all,
+    Aggregate.ANY: _any,
+    Aggregate.WEIGHTED_MEAN: _weighted_mean,
+}
+#: aggregates whose value is a yes/no
+YES_NO_FORMS = frozenset({Aggregate.ALL, Aggregate.ANY})
 
 
 @dataclass
@@ -78,14 +126,17 @@ class DataSet:
 
     def read(self, unit: Unit, indicator_id: str, year: int) -> Reading | Missing:
         """The unit's value: its own report, else formed from its lower units' values (the
-        first of them missing makes it missing), else why there is none."""
+        first of them missing makes it missing), else why there is none. A derived
+        indicator's value is always computed, from the unit's own inputs."""
+        if self.plan.indicators[indicator_id].derived:
+            return self._derived(unit, indicator_id, year)
         submission = self.submission(unit, year)
         if submission is not None and indicator_id in submission.values:
             observation = submission.values[indicator_id]
             return Reading(observation.exact, observation.value, (observation,))
         parts = self.formed_from(unit, indicator_id, year)
         if parts:
-            return self._formed(parts, indicator_id, year)
+            return self._formed(unit, parts, indicator_id, year)
         if (year, unit.code) in self.invalid:
             return Missing(
                 unit, year, indicator_id, Gap.INVALID_FILE, self.invalid[(year, unit.code)]
@@ -100,18 +151,57 @@ class DataSet:
         submission = self.submission(unit, year)
         if submission is not None and indicator_id in submission.values:
             return []
-        if self.plan.indicators[indicator_id].aggregate not in FORMS:
+        indicator = self.plan.indicators[indicator_id]
+        if indicator.derived or indicator.aggregation not in FORMS:
             return []
         return self.plan.children[unit.code]
 
-    def _formed(self, children: list[Unit], indicator_id: str, year: int) -> Reading | Missing:
+    def _formed(
+        self, unit: Unit, children: list[Unit], indicator_id: str, year: int
+    ) -> Reading | Missing:
+        indicator = self.plan.indicators[indicator_id]
         parts: list[Reading] = []
+        weights: list[Reading] = []
         for child in children:
             reading = self.read(child, indicator_id, year)
             if isinstance(reading, Missing):
                 return reading
             parts.append(reading)
-        aggregate = self.plan.indicators[indicator_id].aggregate
-        value = FORMS[aggregate](parts)
-        evidence = tuple(observation for part in parts for observation in part.evidence)
-        return Reading(value, value, evidence, formed_by=aggregate)
+            if indicator.weight is not None:
+                weight = self.read(child, indicator.weight, year)
+                if isinstance(weight, Missing):
+                    return weight
+                weights.append(weight)
+        aggregate = indicator.aggregation
+        values = tuple(part.value for part in parts)
+        weighed = tuple(weight.value for weight in weights) or tuple(Fraction(1) for _ in parts)
+        value = FORMS[aggregate](values, weighed)
+        if value is None:
+            return Missing(unit, year, indicator_id, Gap.ZERO_WEIGHT)
+        evidence = tuple(o for each in (*parts, *weights) for o in each.evidence)
+        raw: bool | Fraction = bool(value) if aggregate in YES_NO_FORMS else value
+        return Reading(
+            value,
+            raw,
+            evidence,
+            formed_by=aggregate,
+            parts=values,
+            weights=tuple(weight.value for weight in weights),
+        )
+
+    def _derived(self, unit: Unit, indicator_id: str, year: int) -> Reading | Missing:
+        """Computed from the unit's own values of the formula's inputs: missing when one is
+        (the input's gap says which and why) or when the formula divides by 0."""
+        formula = self.plan.formula(indicator_id)
+        inputs: list[tuple[str, Reading]] = []
+        for ident in formula.ids:
+            reading = self.read(unit, ident, year)
+            if isinstance(reading, Missing):
+                return reading
+            inputs.append((ident, reading))
+        try:
+            value = formula.value({ident: reading.value for ident, reading in inputs})
+        except DivisionByZero:
+            return Missing(unit, year, indicator_id, Gap.DIVISION_BY_ZERO)
+        evidence = tuple(o for _, reading in inputs for o in reading.evidence)
+        return Reading(value, value, evidence, inputs=tuple(inputs))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -15,10 +16,15 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StringConstraints,
+    field_validator,
 )
 
 from kxplan.model.comparisons import Op, Threshold
+from kxplan.model.formula import Formula
 from kxplan.text import in_lang
+
+if TYPE_CHECKING:
+    from kxplan.model.assessment import Assessment
 
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]
@@ -45,8 +51,24 @@ class Direction(StrEnum):
 
 
 class Aggregate(StrEnum):
+    """How a parent's value is formed from its direct children's (SPEC §7)."""
+
     SUM = "sum"
+    MEAN = "mean"
+    MIN = "min"
+    MAX = "max"
+    ALL = "all"
+    ANY = "any"
+    WEIGHTED_MEAN = "weighted_mean"  # written `{weighted_mean: <id>}`, never bare
     NONE = "none"
+
+
+class Relative(StrEnum):
+    """A threshold relative to each unit's base value (SPEC §7): `points` adds it, `percent`
+    grows the base by it."""
+
+    POINTS = "points"
+    PERCENT = "percent"
 
 
 class Kind(StrEnum):
@@ -65,6 +87,17 @@ class _Model(BaseModel):
 class Bands(_Model):
     ahead: Annotated[StrictFloat, Field(gt=1)] = 1.10
     behind: Annotated[StrictFloat, Field(gt=0, lt=1)] = 0.90
+
+
+class TargetBands(_Model):
+    """A target's own progress bands; an edge it does not give is the plan's."""
+
+    ahead: Annotated[StrictFloat, Field(gt=1)] | None = None
+    behind: Annotated[StrictFloat, Field(gt=0, lt=1)] | None = None
+
+
+#: a threshold as the plan writes it: a number, true/false, or [low, high] for between
+GivenThreshold = StrictBool | Number | list[Number]
 
 
 class PlanInfo(_Model):
@@ -90,6 +123,13 @@ class Unit(_Model):
     parent: Code | None = None
 
 
+class WeightedMean(_Model):
+    """`aggregate: {weighted_mean: population}`: the children's values weighted by another
+    indicator's."""
+
+    weighted_mean: Id
+
+
 class Indicator(_Model):
     id: Id
     name: Text
@@ -99,9 +139,34 @@ class Indicator(_Model):
     type: ValueType
     nature: Nature
     direction: Direction
-    aggregate: Aggregate = Aggregate.NONE
+    aggregate: Aggregate | WeightedMean = Aggregate.NONE
+    formula: Text | None = None
     instruction: Text | None = None
     instruction_en: Text | None = None
+
+    @field_validator("aggregate")
+    @classmethod
+    def _weight_named(cls, value: Aggregate | WeightedMean) -> Aggregate | WeightedMean:
+        if value is Aggregate.WEIGHTED_MEAN:
+            raise ValueError("weighted_mean names its weight: {weighted_mean: <id>}")
+        return value
+
+    @property
+    def aggregation(self) -> Aggregate:
+        """How a parent's value is formed (`weighted_mean` for the mapping)."""
+        return (
+            Aggregate.WEIGHTED_MEAN if isinstance(self.aggregate, WeightedMean) else self.aggregate
+        )
+
+    @property
+    def weight(self) -> str | None:
+        """The indicator whose values weigh the children's, for `weighted_mean`."""
+        return self.aggregate.weighted_mean if isinstance(self.aggregate, WeightedMean) else None
+
+    @property
+    def derived(self) -> bool:
+        """Computed by its `formula` from the same unit's values, never reported."""
+        return self.formula is not None
 
 
 class Target(_Model):
@@ -112,9 +177,15 @@ class Target(_Model):
     level: Id | list[Id]
     kind: Kind
     op: Op | None = None
-    threshold: StrictBool | Number | list[Number] | None = None
+    threshold: GivenThreshold | None = None
     deadline: Year | None = None
     start: Year | None = None
+    # the second edition's per-target settings (SPEC §7); `kxplan.model.scope` reads them
+    quotas: dict[Text, GivenThreshold] | None = None
+    relative: Relative | None = None
+    bands: TargetBands | None = None
+    base_year: Year | None = None
+    years: Annotated[list[Year], Field(min_length=2, max_length=2)] | None = None
     clause: Text
     quote: Text | None = None
     hint: Text | None = None
@@ -127,12 +198,7 @@ class Target(_Model):
     @cached_property
     def bound(self) -> Threshold | None:
         """The threshold as exact numbers (booleans as 0/1, `between` as a pair)."""
-        if self.threshold is None:
-            return None
-        if isinstance(self.threshold, list):
-            low, high = self.threshold
-            return (exact(low), exact(high))
-        return exact(self.threshold)
+        return None if self.threshold is None else exact_threshold(self.threshold)
 
 
 class PlanFile(_Model):
@@ -141,6 +207,17 @@ class PlanFile(_Model):
     units: list[Unit]
     indicators: list[Indicator]
     targets: list[Target]
+    #: the annual assessment (SPEC §8), checked by `load/assessment.py` and built as the
+    #: `Plan`'s `assessment`; kept raw here so that its problems are said in its own words
+    assessment: dict[Any, Any] | None = None
+
+
+def exact_threshold(given: GivenThreshold) -> Threshold:
+    """A threshold as exact numbers (booleans as 0/1, `between` as a pair)."""
+    if isinstance(given, list):
+        low, high = given
+        return (exact(low), exact(high))
+    return exact(given)
 
 
 def exact(number: bool | int | float) -> Fraction:
@@ -151,8 +228,12 @@ def exact(number: bool | int | float) -> Fraction:
 class Plan:
     """A consistent plan (checked by `planload`) with the look-ups the rest of kxplan needs."""
 
-    def __init__(self, spec: PlanFile, source: str) -> None:
+    def __init__(
+        self, spec: PlanFile, source: str, formulas: Mapping[str, Formula] | None = None
+    ) -> None:
         self.spec = spec
+        #: each derived indicator's formula, read by `kxplan.load.formula`
+        self.formulas = dict(formulas or {})
         self.source = source
         self.info = spec.plan
         self.levels = spec.levels
@@ -164,6 +245,14 @@ class Plan:
 
     def name(self, lang: str) -> str:
         return in_lang(self.info.name, self.info.name_en, lang)
+
+    @cached_property
+    def assessment(self) -> Assessment | None:
+        """The plan's `assessment` section, None when it has none."""
+        from kxplan.model.assessment import Assessment  # it builds on this module's `exact`
+
+        raw = self.spec.assessment
+        return None if raw is None else Assessment.model_validate(raw)
 
     @property
     def start(self) -> int:
@@ -227,6 +316,20 @@ class Plan:
             unit = self._by_code[unit.parent]
             chain.append(unit)
         return chain
+
+    def formula(self, indicator_id: str) -> Formula:
+        assert indicator_id in self.formulas, "a derived indicator's formula is read with the plan"
+        return self.formulas[indicator_id]
+
+    def inputs(self, indicator_id: str) -> list[str]:
+        """The reported indicators a value rests on: itself, or for a derived one the inputs
+        of its formula, followed down through derived inputs (the plan has no cycles)."""
+        if not self.indicators[indicator_id].derived:
+            return [indicator_id]
+        found: list[str] = []
+        for ident in self.formula(indicator_id).ids:
+            found.extend(each for each in self.inputs(ident) if each not in found)
+        return found
 
     def targets_for(self, unit: Unit) -> list[Target]:
         return [target for target in self.targets if unit.level in target.levels]

@@ -24,6 +24,8 @@ class ProblemCode(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     FILE_TOO_LARGE = "file-too-large"
     PLAN_ERROR = "plan-error"
+    #: a data file reports a derived indicator: said, the figure ignored, the file still used
+    DERIVED_REPORTED = "derived-reported"
 
 
 @dataclass(frozen=True)

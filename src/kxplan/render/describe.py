@@ -5,8 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kxplan.engine.rules import Result, Why
+from kxplan.model.comparisons import Threshold
 from kxplan.model.dataset import Gap, Missing
-from kxplan.model.plan import Indicator, Kind, Target
+from kxplan.model.plan import Indicator, Kind, Relative, Target, Unit, ValueType, exact_threshold
+from kxplan.model.rounding import half_up
+from kxplan.model.scope import quota_of
 from kxplan.model.status import Status
 from kxplan.text import groups_thousands, in_lang, measure_apart, tr
 
@@ -19,8 +22,8 @@ def number(value: Fraction | bool | None, places: int = 2) -> str:
         return tr("yes" if value else "no", "zh")
     if value.denominator == 1:
         return str(value.numerator)
-    scaled = abs(value) * 10**places
-    digits = str(int(scaled + Fraction(1, 2))).rjust(places + 1, "0")  # half up, exactly
+    scaled = abs(half_up(value, places)) * 10**places  # a whole number: half up, exactly
+    digits = str(int(scaled)).rjust(places + 1, "0")
     text = f"{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
     return f"-{text}" if value < 0 and text != "0" else text
 
@@ -120,7 +123,13 @@ def json_threshold(target: Target) -> object:
     """The threshold as JSON: a number, `true`/`false` for yes/no, `[low, high]` for between."""
     if isinstance(target.threshold, bool):
         return target.threshold
-    bound = target.bound
+    return json_bound(target.bound)
+
+
+def json_bound(bound: Threshold | None, boolean: bool = False) -> object:
+    """A threshold (exact) as JSON; `boolean` says it as `true`/`false`."""
+    if boolean and bound is not None and not isinstance(bound, tuple):
+        return bool(bound)
     if isinstance(bound, tuple):
         return [json_number(bound[0]), json_number(bound[1])]
     return json_number(bound)
@@ -149,25 +158,92 @@ def singular(word: str) -> str:
 
 
 def rule(target: Target, indicator: Indicator, lang: str) -> str:
-    """The rule in a few symbols: `≥ 13%（2025年）`, `累计 > 50亿元（2021—2025年）`."""
+    """The rule in a few symbols: `≥ 13%（2025年）`, `累计 > 50亿元（2021—2025年）`,
+    `≥ 基期+2个百分点（2025年）`."""
     if target.op is None:
         return tr("kind-monitor", lang)
-    one = target.bound if not isinstance(target.bound, tuple) else target.bound[1]
+    return framed(target, body(target, indicator, target.bound, target.relative, lang), lang)
+
+
+def body(
+    target: Target,
+    indicator: Indicator,
+    bound: Threshold | None,
+    relative: Relative | None,
+    lang: str,
+) -> str:
+    """The comparison and its threshold: `≥ 13%`, `1–2次`, `= 是`, `≥ 基期+2个百分点`."""
+    assert target.op is not None, "a monitored target has no comparison"
+    if relative is not None and bound is not None:
+        said = relative_body(indicator, bound, relative, lang)
+        return said if isinstance(bound, tuple) else f"{target.op.symbol} {said}"
+    one = bound if not isinstance(bound, tuple) else bound[1]
     unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
-    bound = target.bound
     if isinstance(bound, tuple):
-        body = f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
-    elif isinstance(target.threshold, bool):
-        body = f"= {yes_no(target.threshold, lang)}"
-    else:
-        body = f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
+        return f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
+    if isinstance(target.threshold, bool) or (
+        bound is not None and indicator.type is ValueType.BOOLEAN
+    ):
+        return f"= {yes_no(bool(bound), lang)}"
+    return f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
+
+
+def relative_body(indicator: Indicator, given: Threshold, relative: Relative, lang: str) -> str:
+    """`基期+2个百分点`, `基期增长15%`, `基期下降15%`; a pair as `基期+1–基期+2个百分点`."""
+
+    def one(figure: Fraction) -> str:
+        size = number(abs(figure))
+        if relative is Relative.PERCENT:
+            up = figure >= 0
+            return tr("relative-percent-up" if up else "relative-percent-down", lang, figure=size)
+        sign = "+" if figure >= 0 else "−"
+        if indicator.type is ValueType.PERCENT:
+            return tr("relative-points-percent", lang, sign=sign, figure=size)
+        return tr("relative-points", lang, sign=sign, figure=size, measure=measure(indicator, lang))
+
+    if isinstance(given, tuple):
+        return f"{one(given[0])}–{one(given[1])}"
+    return one(given)
+
+
+def framed(target: Target, said: str, lang: str) -> str:
+    """The comparison in the kind's frame: `年增长 …`, `累计 …（2025年）`, `…（每年）`."""
     if target.kind is Kind.GROWTH:
-        return tr("rule-growth", lang, body=body)
+        return tr("rule-growth", lang, body=said)
     if target.kind is Kind.CUMULATIVE:
-        return tr("rule-cumulative", lang, body=body, deadline=target.deadline)
+        return tr("rule-cumulative", lang, body=said, deadline=target.deadline)
     if target.kind is Kind.DEADLINE:
-        return tr("rule-deadline", lang, body=body, deadline=target.deadline)
-    return tr("rule-annual", lang, body=body)
+        return tr("rule-deadline", lang, body=said, deadline=target.deadline)
+    return tr("rule-annual", lang, body=said)
+
+
+def given_rule(target: Target, indicator: Indicator, unit: Unit, lang: str) -> str:
+    """The rule the plan gives one unit, before any data: its quota (`≥ 30（2025年）（分解）`,
+    relative ones in words), else the target's rule."""
+    quota = quota_of(target, unit)
+    if quota is None or target.op is None:
+        return rule(target, indicator, lang)
+    said = body(target, indicator, exact_threshold(quota), target.relative, lang)
+    return framed(target, said, lang) + tr("quota-notes", lang, notes=tr("quota-mark", lang))
+
+
+def unit_rule(result: Result, lang: str) -> str:
+    """The rule as it applies to the result's unit: its quota (`≥ 30（2025年）（分解）`), a
+    relative threshold resolved (`≥ 10.6%（2025年）（基期+2个百分点）`), else the target's rule."""
+    target, limit = result.target, result.limit
+    if target.op is None or limit is None or not (limit.quota or limit.relative):
+        return rule(target, result.indicator, lang)
+    notes = []
+    if limit.relative is not None and limit.given is not None:
+        notes.append(relative_body(result.indicator, limit.given, limit.relative, lang))
+    if limit.quota:
+        notes.append(tr("quota-mark", lang))
+    if limit.bound is None:  # a relative threshold without its base: said as the plan says it
+        said = body(target, result.indicator, limit.given, limit.relative, lang)
+        return framed(target, said, lang)
+    said = body(target, result.indicator, limit.bound, None, lang)
+    noted = tr("quota-notes", lang, notes=tr("list-comma", lang).join(notes))
+    return framed(target, said, lang) + noted
 
 
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
@@ -188,7 +264,11 @@ def explain(result: Result, lang: str) -> str:
         value = tr("explain-growth", lang, value=value, previous=number(result.previous))
     if result.target.kind is Kind.CUMULATIVE:
         value = tr("explain-running-total", lang, value=value)
-    parts = [value, rule(result.target, result.indicator, lang)]
+    parts = [value, unit_rule(result, lang)]
+    ceiling = result.target.op is not None and result.target.op.is_cap
+    if result.target.kind is Kind.CUMULATIVE and ceiling and result.value is not None:
+        used, cap = number(result.value), number(_single(result.threshold))
+        parts.append(tr("explain-cap-used", lang, used=used, cap=cap))
     if result.progress_ratio is not None:
         expected, ratio = number(result.expected), ratio_number(result.progress_ratio)
         parts.append(tr("explain-progress", lang, expected=expected, ratio=ratio))
@@ -199,6 +279,10 @@ def explain(result: Result, lang: str) -> str:
     return tr("semicolon", lang).join(parts)
 
 
+def _single(bound: Threshold | None) -> Fraction | None:
+    return bound[0] if isinstance(bound, tuple) else bound
+
+
 #: why a result has its status, where the numbers alone do not say it
 _WHY: dict[Why, str] = {
     Why.PREVIOUS_ZERO: "why-previous-zero",
@@ -207,6 +291,7 @@ _WHY: dict[Why, str] = {
     Why.NOT_YET_TRUE: "why-not-yet-true",
     Why.BASE_SATISFIED: "why-base-satisfied",
     Why.BASE_AT_GOAL: "why-base-at-goal",
+    Why.BASE_MISSING: "why-base-missing-short",
 }
 
 
@@ -216,12 +301,35 @@ def _missing(result: Result, lang: str) -> str:
     gap = result.missing
     if gap is None:
         return Status.MISSING.label(lang)
+    if result.why is Why.BASE_MISSING:
+        return tr("why-base-missing", lang, gap=_gap_sentence(gap, result, lang))
+    return _gap_sentence(gap, result, lang)
+
+
+def _gap_sentence(gap: Missing, result: Result, lang: str) -> str:
     who = in_lang(gap.unit.name, gap.unit.name_en, lang)
     if gap.gap is Gap.NO_FILE:
         return tr("explain-no-file", lang, unit=who, year=gap.year)
     if gap.gap is Gap.INVALID_FILE:
         return tr("explain-invalid-file", lang, unit=who, year=gap.year)
     what = in_lang(result.indicator.name, result.indicator.name_en, lang)
+    if gap.gap is Gap.DIVISION_BY_ZERO:
+        formula = result.indicator.formula if gap.indicator == result.indicator.id else None
+        return tr(
+            "explain-division-by-zero",
+            lang,
+            unit=who,
+            year=gap.year,
+            name=what if formula else gap.indicator,
+            formula=formula or gap.indicator,
+        )
+    if gap.gap is Gap.ZERO_WEIGHT:
+        name = what if gap.indicator == result.indicator.id else gap.indicator
+        return tr("explain-zero-weight", lang, unit=who, year=gap.year, name=name)
+    if gap.indicator != result.indicator.id:  # an input of a derived indicator, or a weight
+        return tr(
+            "explain-input-not-reported", lang, unit=who, year=gap.year, id=gap.indicator, name=what
+        )
     return tr("explain-not-reported", lang, unit=who, year=gap.year, id=gap.indicator, name=what)
 
 
@@ -231,5 +339,11 @@ def gap_words(gap: Missing, indicator: Indicator, lang: str) -> str:
         return tr("gap-no-file", lang)
     if gap.gap is Gap.INVALID_FILE:
         return tr("gap-invalid-file", lang)
+    if gap.gap is Gap.DIVISION_BY_ZERO:
+        return tr("gap-division-by-zero", lang)
+    if gap.gap is Gap.ZERO_WEIGHT:
+        return tr("gap-zero-weight", lang)
+    if gap.indicator != indicator.id:  # an input of a derived indicator, or a weight
+        return tr("gap-input-not-reported", lang, id=gap.indicator)
     what = in_lang(indicator.name, indicator.name_en, lang)
     return tr("gap-not-reported", lang, id=gap.indicator, name=what)

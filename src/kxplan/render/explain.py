@@ -59,6 +59,10 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
     lines.append("")
     lines.append(tr("explain-steps", lang))
     lines.extend(f"  {count}. {step}" for count, step in enumerate(steps_in_words(found, lang), 1))
+    if found.problems:
+        lines.append("")
+        lines.append(tr("heading-colon", lang, title=tr("data-problems", lang)))
+        lines.extend(f"  {problem.as_line()}" for problem in found.problems)
     out.write("\n".join(lines) + "\n")
 
 
@@ -68,8 +72,11 @@ def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     value = shown(raw if isinstance(raw, bool) else observation.exact, lang)
     who = unit_name(item.unit, lang) if item.unit else ""
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
-    unit_of_measure = measure(found.result.indicator, lang, raw)
-    lines = [f"  {item.year}  {who}  {value}{unit_of_measure}  {place}"]
+    unit_of_measure = measure(item.indicator or found.result.indicator, lang, raw)
+    figure = f"{value}{unit_of_measure}"
+    if item.indicator is not None:  # an input of a derived indicator, or a weight
+        figure = f"{item.indicator.id} {figure}"
+    lines = [f"  {item.year}  {who}  {figure}  {place}"]
     indent = "\n" + " " * 8
     if observation.source:
         source = printable(observation.source, newline=indent)
@@ -99,6 +106,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
             {
                 "year": item.year,
                 "unit": item.unit.name if item.unit else None,
+                "indicator": item.observation.indicator,
                 "value": item.observation.value,
                 "file": item.observation.file,
                 "line": item.observation.line,
@@ -119,6 +127,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
         ],
         "steps": steps_in_words(found, lang),
         "instruction": in_lang(target.hint, target.hint_en, lang) if target.hint else None,
+        "problems": [problem.as_json() for problem in found.problems],
     }
 
 
@@ -152,4 +161,5 @@ def nothing(view: View) -> dict[str, Any]:
         "missing": [],
         "steps": [],
         "instruction": None,
+        "problems": [],
     }

@@ -7,9 +7,10 @@ from typing import Any, TextIO
 
 from kxplan.engine.evaluation import Evaluation
 from kxplan.engine.rules import Result
+from kxplan.model.plan import ValueType
 from kxplan.model.status import Status
 from kxplan.render import View
-from kxplan.render.describe import explain, json_number, json_threshold, rule, target_name
+from kxplan.render.describe import explain, json_bound, json_number, target_name, unit_rule
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
@@ -40,7 +41,10 @@ def result_json(result: Result, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "value": json_number(result.value),
         "op": target.op.value if target.op else None,
-        "threshold": json_threshold(target),
+        "threshold": json_bound(result.threshold, _boolean(result)),
+        "relative": target.relative.value if target.relative else None,
+        "threshold_given": _given(result),
+        "quota": result.limit is not None and result.limit.quota,
         "deadline": target.deadline,
         "baseline": json_number(result.baseline),
         "expected": json_number(result.expected),
@@ -48,12 +52,22 @@ def result_json(result: Result, lang: str) -> dict[str, Any]:
         "time_share": json_number(result.time_share),
         "completion": json_number(result.completion),
         "name": target_name(target, result.indicator, lang),
-        "rule": rule(target, result.indicator, lang),
+        "rule": unit_rule(result, lang),
         "clause": target.clause,
         "message": explain(result, lang),
         "file": evidence.file if evidence else None,
         "line": evidence.line if evidence else None,
     }
+
+
+def _boolean(result: Result) -> bool:
+    return result.indicator.type is ValueType.BOOLEAN
+
+
+def _given(result: Result) -> object:
+    """The plan's figure for the unit (its quota, or the relative figure) as written."""
+    limit = result.limit
+    return None if limit is None else json_bound(limit.given, _boolean(result))
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:

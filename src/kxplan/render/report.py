@@ -33,14 +33,19 @@ def header(history: History, lang: str) -> list[str]:
     ]
 
 
-def cells(row: Row, lang: str) -> list[str]:
-    """The row as text: name, rule, base value, glyph and value per year, trend, latest status."""
+def cells(row: Row, lang: str, years: list[int] | None = None) -> list[str]:
+    """The row as text: name, rule, base value, glyph and value per year (of `years`, blank where
+    the target gives no result; the row's own years by default), trend, latest status."""
+    years = sorted(row.results) if years is None else years
     latest = row.latest.status
     return [
         target_name(row.target, row.indicator, lang),
         rule(row.target, row.indicator, lang),
         shown(row.base, lang) if row.base is not None else NO_VALUE,
-        *[value_cell(result, lang) for result in row.results.values()],
+        *[
+            value_cell(result, lang) if result is not None else NO_VALUE
+            for result in row.by_year(years)
+        ],
         sparkline(row.values()),
         f"{latest.glyph} {latest.label(lang)}",
     ]
@@ -69,11 +74,11 @@ def render_table(history: History, view: View, out: TextIO) -> None:
     con = console(out, view)
     table = rich_table(con, heading(history, lang), header(history, lang))
     for row in history.rows:
-        texts = cells(row, lang)
+        texts = cells(row, lang, history.years)
         styled = [Text(text) for text in texts[:3]]
         styled += [
-            Text(text, style=result.status.style)
-            for text, result in zip(texts[3:-2], row.results.values(), strict=True)
+            Text(text, style=result.status.style if result is not None else "")
+            for text, result in zip(texts[3:-2], row.by_year(history.years), strict=True)
         ]
         styled += [Text(texts[-2]), Text(texts[-1], style=row.latest.status.style)]
         table.add_row(*styled)
@@ -97,7 +102,9 @@ def render_table(history: History, view: View, out: TextIO) -> None:
 
 def render_markdown(history: History, lang: str, out: TextIO) -> None:
     out.write(f"## {escape(heading(history, lang))}\n\n")
-    markdown_table(out, header(history, lang), (cells(row, lang) for row in history.rows))
+    markdown_table(
+        out, header(history, lang), (cells(row, lang, history.years) for row in history.rows)
+    )
     out.write(f"\n{legend(lang)}\n\n")
     needing = attention(history)
     if needing:

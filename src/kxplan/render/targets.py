@@ -6,9 +6,26 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, TextIO, assert_never, get_args
 
-from kxplan.model.plan import Plan
+from kxplan.model.plan import Indicator, Plan, Target, ValueType, exact_threshold
+from kxplan.model.scope import (
+    bands_of,
+    base_year_of,
+    first_year,
+    last_year,
+    quota_of,
+    target_units,
+)
 from kxplan.render import Format, View
-from kxplan.render.describe import json_threshold, kind_name, rule, target_name
+from kxplan.render.describe import (
+    body,
+    json_bound,
+    json_number,
+    json_threshold,
+    kind_name,
+    number,
+    rule,
+    target_name,
+)
 from kxplan.text import in_lang, tr
 
 Formats = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
@@ -42,7 +59,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
     found = []
     for target in plan.targets:
         indicator = plan.indicators[target.indicator]
-        levels = "、".join(
+        levels = tr("list-comma", lang).join(
             in_lang(plan.level(level).name, plan.level(level).name_en, lang)
             for level in target.levels
         )
@@ -52,11 +69,23 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
                 target_name(target, indicator, lang),
                 levels,
                 kind_name(target.kind, lang),
-                rule(target, indicator, lang),
+                "\n".join(
+                    [
+                        rule(target, indicator, lang) + _formula(indicator, lang),
+                        *settings(plan, target, lang),
+                    ]
+                ),
                 target.clause,
             ]
         )
     return found
+
+
+def _formula(indicator: Indicator, lang: str) -> str:
+    """A derived indicator's formula, after its rule: `（density = members / population）`."""
+    if indicator.formula is None:
+        return ""
+    return tr("targets-formula", lang, id=indicator.id, formula=indicator.formula)
 
 
 def render_json(plan: Plan, lang: str, out: TextIO) -> None:
@@ -69,9 +98,16 @@ def render_json(plan: Plan, lang: str, out: TextIO) -> None:
             "op": t.op.value if t.op else None,
             "threshold": json_threshold(t),
             "deadline": t.deadline,
+            "formula": plan.indicators[t.indicator].formula,
             "clause": t.clause,
             "name": row[1],
-            "rule": row[4],
+            "rule": rule(t, plan.indicators[t.indicator], lang),
+            "relative": t.relative.value if t.relative else None,
+            "quotas": _quotas_json(plan, t),
+            "base_year": base_year_of(plan, t),
+            "years": [first_year(plan, t), last_year(plan, t)],
+            "bands": [json_number(edge) for edge in bands_of(plan, t)],
+            "notes": settings(plan, t, lang),
         }
         for t, row in zip(plan.targets, rows(plan, lang), strict=True)
     ]
@@ -94,7 +130,8 @@ def render_markdown(plan: Plan, lang: str, out: TextIO) -> None:
     out.write("| " + " | ".join(header(lang)) + " |\n")
     out.write("|" + "---|" * len(header(lang)) + "\n")
     for row in rows(plan, lang):
-        out.write("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |\n")
+        cells = (cell.replace("|", "\\|").replace("\n", "<br>") for cell in row)
+        out.write("| " + " | ".join(cells) + " |\n")
 
 
 def render_table(plan: Plan, view: View, out: TextIO) -> None:
@@ -115,3 +152,39 @@ def render_table(plan: Plan, view: View, out: TextIO) -> None:
     con.print(Text(plan.name(view.lang), style="bold"))
     fit(con, table, wrapping=(1, 4))  # the name and the rule
     print_whole(con, table)
+
+
+def settings(plan: Plan, target: Target, lang: str) -> list[str]:
+    """What the rule alone does not say: each unit's quota (`利州区 ≥ 30（分解）`), the years
+    the target applies and its own base year and bands, where the plan sets them."""
+    notes = []
+    indicator = plan.indicators[target.indicator]
+    if target.quotas and target.op is not None:
+        for unit in target_units(plan.tree_order, target):
+            figure = quota_of(target, unit)
+            if figure is not None:
+                said = body(target, indicator, exact_threshold(figure), target.relative, lang)
+                name = in_lang(unit.name, unit.name_en, lang)
+                notes.append(tr("quota-line", lang, unit=name, rule=said))
+    if target.years is not None or target.base_year is not None:
+        first, last = first_year(plan, target), last_year(plan, target)
+        notes.append(tr("targets-years", lang, first=first, last=last))
+    if target.base_year is not None:
+        notes.append(tr("targets-base-year", lang, year=target.base_year))
+    if target.bands is not None:
+        ahead, behind = bands_of(plan, target)
+        notes.append(tr("targets-bands", lang, ahead=number(ahead), behind=number(behind)))
+    return notes
+
+
+def _quotas_json(plan: Plan, target: Target) -> dict[str, object] | None:
+    """Each listed unit's quota, by the unit's name, as the plan gives it (relative or not)."""
+    if not target.quotas:
+        return None
+    boolean = plan.indicators[target.indicator].type is ValueType.BOOLEAN
+    found: dict[str, object] = {}
+    for unit in plan.tree_order:
+        figure = quota_of(target, unit)
+        if figure is not None:
+            found[unit.name] = json_bound(exact_threshold(figure), boolean)
+    return found

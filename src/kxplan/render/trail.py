@@ -3,11 +3,13 @@ up, shares and ratios to four places, the value judged as every table shows it."
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import assert_never
 
 from kxplan.engine import trail
-from kxplan.model.plan import Kind, Target
+from kxplan.model.comparisons import Threshold
+from kxplan.model.plan import Aggregate, Kind, Relative, Target
 from kxplan.model.status import Status
 from kxplan.render.common import unit_name
 from kxplan.render.describe import explain, number, shown
@@ -37,6 +39,19 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.Sum():
             parts = " + ".join(number(part) for part in step.parts)
             return tr("audit-sum", lang, year=step.year, parts=parts, total=number(step.total))
+        case trail.Formed():
+            return _formed(step, lang)
+        case trail.Derived():
+            filled = _filled(step.formula, dict(step.inputs))
+            return tr(
+                "audit-derived",
+                lang,
+                year=step.year,
+                id=step.indicator,
+                formula=step.formula,
+                filled=filled,
+                value=number(step.value, 4),
+            )
         case trail.PartialSum():
             names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in step.absent)
             got = step.count - len(step.absent)
@@ -91,12 +106,55 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.TotalRatio():
             s, e, r = number(step.s), number(step.e, 4), number(step.r, 4)
             return tr("audit-total-ratio", lang, s=s, e=e, r=r)
-        case trail.CapMirror():
-            return tr("audit-cap", lang, mirrored=number(step.mirrored, 4))
+        case trail.CeilingEdge():
+            return tr("audit-cap", lang, edge=number(step.edge, 4))
+        case trail.UnitThreshold():
+            return unit_threshold(step, lang)
         case trail.Verdict():
             return _verdict(step, found, lang)
         case _:
             assert_never(step)
+
+
+#: how each aggregate other than `sum` is said
+_HOW: dict[Aggregate, str] = {
+    Aggregate.MEAN: "aggregate-mean",
+    Aggregate.MIN: "aggregate-min",
+    Aggregate.MAX: "aggregate-max",
+    Aggregate.ALL: "aggregate-all",
+    Aggregate.ANY: "aggregate-any",
+    Aggregate.WEIGHTED_MEAN: "aggregate-weighted-mean",
+}
+
+
+def _formed(step: trail.Formed, lang: str) -> str:
+    """`(60 + 70.5) / 2 = 65.25`, `min(60, 70.5) = 60`, `all(是, 否) = 否`,
+    `(60 × 1000 + 80 × 3000) / (1000 + 3000) = 75`."""
+    yes_no = step.how in (Aggregate.ALL, Aggregate.ANY)
+    parts = [shown(bool(p), lang) if yes_no else number(p) for p in step.parts]
+    value = shown(bool(step.value), lang) if yes_no else number(step.value, 4)
+    listed = ", ".join(parts)
+    match step.how:
+        case Aggregate.MEAN:
+            expr = f"({' + '.join(parts)}) / {len(parts)}"
+        case Aggregate.WEIGHTED_MEAN:
+            weights = [number(w) for w in step.weights]
+            terms = " + ".join(f"{p} × {w}" for p, w in zip(parts, weights, strict=True))
+            expr = f"({terms}) / ({' + '.join(weights)})"
+        case _:
+            expr = f"{step.how.value}({listed})"
+    how = tr(_HOW[step.how], lang) if step.how in _HOW else step.how.value
+    return tr("audit-formed", lang, year=step.year, how=how, expr=expr, value=value)
+
+
+def _filled(formula: str, inputs: dict[str, Fraction]) -> str:
+    """The formula with each indicator id replaced by its value (ids are `[a-z][a-z0-9_]*`;
+    a number's exponent, as in `1e3`, is no id since it follows a digit)."""
+    return re.sub(
+        r"\b[a-z][a-z0-9_]*\b",
+        lambda match: number(inputs[match[0]]) if match[0] in inputs else match[0],
+        formula,
+    )
 
 
 def _verdict(verdict: trail.Verdict, found: trail.Audit, lang: str) -> str:
@@ -127,11 +185,36 @@ def _test(test: trail.ThresholdTest, target: Target, lang: str) -> str:
 
 
 def _band(band: trail.Band, status: Status) -> str:
-    """`0.9 ≤ R = 0.9375 < 1.1`: the ratio among the band edges it falls between."""
+    """`0.9 ≤ R = 0.9375 < 1.1`: the ratio among the band edges it falls between (for a ceiling
+    on a running sum, `R = 1.2 ≥ 1.1` or `R = 0.8 < 1.1`)."""
     ahead, behind = number(band.ahead), number(band.behind)
-    ratio = f"{'2 − R' if band.mirrored else 'R'} = {number(band.ratio, 4)}"
+    ratio = f"R = {number(band.ratio, 4)}"
+    if band.mirrored:
+        return f"{ratio} ≥ {behind}" if status is Status.BEHIND else f"{ratio} < {behind}"
     if status is Status.AHEAD:
         return f"{ratio} ≥ {ahead}"
     if status is Status.ON_TRACK:
         return f"{behind} ≤ {ratio} < {ahead}"
     return f"{ratio} < {behind}"
+
+
+def unit_threshold(step: trail.UnitThreshold, lang: str) -> str:
+    """`分解给本单位的目标值 30`; `T = b + 2 = 8.6 + 2 = 10.6`; `T = b × (1 + 15 / 100) = …`."""
+    given = bound_text(step.given)
+    if step.relative is None:
+        return tr("quota-audit", lang, given=given)
+    if step.b is None or step.bound is None:
+        return tr("relative-audit-no-base", lang, given=given, year=step.year)
+    b, bound = number(step.b), bound_text(step.bound)
+    if step.relative is Relative.POINTS:
+        said = tr("relative-audit-points", lang, given=given, b=b, bound=bound)
+    else:
+        said = tr("relative-audit-percent", lang, given=given, b=b, bound=bound)
+    return tr("quota-audit-relative", lang, said=said) if step.quota else said
+
+
+def bound_text(bound: Threshold) -> str:
+    """A threshold as a reader checks it: `30`, `[1, 2]`, at up to four places."""
+    if isinstance(bound, tuple):
+        return f"[{number(bound[0], 4)}, {number(bound[1], 4)}]"
+    return number(bound, 4)

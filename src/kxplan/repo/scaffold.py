@@ -103,7 +103,8 @@ def scaffold(plan: Plan, plan_bytes: bytes, year: int, source: Source) -> dict[s
         files[f"data/{year}/{unit.name}.yaml"] = text.encode()
     files["README.md"] = readme(plan, year, check_year, source).encode()
     files[".pre-commit-config.yaml"] = pre_commit_config(source).encode()
-    files[".github/workflows/kxplan.yml"] = workflow(check_year, source).encode()
+    assessed = plan.assessment is not None
+    files[".github/workflows/kxplan.yml"] = workflow(check_year, source, assessed).encode()
     files[".vscode/extensions.json"] = b'{"recommendations": ["redhat.vscode-yaml"]}\n'
     files[".gitignore"] = (
         b"# forms and reports kxplan writes: sent round, not kept here\nreports/\n"
@@ -173,8 +174,23 @@ repos:
 """
 
 
-def workflow(check_year: int, source: Source) -> str:
-    return f"""\
+def workflow(check_year: int, source: Source, assessed: bool = False) -> str:
+    """The CI workflow; with the plan's `assessment`, the year's ranking on the job's page."""
+    return _WORKFLOW.format(check_year=check_year, source=source) + (_ASSESS if assessed else "")
+
+
+#: the step that puts the year's assessment on the job's summary page: after the check, and
+#: never failing the job (a ranking is not a gate; invalid data is the check's to fail on)
+_ASSESS = """\
+      - name: The year's assessment
+        if: ${{ !cancelled() }}
+        run: |
+          if ls data/"$KXPLAN_YEAR"/*.y*ml >/dev/null 2>&1; then
+            kxplan assess "$KXPLAN_YEAR" --format markdown >> "$GITHUB_STEP_SUMMARY" || true
+          fi
+"""
+
+_WORKFLOW = """\
 # kxplan：推送到 main 和每个拉取请求时校验数据文件、检查规划目标，问题标注在文件的对应行上。
 # kxplan: validate the data files and check the plan's targets on every push to main and
 # every pull request; each problem and each missed target is annotated at its file and line.

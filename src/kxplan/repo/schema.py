@@ -46,7 +46,10 @@ def data_file_schema(plan: Plan) -> dict[str, Any]:
         "description": "键为指标 id；不填或留空表示缺数据。\n\n"
         "Keys are indicator ids; an absent or empty value is missing data.",
         "type": ["object", "null"],
-        "properties": {i.id: _indicator_schema(plan, i) for i in plan.indicators.values()},
+        # a derived indicator is computed, never reported: not a key a file may have
+        "properties": {
+            i.id: _indicator_schema(plan, i) for i in plan.indicators.values() if not i.derived
+        },
         "additionalProperties": False,
     }
     return {
@@ -114,8 +117,9 @@ def _description(plan: Plan, indicator: Indicator, lang: str, *, named: bool = F
     else:
         lines.append(expect)
     for target in plan.targets:
-        if target.indicator == indicator.id:
-            name, text = target_name(target, indicator, lang), rule(target, indicator, lang)
+        if indicator.id in plan.inputs(target.indicator):  # its own, or a formula's it feeds
+            judged = plan.indicators[target.indicator]
+            name, text = target_name(target, judged, lang), rule(target, judged, lang)
             lines.append(tr("schema-target", lang, name=name, rule=text))
     return "\n".join(lines)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from kxplan.model.data import ENTRY_FIELDS
-from kxplan.model.plan import Aggregate, Plan, Unit
+from kxplan.model.dataset import FORMS
+from kxplan.model.plan import Plan, Unit
 from kxplan.yaml.comments import Comments, KeyPath
 
 
@@ -93,14 +94,17 @@ def _line(lines: list[str], notes: Comments, path: KeyPath, text: str) -> None:
 
 def reported_by(plan: Plan, unit: Unit) -> list[str]:
     """Indicator ids a unit reports, in plan order: those of the targets at its level, and
-    the `sum` indicators of its ancestors' targets (its share of their totals)."""
-    used = {target.indicator for target in plan.targets_for(unit)}
+    the indicators of its ancestors' targets that a parent forms from its children's values
+    (its share of their totals, its part of their means, with its weight). A derived
+    indicator is never reported: its inputs are."""
+    used = {ident for target in plan.targets_for(unit) for ident in plan.inputs(target.indicator)}
     for ancestor in plan.ancestors(unit):
-        used.update(
-            target.indicator
-            for target in plan.targets_for(ancestor)
-            if plan.indicators[target.indicator].aggregate is Aggregate.SUM
-        )
+        for target in plan.targets_for(ancestor):
+            for ident in plan.inputs(target.indicator):
+                indicator = plan.indicators[ident]
+                if indicator.aggregation in FORMS:
+                    used.add(ident)
+                    used.update(plan.inputs(indicator.weight) if indicator.weight else ())
     return [indicator_id for indicator_id in plan.indicators if indicator_id in used]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -130,12 +130,17 @@ def check(
     statuses = fail_on_statuses(fail_on, lang)
     view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
     shown: results.Shown = fmt or Format.TABLE
-    plan_problems_as(shown, results.nothing, view, to_file=output is not None)
+    given = one_year(year, year_option, lang)
+
+    def nothing(view: View) -> dict[str, Any]:  # the year asked for, though the plan is invalid
+        return {**results.nothing(view), "year": given}
+
+    plan_problems_as(shown, nothing, view, to_file=output is not None)
     root = github_root(shown is Format.GITHUB, plan_option, lang)
     plan = open_plan(plan_option, lang, root)
     units = [find_unit(plan, county, lang) for county in counties or []]
     folder = locate.data_dir(data_option, lang)
-    year = plan_year(plan, one_year(year, year_option, lang), folder, lang)
+    year = plan_year(plan, given, folder, lang)
     if output is not None and compare is not None:
         raise UsageError(tr("compare-and-output", lang))
     if compare is not None:  # a revision is evaluated at every unit or at one

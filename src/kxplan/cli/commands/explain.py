@@ -48,14 +48,17 @@ from kxplan.text.suggest import closest
 )
 def explain(
     target_id: Annotated[
-        str,
+        str | None,
         typer.Argument(
             metavar="TARGET",
-            help=helps("目标编号（见 kxplan targets） / Target id (see `kxplan targets`)."),
+            help=helps(
+                "目标编号（见 kxplan targets；默认：无，只有 --score 时可不给）"
+                " / Target id (see `kxplan targets`; default: none, only with --score)."
+            ),
             autocompletion=complete.target_ids,
             show_default=False,
         ),
-    ],
+    ] = None,
     year_argument: YearArgument = None,
     county: Annotated[
         list[str] | None,
@@ -75,6 +78,17 @@ def explain(
             autocompletion=complete.data_years,
         ),
     ] = None,
+    score: Annotated[
+        bool,
+        typer.Option(
+            "--score",
+            help=helps(
+                "改为解释该单位的考核得分（kxplan assess） / Explain the unit's assessment score"
+                " instead (kxplan assess)."
+            ),
+            metavar="",
+        ),
+    ] = False,
     fmt: Annotated[explained.Formats, FormatOption] = Format.TEXT,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
@@ -86,12 +100,19 @@ def explain(
     view = View(lang=lang, fail_on=frozenset())
     plan_problems_as(fmt, explained.nothing, view)
     plan = open_plan(plan_option, lang)
-    year = one_year(year_argument, year, lang)
-    target = find_target(plan, target_id, lang)
     named = one_county(county, lang)
+    if score:
+        from kxplan.cli.commands.explain_score import explain_score
+
+        explain_score(plan, target_id, year_argument, year, named, data_option, fmt, view)
+        return
+    year = one_year(year_argument, year, lang)
+    if target_id is None:
+        raise UsageError(tr("explain-needs-target", lang))
+    target = find_target(plan, target_id, lang)
     unit = find_unit(plan, named, lang) if named else plan.root
     if unit.level not in target.levels:
-        levels = "、".join(
+        levels = tr("list-comma", lang).join(
             in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels
         )
         name = in_lang(unit.name, unit.name_en, lang)
@@ -109,6 +130,8 @@ def explain(
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
     found = audit(plan, data, evaluate(plan, data, target, unit, year))
     explained.render(found, fmt, view, sys.stdout)
+    if found.problems:  # an invalid data file: its values counted as missing
+        raise typer.Exit(ExitCode.INVALID)
 
 
 def find_target(plan: Plan, target_id: str, lang: str) -> Target:

@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
+from kxplan.cli import locate
 from kxplan.cli.context import open_plan
 from kxplan.cli.handler import ExitCode
 from kxplan.cli.helptext import documented, helps
-from kxplan.cli.options import DebugOption, LangOption, PlanOption, language
+from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
 from kxplan.files.atomic import write_text_atomic
 from kxplan.model.errors import UsageError
 from kxplan.text import tr
@@ -45,6 +46,7 @@ def schema(
         ),
     ] = False,
     plan_option: PlanOption = None,
+    data_option: DataOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -62,6 +64,8 @@ def schema(
     if output is not None and output.suffix.lower() != ".json":
         raise UsageError(tr("schema-suffix", lang, path=output))
     text = schema_text(open_plan(plan_option, lang))
+    if data_option is not None:  # taken as every command takes it (SPEC §6); no data is read
+        locate.data_dir(data_option, lang)
     if output is None:
         sys.stdout.write(text)
         return

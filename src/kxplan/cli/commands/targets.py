@@ -5,10 +5,18 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
+from kxplan.cli import locate
 from kxplan.cli.context import colour, open_plan
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented
-from kxplan.cli.options import DebugOption, FormatOption, LangOption, PlanOption, language
+from kxplan.cli.options import (
+    DataOption,
+    DebugOption,
+    FormatOption,
+    LangOption,
+    PlanOption,
+    language,
+)
 from kxplan.render import Format, View
 from kxplan.render import targets as listed
 
@@ -23,10 +31,14 @@ from kxplan.render import targets as listed
 def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
     plan_option: PlanOption = None,
+    data_option: DataOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""
     view = View(lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout))
     plan_problems_as(fmt, listed.nothing, view)
-    listed.render(open_plan(plan_option, view.lang), fmt, view, sys.stdout)
+    plan = open_plan(plan_option, view.lang)
+    if data_option is not None:  # taken as every command takes it (SPEC §6); no data is read
+        locate.data_dir(data_option, view.lang)
+    listed.render(plan, fmt, view, sys.stdout)

@@ -69,7 +69,10 @@ def _years(book: Any, history: History, lang: str) -> None:
                 rule(row.target, row.indicator, lang),
                 row.target.clause,
                 plain(row.base, lang),
-                *[result_cell(result, lang) for result in row.results.values()],
+                *[
+                    result_cell(result, lang) if result is not None else None
+                    for result in row.by_year(history.years)
+                ],
                 sparkline(row.values()),
                 status_cell(row.latest.status, lang),
                 Styled(explain(row.latest, lang), wrap=True),

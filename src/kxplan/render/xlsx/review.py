@@ -71,7 +71,10 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
 def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
     progress = row.progress
     if row.result is not None:  # the top unit's value, coloured by that year's status
-        years: list[Item] = [result_cell(row.results[year], lang) for year in review.years]
+        years: list[Item] = [
+            result_cell(row.results[year], lang) if year in row.results else None
+            for year in review.years
+        ]
     else:
         years = [year_text(row, year, lang) or None for year in review.years]
     return [

@@ -5,10 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from kxplan.text.catalogue import cli, common, data, explain, files, forms, plan, reports
+from kxplan.text.catalogue import (
+    assessment,
+    cli,
+    common,
+    data,
+    explain,
+    files,
+    forms,
+    indicators,
+    plan,
+    reports,
+    thresholds,
+)
 from kxplan.text.catalogue.entry import Entry, Verbatim
 
-AREAS: tuple[ModuleType, ...] = (common, files, data, plan, forms, reports, explain, cli)
+AREAS: tuple[ModuleType, ...] = (
+    common,
+    files,
+    data,
+    plan,
+    indicators,
+    forms,
+    reports,
+    explain,
+    cli,
+    assessment,
+    thresholds,
+)
 
 
 def merged(areas: Iterable[ModuleType]) -> dict[str, Entry]:

@@ -28,6 +28,11 @@ MESSAGES: dict[str, Entry] = {
         "{path} exists; not overwritten (use --force to replace it)",
     ),
     "data-dir-not-found": ("数据文件夹不存在：{path}", "no such data folder: {path}"),
+    "path-not-plan": ("{path} 不能用作规划文件：{why}", "{path} cannot be used as the plan: {why}"),
+    "path-not-data": (
+        "{path} 不能用作数据文件夹：{why}",
+        "{path} cannot be used as the data folder: {why}",
+    ),
     # command line
     "compare-and-output": (
         "--compare 与 -o 不能同时使用",

@@ -110,8 +110,9 @@ MESSAGES: dict[str, Entry] = {
         "progress ratio R = S / e = {s} / {e} = {r}",
     ),
     "audit-cap": (
-        "上限类目标用得越快越不利，按 2 − R = {mirrored} 判断",
-        "for a cap, using it up fast is bad: judged on 2 − R = {mirrored}",
+        "上限类累计目标用得快于序时进度不利：R ≥ 2 − 滞后界限 = {edge} 为相对滞后",
+        "a ceiling used faster than the pro-rata share is bad: R ≥ 2 − the behind edge = {edge}"
+        " is behind",
     ),
     "audit-verdict": ("判定：{why} → {label}", "verdict: {why} → {label}"),
     "audit-verdict-monitored": (

@@ -95,8 +95,10 @@ MESSAGES: dict[str, Entry] = {
         "should be higher or lower (which is better)",
     ),
     "plan-expect-aggregate": (
-        "应为 sum（上级取下级之和）或 none",
-        "should be sum (a parent is the sum of its children) or none",
+        "应为 sum、mean、min、max、all、any、none 之一（上级由下级的值怎样得出），"
+        "或 {{weighted_mean: 权重指标 id}}",
+        "should be one of sum, mean, min, max, all, any, none (how a parent's value is formed"
+        " from its children's), or {{weighted_mean: <weight indicator id>}}",
     ),
     "plan-expect-kind": (
         "应为 annual（每年）、deadline（期末）、cumulative（累计）、growth（增长）"
@@ -126,8 +128,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "plan-cycle": ("单位 “{unit}” 的上级关系成环", "the parents of unit “{unit}” form a cycle"),
     "plan-period": (
-        "规划期 {start}–{end} 无效：应起始年不晚于结束年，基期早于起始年",
-        "period {start}–{end} is invalid: start ≤ end, base year before start",
+        "规划期 {start}–{end} 无效：起始年应不晚于结束年",
+        "period {start}–{end} is invalid: the first year should not be after the last",
+    ),
+    "plan-base-year": (
+        "基期 {base} 应早于规划期的起始年 {start}",
+        "the base year {base} should be before the period's first year {start}",
     ),
     "plan-rule": ("目标 “{id}” 的规则无效：{why}", "target “{id}” has an invalid rule: {why}"),
     "plan-sum-boolean": (
