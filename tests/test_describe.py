@@ -39,6 +39,7 @@ def test_number_rounds_half_up_exactly(value: str, places: int, shown: str) -> N
 def test_percent_rounds_half_up() -> None:
     assert percent(Fraction("0.3245")) == "32.5%"
     assert percent(Fraction(8, 25)) == "32%"
+    assert percent(Fraction("0.9998")) == "99.98%"  # a completion short of 100 % is not 100%
 
 
 @pytest.mark.parametrize(
@@ -79,6 +80,9 @@ def test_english_groups_thousands(value: str, lang: str, shown: str) -> None:
         ("30", ("30",), "30"),  # on the edge: as it is
         ("29.996", ("25",), "30"),  # nowhere near an edge: two decimals
         ("2.0001", ("1", "2"), "2.0001"),  # above a between's upper bound
+        # a resolved threshold T = 9.889999 is written 9.89: a value under it must not read so
+        ("9.8899", ("9.889999",), "9.8899"),
+        ("9.89", ("9.889999",), "9.89"),  # above it, and written as it is
     ],
 )
 def test_values_are_never_rounded_onto_a_threshold(

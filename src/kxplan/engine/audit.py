@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from kxplan.engine import growth, milestones
 from kxplan.engine.rules import Result, Value, Why
 from kxplan.engine.trail import (
     Audit,
+    AverageGrowth,
     Band,
     Base,
     CeilingEdge,
@@ -22,8 +24,12 @@ from kxplan.engine.trail import (
     Formed,
     Goal,
     Growth,
+    GrowthLine,
     GrowthValues,
     Input,
+    LineRatio,
+    MilestoneLine,
+    NoMovement,
     PartialSum,
     Ratio,
     Step,
@@ -39,7 +45,7 @@ from kxplan.engine.trail import (
     UnitThreshold,
     Verdict,
 )
-from kxplan.model.comparisons import Threshold, driving_bound, satisfies
+from kxplan.model.comparisons import Op, Threshold, driving_bound, satisfies
 from kxplan.model.data import Observation
 from kxplan.model.dataset import DataSet, Gap, Missing, Reading
 from kxplan.model.plan import Aggregate, Kind, Plan, Target, Unit
@@ -143,6 +149,8 @@ class _Trail:
             self.cumulative()
         elif kind is Kind.GROWTH:
             self.growth()
+        elif kind is Kind.AVERAGE_GROWTH:
+            self.average_growth()
         elif kind is Kind.DEADLINE and year < _deadline(self.target):
             self.trajectory()
         elif self.read(year) is not None:
@@ -176,6 +184,10 @@ class _Trail:
         if result.completion is None:  # no line from b to T to measure progress on
             self.steps.append(FlatLine(e, at_goal=result.why is Why.BASE_AT_GOAL))
             return
+        if self.target.milestones:
+            self.milestone(y0, b, goal, e)
+            self.progress(_number(result.value), b, e)
+            return
         c, r = result.completion, _known(result.progress_ratio)
         self.steps.append(Expected(b, goal, t, e))
         self.steps.append(Completion(result.value, b, goal, c))
@@ -195,7 +207,10 @@ class _Trail:
         goal, t, e = self.goal(), result.time_share, _known(result.expected)
         self.steps.append(Goal(goal))
         self.steps.append(TotalTimeShare(result.year, first, _deadline(self.target), t))
-        self.steps.append(TotalExpected(goal, t, e))
+        if self.target.milestones:
+            self.milestone(first - 1, Fraction(0), goal, e)
+        else:
+            self.steps.append(TotalExpected(goal, t, e))
         if goal:
             self.steps.append(TotalCompletion(s, goal, s / goal))
         if result.progress_ratio is not None:
@@ -203,6 +218,47 @@ class _Trail:
             if self.ceiling:
                 _, behind = bands_of(self.plan, self.target)
                 self.steps.append(CeilingEdge(2 - behind))
+        elif self.target.milestones:
+            self.steps.append(NoMovement(e))
+
+    def average_growth(self) -> None:
+        """b and v, the average between them, and before the deadline the compound line."""
+        result, y0 = self.result, base_year_of(self.plan, self.target)
+        base, now = self.read(y0), self.read(result.year)
+        if base is None or now is None:
+            return
+        b, v = base.value, now.value
+        self.steps.append(Base(b, y0))
+        self.steps.append(ThisYear(v))
+        if result.why is Why.BASE_NOT_POSITIVE:
+            return
+        self.steps.append(AverageGrowth(v, b, result.year - y0, result.value))
+        if result.time_share is None:  # at or after the deadline: the average against g
+            return
+        q, years = 1 + self.goal() / 100, _deadline(self.target) - y0
+        level = growth.level(b, self.goal(), years)
+        self.steps.append(GrowthLine(b, q, years, level, deadline=True))
+        e = _known(result.expected)
+        if self.base_satisfies(level):
+            self.steps.append(FlatLine(e, at_goal=False))
+            return
+        self.steps.append(GrowthLine(b, q, result.year - y0, e, deadline=False))
+        self.progress(v, b, e)
+
+    def base_satisfies(self, level: Fraction) -> bool:
+        assert self.target.op is not None and self.result.baseline is not None
+        return satisfies(self.result.baseline, self.target.op, level)
+
+    def milestone(self, first: int, start: Fraction, goal: Fraction, e: Fraction) -> None:
+        """The two anchors the year's expected value lies between."""
+        points = milestones.anchors(self.target, first, start, goal)
+        (y1, e1), (y2, e2) = milestones.segment(points, self.result.year)
+        self.steps.append(MilestoneLine(y1, e1, y2, e2, self.result.year, e))
+
+    def progress(self, v: Fraction, b: Fraction, e: Fraction) -> None:
+        """R = (v − b) / (e − b), or no ratio where no change is expected."""
+        ratio = self.result.progress_ratio
+        self.steps.append(NoMovement(e) if ratio is None else LineRatio(v, b, e, ratio))
 
     @property
     def ceiling(self) -> bool:
@@ -231,9 +287,28 @@ class _Trail:
         """The threshold test on the value the rule judges."""
         target, value = self.target, self.result.value
         assert target.op is not None
+        if target.kind is Kind.AVERAGE_GROWTH:
+            return self.growth_test()
         judged = Fraction(int(value)) if isinstance(value, bool) else _number(value)
         holds = satisfies(judged, target.op, self.bound())
         return ThresholdTest(value, target.op, self.bound(), holds)
+
+    def growth_test(self) -> ThresholdTest:
+        """At the deadline the average against g, decided exactly on v against b·q^n; before
+        it this year's value against the deadline level L."""
+        result, op, g = self.result, _op(self.target), self.goal()
+        v = _number(self.data_value())
+        b, y0 = _known(result.baseline), base_year_of(self.plan, self.target)
+        if result.time_share is None:
+            holds = growth.reaches(v, b, op, g, result.year - y0)
+            return ThresholdTest(result.value, op, g, holds)
+        level = growth.level(b, g, _deadline(self.target) - y0)
+        return ThresholdTest(v, op, level, satisfies(v, op, level), level=True)
+
+    def data_value(self) -> Fraction:
+        reading = self.data.read(self.result.unit, self.target.indicator, self.result.year)
+        assert not isinstance(reading, Missing), "an average growth was computed from it"
+        return reading.value
 
     def band(self) -> Band:
         ratio = _known(self.result.progress_ratio)
@@ -251,6 +326,11 @@ def _known(value: Fraction | None) -> Fraction:
 def _number(value: Value | None) -> Fraction:
     assert isinstance(value, Fraction), "a running total is a number"
     return value
+
+
+def _op(target: Target) -> Op:
+    assert target.op is not None, "plan checks guarantee an op for judged targets"
+    return target.op
 
 
 def _deadline(target: Target) -> int:

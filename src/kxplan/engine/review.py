@@ -212,6 +212,8 @@ def progress_of(plan: Plan, result: Result, base: Value | None) -> Progress:
     elif target.kind is Kind.CUMULATIVE:
         period = Period(sum_start(plan, target), _deadline(target), result.year)
         progress = _as_judged(cumulative_progress(value, op, bound, period), result)
+    elif target.kind is Kind.AVERAGE_GROWTH:  # the time gone and the compound line's value
+        return Progress(time_share=result.time_share, expected=result.expected)
     else:
         return Progress()
     if op is Op.BETWEEN and progress.completion is not None and satisfies(value, op, bound):
@@ -228,7 +230,9 @@ def _as_judged(progress: Progress, result: Result) -> Progress:
     if result.time_share is None:  # judged at the deadline, or not on a line at all
         return progress
     completion = result.completion
-    if completion is None and result.progress_ratio is not None:  # cumulative: ratio = c / t
+    if completion is None and result.target.milestones:  # R = S / e, not c / t: c stands
+        completion = progress.completion
+    elif completion is None and result.progress_ratio is not None:  # cumulative: ratio = c / t
         completion = result.progress_ratio * result.time_share
     return replace(
         progress, completion=completion, time_share=result.time_share, expected=result.expected

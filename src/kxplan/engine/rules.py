@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
+from kxplan.engine import growth, milestones
 from kxplan.engine.thresholds import Limit, limit_for
 from kxplan.model.comparisons import Op, Threshold, driving_bound, exceeds_upper, satisfies
 from kxplan.model.data import Observation
@@ -26,6 +27,8 @@ class Why(StrEnum):
     NOT_YET_TRUE = "not-yet-true"
     BASE_SATISFIED = "base-satisfied"
     BASE_AT_GOAL = "base-at-goal"
+    BASE_NOT_POSITIVE = "base-not-positive"  # no average growth from a base of 0
+    NO_MOVEMENT = "no-movement"  # the expected value is the start: R has no value
     BASE_MISSING = "base-missing"
 
 
@@ -73,6 +76,8 @@ def evaluate(plan: Plan, data: DataSet, target: Target, unit: Unit, year: int) -
         return _replace(current, missing=limit.base, why=Why.BASE_MISSING)
     if target.kind is Kind.GROWTH:
         return _growth(data, current, reading)
+    if target.kind is Kind.AVERAGE_GROWTH:
+        return _average_growth(plan, data, current, reading.value)
     if target.kind is Kind.ANNUAL or year >= _deadline(target):
         return _judge(current, reading.value)
     return _trajectory(plan, data, current, reading.value)
@@ -134,6 +139,11 @@ def _trajectory(plan: Plan, data: DataSet, result: Result, value: Fraction) -> R
         why = Why.BASE_SATISFIED if base_met else Why.BASE_AT_GOAL  # `> 5` from a base of 5
         return _replace(result, status=Status.BEHIND, why=why)
     completion = (value - base.value) / (goal - base.value)
+    if target.milestones:
+        line = milestones.anchors(target, y0, base.value, goal)
+        expected = milestones.interpolate(line, result.year)
+        on_line = _replace(result, completion=completion)
+        return _on_milestones(plan, on_line, value, base.value, expected, reached, above)
     ratio = completion / share
     result = _replace(
         result,
@@ -162,7 +172,9 @@ def _cumulative(plan: Plan, data: DataSet, result: Result) -> Result:
         return _judge(result, total)
     op, bound = _op(target), _bound(result)
     share = Fraction(result.year - first + 1, deadline - first + 1)
-    expected = driving_bound(op, bound) * share
+    # T·t, or on the milestones' lines: the running sum starts from 0 the year before `first`
+    line = milestones.anchors(target, first - 1, Fraction(0), driving_bound(op, bound))
+    expected = milestones.interpolate(line, result.year)
     ratio = total / expected if expected else None
     result = _replace(result, time_share=share, expected=expected, progress_ratio=ratio)
     if exceeds_upper(total, op, bound):
@@ -171,9 +183,70 @@ def _cumulative(plan: Plan, data: DataSet, result: Result) -> Result:
         return _ceiling(plan, result, total)
     if satisfies(total, op, bound):
         return _replace(result, status=Status.ACHIEVED_EARLY)
+    if ratio is None and target.milestones:
+        return _no_movement(result, total, expected)
     if ratio is None:
         return _replace(result, status=Status.IN_PROGRESS)
     return _replace(result, status=_band(bands_of(plan, target), ratio))
+
+
+def _on_milestones(
+    plan: Plan,
+    result: Result,
+    value: Fraction,
+    start: Fraction,
+    expected: Fraction,
+    reached: bool,
+    above: bool = False,
+) -> Result:
+    """Before the deadline, against the expected value of the year (a milestone, or on the
+    line between two): R = (v − b)/(e − b) (SPEC §7)."""
+    ratio = milestones.ratio(value, start, expected)
+    result = _replace(result, expected=expected, progress_ratio=ratio)
+    if above:  # past the upper bound of `between`: only not met (SPEC §3)
+        return _replace(result, status=Status.NOT_MET, why=Why.ABOVE_UPPER)
+    if reached:
+        return _replace(result, status=Status.ACHIEVED_EARLY)
+    if ratio is None:
+        return _no_movement(result, value, expected)
+    return _replace(result, status=_band(bands_of(plan, result.target), ratio))
+
+
+def _no_movement(result: Result, value: Fraction, expected: Fraction) -> Result:
+    """No movement expected this year (e = b): keeping to e is on track, falling back behind."""
+    kept = milestones.keeps_to(value, expected, result.indicator.direction)
+    return _replace(result, status=Status.ON_TRACK if kept else Status.BEHIND, why=Why.NO_MOVEMENT)
+
+
+def _average_growth(plan: Plan, data: DataSet, result: Result, value: Fraction) -> Result:
+    """年均增长 (SPEC §7): the compound average growth since the base year, decided exactly on
+    v against b·(1 + g/100)^n; before the deadline against the compound line e = b·q^(y − y0)."""
+    target, y0 = result.target, base_year_of(plan, result.target)
+    base = data.read(result.unit, result.indicator.id, y0)
+    if isinstance(base, Missing):
+        return _replace(result, value=None, missing=base)
+    b = base.value
+    if b <= 0:
+        return _replace(result, value=None, baseline=b, why=Why.BASE_NOT_POSITIVE)
+    op, g, years = _op(target), _number(_bound(result)), result.year - y0
+    result = _replace(
+        result,
+        value=growth.average(value, b, years),
+        baseline=b,
+        evidence=base.evidence + result.evidence,
+    )
+    if result.year >= _deadline(target):
+        met = growth.reaches(value, b, op, g, years)
+        return _replace(result, status=Status.MET if met else Status.NOT_MET)
+    goal = growth.level(b, g, _deadline(target) - y0)  # L, the deadline level
+    result = _replace(result, time_share=Fraction(years, _deadline(target) - y0))
+    reached = satisfies(value, op, goal)
+    if satisfies(b, op, goal):  # the base already satisfies it: e = L every year (SPEC §3)
+        status = Status.ACHIEVED_EARLY if reached else Status.BEHIND
+        why = None if reached else Why.BASE_SATISFIED
+        return _replace(result, expected=goal, status=status, why=why)
+    expected = growth.level(b, g, years)
+    return _on_milestones(plan, result, value, b, expected, reached)
 
 
 def _ceiling(plan: Plan, result: Result, total: Fraction) -> Result:
@@ -209,6 +282,11 @@ def _op(target: Target) -> Op:
 def _bound(result: Result) -> Threshold:
     bound = result.threshold
     assert bound is not None, "plan checks guarantee a threshold; an unresolved one is missing"
+    return bound
+
+
+def _number(bound: Threshold) -> Fraction:
+    assert not isinstance(bound, tuple), "plan checks refuse `between` for this kind"
     return bound
 
 

@@ -224,6 +224,58 @@ class UnitThreshold:
 
 
 @dataclass(frozen=True)
+class AverageGrowth:
+    """The average growth so far: ((v / b)^(1/n) − 1) × 100, n = y − y0."""
+
+    v: Fraction
+    b: Fraction
+    n: int
+    g: Value | None
+
+
+@dataclass(frozen=True)
+class GrowthLine:
+    """b × q^n on the compound line, q = 1 + g/100: the deadline level L (`deadline`) or the
+    year's expected value e."""
+
+    b: Fraction
+    q: Fraction
+    n: int
+    value: Fraction
+    deadline: bool
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    """e on the straight line between two anchors (the start, a milestone, the deadline):
+    e = e1 + (e2 − e1) × (y − y1) / (y2 − y1)."""
+
+    y1: int
+    e1: Fraction
+    y2: int
+    e2: Fraction
+    y: int
+    e: Fraction
+
+
+@dataclass(frozen=True)
+class LineRatio:
+    """R = (v − b) / (e − b): progress against a milestone or a compound line."""
+
+    v: Fraction
+    b: Fraction
+    e: Fraction
+    r: Fraction
+
+
+@dataclass(frozen=True)
+class NoMovement:
+    """e equals the starting value: no change is expected this year, R has no value."""
+
+    e: Fraction
+
+
+@dataclass(frozen=True)
 class ThresholdTest:
     """The rule's comparison on the value it judges: `value op bound`, and whether it holds."""
 
@@ -231,6 +283,7 @@ class ThresholdTest:
     op: Op
     bound: Threshold
     holds: bool
+    level: bool = False  # `bound` is an average growth's deadline level L, not the threshold
 
 
 @dataclass(frozen=True)
@@ -277,6 +330,11 @@ Step = (
     | TotalRatio
     | CeilingEdge
     | UnitThreshold
+    | AverageGrowth
+    | GrowthLine
+    | MilestoneLine
+    | LineRatio
+    | NoMovement
     | Verdict
 )
 

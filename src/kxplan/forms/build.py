@@ -233,6 +233,9 @@ def _rule_of(
     text = describe.rule(target, judged, lang)
     if unit is not None:
         text = describe.given_rule(target, judged, unit, lang)
+    steps = describe.milestone_words(target, judged, lang)
+    if steps is not None:
+        text = tr("semicolon", lang).join([text, steps])
     if judged.id == asked.id:
         return text
     return f"{in_lang(judged.name, judged.name_en, lang)} {text}"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from kxplan.load.aggregate import aggregate_problems
 from kxplan.load.assessment import assessment_problems
 from kxplan.load.thresholdcheck import setting_problems
+from kxplan.load.trajectories import GROWTH_KINDS, trajectory_problems
 from kxplan.model.comparisons import Op
 from kxplan.model.plan import (
     Aggregate,
@@ -81,6 +82,7 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
             *_fit_problems(target, indicator, lang),
         ):
             yield ("targets", index, field), tr("plan-rule", lang, id=target.id, why=why)
+        yield from trajectory_problems(spec, index, target, indicator, lang)
     for index, indicator in enumerate(spec.indicators):
         if (
             indicator.aggregate is Aggregate.SUM
@@ -140,9 +142,9 @@ def _rule_problems(
     elif value_type is not ValueType.BOOLEAN and isinstance(threshold, bool):
         yield "threshold", tr("plan-rule-boolean-threshold", lang)
 
-    if value_type is ValueType.BOOLEAN and kind in (Kind.CUMULATIVE, Kind.GROWTH):
+    if value_type is ValueType.BOOLEAN and kind in (Kind.CUMULATIVE, *GROWTH_KINDS):
         yield "kind", tr("plan-rule-boolean-kind", lang, kind=kind.value)
-    if kind in (Kind.DEADLINE, Kind.CUMULATIVE):
+    if kind in (Kind.DEADLINE, Kind.CUMULATIVE, Kind.AVERAGE_GROWTH):
         if target.deadline is None:
             yield "deadline", tr("plan-rule-needs-deadline", lang, kind=kind.value)
         elif not start <= target.deadline <= end:
@@ -175,7 +177,7 @@ def _fit_problems(target: Target, indicator: Indicator, lang: str) -> Iterator[t
     ident, kind, op = indicator.id, target.kind, target.op
     if kind is Kind.CUMULATIVE and indicator.nature is Nature.STOCK:
         yield "kind", tr("plan-rule-stock-cumulative", lang, id=ident)
-    if kind is Kind.GROWTH and indicator.type is ValueType.PERCENT:
+    if kind in GROWTH_KINDS and indicator.type is ValueType.PERCENT:
         yield "kind", tr("plan-rule-percent-growth", lang, id=ident)
     if op is None:
         return

@@ -18,7 +18,7 @@ from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, PlanFile
 from kxplan.model.problems import Problem, ProblemCode, sort_key
 from kxplan.text import tr
-from kxplan.yaml.safe import Path_, read_yaml
+from kxplan.yaml.safe import Document, Path_, read_yaml
 
 
 def load_plan(path: Path, display: str, lang: str) -> Plan:
@@ -51,11 +51,14 @@ def load_plan(path: Path, display: str, lang: str) -> Plan:
         ]
         said = {(p.line, p.column) for p in found}
         for where, message, offset in rest_problems(document.data, lang, _all):
-            extra = problem(where, message, offset=offset)
+            extra = problem(where, message, key=_at_key(document, where), offset=offset)
             if (extra.line, extra.column) not in said:
                 found.append(extra)
         raise PlanInvalid(sorted(found, key=sort_key)) from None
-    found = [problem(where, message, offset=offset) for where, message, offset in _all(spec, lang)]
+    found = [
+        problem(where, message, key=_at_key(document, where), offset=offset)
+        for where, message, offset in _all(spec, lang)
+    ]
     if found:
         raise PlanInvalid(sorted(found, key=sort_key))
     return Plan(spec, display, read_formulas(spec))
@@ -67,6 +70,15 @@ def _all(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str, int | None]]:
         yield where, message, None
     for where, offset, message in formula_problems(spec, lang):
         yield where, message, offset
+
+
+def _at_key(document: Document, where: Path_) -> bool:
+    """Whether a problem with a field as a whole (`milestones`) is shown at its key: when its
+    value is a block mapping or list, whose first item is a line below the key."""
+    if len(where) < 3 or where not in document.keys:  # a section keeps its first item's place
+        return False
+    value = document.values.get(where)
+    return value is not None and value.line > document.keys[where].line
 
 
 def _as_plan_error(problem: Problem) -> Problem:

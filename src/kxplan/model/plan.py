@@ -31,6 +31,8 @@ Code = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{6}$")]
 Text = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=2000)]
 Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
 Number = StrictInt | StrictFloat
+# A year as a mapping's key: YAML keys are read as text, so `2022:` arrives as "2022"
+YearKey = Annotated[int, Field(ge=1900, le=2200)]
 
 
 class ValueType(StrEnum):
@@ -77,6 +79,7 @@ class Kind(StrEnum):
     CUMULATIVE = "cumulative"
     GROWTH = "growth"
     MONITOR = "monitor"
+    AVERAGE_GROWTH = "average_growth"
 
 
 class _Model(BaseModel):
@@ -180,6 +183,8 @@ class Target(_Model):
     threshold: GivenThreshold | None = None
     deadline: Year | None = None
     start: Year | None = None
+    # the expected value (a running sum for cumulative targets) of listed years: §7 milestones
+    milestones: dict[YearKey, Number] | None = None
     # the second edition's per-target settings (SPEC §7); `kxplan.model.scope` reads them
     quotas: dict[Text, GivenThreshold] | None = None
     relative: Relative | None = None

@@ -25,7 +25,12 @@ def cell(result: Result, lang: str) -> str:
 
 def value_cell(result: Result, lang: str) -> str:
     """The glyph and the value the rule judged, `—` when there is none (`? —`)."""
-    return f"{result.status.glyph} {figure(result.value, result.target, lang)}"
+    return f"{result.status.glyph} {figure(result, lang)}"
+
+
+def row_results(evaluation: Evaluation, target: Target) -> list[Result]:
+    """The target's results across the units: what its row's rule applies to."""
+    return [result for result in evaluation.results if result.target.id == target.id]
 
 
 def shown_targets(evaluation: Evaluation) -> list[Target]:

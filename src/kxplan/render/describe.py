@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
+from typing import TypeGuard
 
 from kxplan.engine.rules import Result, Why
+from kxplan.engine.thresholds import Limit
 from kxplan.model.comparisons import Threshold
 from kxplan.model.dataset import Gap, Missing
-from kxplan.model.plan import Indicator, Kind, Relative, Target, Unit, ValueType, exact_threshold
+from kxplan.model.plan import (
+    Indicator,
+    Kind,
+    Relative,
+    Target,
+    Unit,
+    ValueType,
+    exact,
+    exact_threshold,
+)
 from kxplan.model.rounding import half_up
 from kxplan.model.scope import quota_of
 from kxplan.model.status import Status
@@ -55,7 +67,11 @@ _KIND_NAMES: dict[Kind, str] = {
     Kind.CUMULATIVE: "kind-cumulative",
     Kind.GROWTH: "kind-growth",
     Kind.MONITOR: "kind-monitor",
+    Kind.AVERAGE_GROWTH: "kind-average-growth",
 }
+
+#: kinds whose value is a growth rate, shown in percent whatever the indicator's measure
+IN_PERCENT = frozenset({Kind.GROWTH, Kind.AVERAGE_GROWTH})
 
 
 def kind_name(kind: Kind, lang: str) -> str:
@@ -67,29 +83,32 @@ def yes_no(value: bool, lang: str) -> str:
     return tr("yes" if value else "no", lang)
 
 
-def shown(value: Fraction | bool | None, lang: str, target: Target | None = None) -> str:
-    """A value as people read it; judged against `target`, never rounded onto its threshold."""
+def shown(value: Fraction | bool | None, lang: str, judged: Result | None = None) -> str:
+    """A value as people read it; in `judged`, never rounded onto the threshold its unit is
+    judged against (its own: a quota, a relative threshold resolved)."""
     if isinstance(value, bool):
         return yes_no(value, lang)
-    if value is None or target is None:
+    if value is None or judged is None:
         return number(value)
-    return apart(value, thresholds(target))
+    return apart(value, thresholds(judged))
 
 
-def thresholds(target: Target) -> tuple[Fraction, ...]:
-    """The numbers a value of `target` is compared with."""
-    bound = target.bound
+def thresholds(result: Result) -> tuple[Fraction, ...]:
+    """The numbers a result's value is compared with: its unit's own threshold (SPEC §7)."""
+    bound = result.threshold
     if isinstance(bound, tuple):
         return bound
-    return () if bound is None or isinstance(target.threshold, bool) else (bound,)
+    return () if bound is None or isinstance(result.target.threshold, bool) else (bound,)
 
 
 def apart(value: Fraction, edges: tuple[Fraction, ...], places: int = 2) -> str:
-    """`number(value)`, with more decimals (up to six) where rounding would put it exactly on
-    an edge it is not on: a growth of 29.9996 % fails “≥ 30 %” and must not read “30%”."""
+    """`number(value)`, with more decimals (up to six) where rounding would make it read as an
+    edge it is not, as the edge is written: a growth of 29.9996 % fails “≥ 30 %” and must not
+    read “30%”, nor 9.8899 read “9.89” against a resolved threshold 9.889999 written “9.89”."""
+    near = {number(edge, places) for edge in edges if edge != value}
     text = number(value, places)
     for more in range(places + 1, 7):
-        if Fraction(text) == value or Fraction(text) not in edges:
+        if text not in near:
             break
         text = number(value, more)
     return text
@@ -99,16 +118,18 @@ NO_VALUE = "—"  # what every table shows for a value that is not there (`numbe
 
 
 def percent(value: Fraction | None) -> str:
-    return NO_VALUE if value is None else f"{number(value * 100, 1)}%"
+    """`63.6%`; 99.98 % is not `100%`."""
+    return NO_VALUE if value is None else f"{apart(value * 100, (Fraction(100),), 1)}%"
 
 
-def figure(value: Fraction | bool | None, target: Target, lang: str) -> str:
-    """A value as the rule judged it, for a table cell: growth in percent (`32%`), `是`/`否`,
-    numbers by `number` (never rounded onto the threshold), `—` when there is none."""
-    if value is None:
+def figure(result: Result, lang: str) -> str:
+    """A result's value as the rule judged it, for a table cell: growth in percent (`32%`),
+    `是`/`否`, numbers by `number` (never rounded onto the unit's threshold), `—` when there is
+    none."""
+    if result.value is None:
         return NO_VALUE
-    text = shown(value, lang, target)
-    return f"{text}%" if target.kind is Kind.GROWTH else text
+    text = shown(result.value, lang, result)
+    return f"{text}%" if result.target.kind in IN_PERCENT else text
 
 
 def json_number(value: Fraction | bool | None) -> int | float | bool | None:
@@ -133,6 +154,11 @@ def json_bound(bound: Threshold | None, boolean: bool = False) -> object:
     if isinstance(bound, tuple):
         return [json_number(bound[0]), json_number(bound[1])]
     return json_number(bound)
+
+
+def own_threshold(result: Result) -> object:
+    """The threshold the result's unit is judged against (its own, SPEC §7) as JSON."""
+    return json_bound(result.threshold, result.indicator.type is ValueType.BOOLEAN)
 
 
 def measure(indicator: Indicator, lang: str, amount: object = None) -> str:
@@ -165,6 +191,74 @@ def rule(target: Target, indicator: Indicator, lang: str) -> str:
     return framed(target, body(target, indicator, target.bound, target.relative, lang), lang)
 
 
+def rule_for(
+    target: Target,
+    indicator: Indicator,
+    results: Sequence[Result],
+    lang: str,
+    short: bool = False,
+) -> str:
+    """The rule as it applies to `results` — what every view says where it shows a threshold:
+    the threshold they share, as their unit's own where it is (`≥ 6个（每年）（分解）`,
+    `≥ 10.6%（2025年）（基期+2个百分点）`, SPEC §7); where their units' thresholds differ, the
+    target's rule noted `（分解、各单位不同）`; without results, the target's rule.
+
+    `short` gives only a threshold of their own in a few symbols (`≥ 6个`, `≥ 10.6%`), for a
+    cell beside a row's rule; nothing when it is the target's or theirs differ."""
+    own = [result.limit for result in results if _own(result.limit)]
+    if target.op is None or not own:
+        return "" if short else rule(target, indicator, lang)
+    if len({_same(result.limit) for result in results}) > 1:
+        if short:
+            return ""
+        notes = [tr("quota-mark", lang)] if any(limit.quota for limit in own) else []
+        notes.append(tr("per-unit-mark", lang))
+        return rule(target, indicator, lang) + _noted(notes, lang)
+    return limit_rule(target, indicator, own[0], lang, short)
+
+
+def given_rule(target: Target, indicator: Indicator, unit: Unit, lang: str) -> str:
+    """The rule the plan gives one unit, before any data: its quota (`≥ 30（2025年）（分解）`,
+    relative ones in words), else the target's rule."""
+    quota = quota_of(target, unit)
+    if quota is None or target.op is None:
+        return rule(target, indicator, lang)
+    given = exact_threshold(quota)
+    bound = None if target.relative is not None else given  # no data: not resolved
+    return limit_rule(target, indicator, Limit(given, bound, target.relative, True), lang)
+
+
+def limit_rule(
+    target: Target, indicator: Indicator, limit: Limit, lang: str, short: bool = False
+) -> str:
+    """A unit's own threshold (`Limit`) as `rule_for` says it."""
+    assert target.op is not None, "a monitored target has no threshold"
+    notes = []
+    if limit.bound is None:  # a relative threshold without its base: said as the plan says it
+        said = body(target, indicator, limit.given, limit.relative, lang)
+    else:
+        said = body(target, indicator, limit.bound, None, lang)
+        if limit.relative is not None and limit.given is not None:
+            notes.append(relative_body(indicator, limit.given, limit.relative, lang))
+    if limit.quota:
+        notes.append(tr("quota-mark", lang))
+    return said if short else framed(target, said, lang) + _noted(notes, lang)
+
+
+def _own(limit: Limit | None) -> TypeGuard[Limit]:
+    """The unit has a threshold of its own: a quota, or one resolved from its base."""
+    return limit is not None and (limit.quota or limit.relative is not None)
+
+
+def _same(limit: Limit | None) -> object:
+    """What two units share when their thresholds read the same."""
+    return None if limit is None else (limit.given, limit.bound, limit.relative, limit.quota)
+
+
+def _noted(notes: list[str], lang: str) -> str:
+    return tr("quota-notes", lang, notes=tr("list-comma", lang).join(notes)) if notes else ""
+
+
 def body(
     target: Target,
     indicator: Indicator,
@@ -178,7 +272,7 @@ def body(
         said = relative_body(indicator, bound, relative, lang)
         return said if isinstance(bound, tuple) else f"{target.op.symbol} {said}"
     one = bound if not isinstance(bound, tuple) else bound[1]
-    unit = "%" if target.kind is Kind.GROWTH else measure(indicator, lang, one)
+    unit = "%" if target.kind in IN_PERCENT else measure(indicator, lang, one)
     if isinstance(bound, tuple):
         return f"{grouped(bound[0], lang)}–{grouped(bound[1], lang)}{unit}"
     if isinstance(target.threshold, bool) or (
@@ -210,6 +304,8 @@ def framed(target: Target, said: str, lang: str) -> str:
     """The comparison in the kind's frame: `年增长 …`, `累计 …（2025年）`, `…（每年）`."""
     if target.kind is Kind.GROWTH:
         return tr("rule-growth", lang, body=said)
+    if target.kind is Kind.AVERAGE_GROWTH:
+        return tr("rule-average-growth", lang, body=said, deadline=target.deadline)
     if target.kind is Kind.CUMULATIVE:
         return tr("rule-cumulative", lang, body=said, deadline=target.deadline)
     if target.kind is Kind.DEADLINE:
@@ -217,33 +313,30 @@ def framed(target: Target, said: str, lang: str) -> str:
     return tr("rule-annual", lang, body=said)
 
 
-def given_rule(target: Target, indicator: Indicator, unit: Unit, lang: str) -> str:
-    """The rule the plan gives one unit, before any data: its quota (`≥ 30（2025年）（分解）`,
-    relative ones in words), else the target's rule."""
-    quota = quota_of(target, unit)
-    if quota is None or target.op is None:
-        return rule(target, indicator, lang)
-    said = body(target, indicator, exact_threshold(quota), target.relative, lang)
-    return framed(target, said, lang) + tr("quota-notes", lang, notes=tr("quota-mark", lang))
+def full_rule(target: Target, indicator: Indicator, results: Sequence[Result], lang: str) -> str:
+    """The rule as `rule_for` says it, and the milestones on the way to it where the plan sets
+    them."""
+    said = rule_for(target, indicator, results, lang)
+    steps = milestone_words(target, indicator, lang)
+    return said if steps is None else tr("semicolon", lang).join([said, steps])
 
 
-def unit_rule(result: Result, lang: str) -> str:
-    """The rule as it applies to the result's unit: its quota (`≥ 30（2025年）（分解）`), a
-    relative threshold resolved (`≥ 10.6%（2025年）（基期+2个百分点）`), else the target's rule."""
-    target, limit = result.target, result.limit
-    if target.op is None or limit is None or not (limit.quota or limit.relative):
-        return rule(target, result.indicator, lang)
-    notes = []
-    if limit.relative is not None and limit.given is not None:
-        notes.append(relative_body(result.indicator, limit.given, limit.relative, lang))
-    if limit.quota:
-        notes.append(tr("quota-mark", lang))
-    if limit.bound is None:  # a relative threshold without its base: said as the plan says it
-        said = body(target, result.indicator, limit.given, limit.relative, lang)
-        return framed(target, said, lang)
-    said = body(target, result.indicator, limit.bound, None, lang)
-    noted = tr("quota-notes", lang, notes=tr("list-comma", lang).join(notes))
-    return framed(target, said, lang) + noted
+def milestone_words(target: Target, indicator: Indicator, lang: str) -> str | None:
+    """A target's milestones: `年度目标 2022年 11%、2024年 12%`, in a relative target's terms
+    (`2022年 基期+2个百分点`); none without them."""
+    if not target.milestones:
+        return None
+
+    def said(figure: int | float) -> str:
+        if target.relative is not None:
+            return relative_body(indicator, exact(figure), target.relative, lang)
+        return f"{grouped(exact(figure), lang)}{measure(indicator, lang, figure)}"
+
+    items = tr("list-comma", lang).join(
+        tr("milestone-item", lang, year=year, value=said(figure))
+        for year, figure in sorted(target.milestones.items())
+    )
+    return tr("milestone-rule", lang, items=items)
 
 
 def target_name(target: Target, indicator: Indicator, lang: str) -> str:
@@ -257,14 +350,17 @@ def explain(result: Result, lang: str) -> str:
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = (
-        "%" if result.target.kind is Kind.GROWTH else measure(result.indicator, lang, result.value)
+        "%" if result.target.kind in IN_PERCENT else measure(result.indicator, lang, result.value)
     )
-    value = f"{shown(result.value, lang, result.target)}{unit}"
+    value = f"{shown(result.value, lang, result)}{unit}"
     if result.target.kind is Kind.GROWTH:
         value = tr("explain-growth", lang, value=value, previous=number(result.previous))
     if result.target.kind is Kind.CUMULATIVE:
         value = tr("explain-running-total", lang, value=value)
-    parts = [value, unit_rule(result, lang)]
+    if result.target.kind is Kind.AVERAGE_GROWTH:
+        base = number(result.baseline)
+        value = tr("explain-average-growth", lang, value=value, base=base)
+    parts = [value, rule_for(result.target, result.indicator, [result], lang)]
     ceiling = result.target.op is not None and result.target.op.is_cap
     if result.target.kind is Kind.CUMULATIVE and ceiling and result.value is not None:
         used, cap = number(result.value), number(_single(result.threshold))
@@ -292,12 +388,14 @@ _WHY: dict[Why, str] = {
     Why.BASE_SATISFIED: "why-base-satisfied",
     Why.BASE_AT_GOAL: "why-base-at-goal",
     Why.BASE_MISSING: "why-base-missing-short",
+    Why.BASE_NOT_POSITIVE: "why-base-not-positive",
+    Why.NO_MOVEMENT: "why-no-movement",
 }
 
 
 def _missing(result: Result, lang: str) -> str:
-    if result.why is Why.PREVIOUS_ZERO:
-        return tr("why-previous-zero", lang)
+    if result.why in (Why.PREVIOUS_ZERO, Why.BASE_NOT_POSITIVE):
+        return tr(_WHY[result.why], lang)
     gap = result.missing
     if gap is None:
         return Status.MISSING.label(lang)

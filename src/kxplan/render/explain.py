@@ -10,7 +10,15 @@ from kxplan.engine.trail import Audit, Input
 from kxplan.model.plan import Kind
 from kxplan.render import Format, View
 from kxplan.render.common import unit_name
-from kxplan.render.describe import gap_words, json_number, measure, rule, shown, target_name
+from kxplan.render.describe import (
+    full_rule,
+    gap_words,
+    json_number,
+    measure,
+    rule_for,
+    shown,
+    target_name,
+)
 from kxplan.render.trail import steps_in_words
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import printable
@@ -21,6 +29,7 @@ _KINDS: dict[Kind, str] = {
     Kind.CUMULATIVE: "explain-kind-cumulative",
     Kind.GROWTH: "explain-kind-growth",
     Kind.MONITOR: "explain-kind-monitor",
+    Kind.AVERAGE_GROWTH: "explain-kind-average-growth",
 }
 
 
@@ -41,7 +50,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
         "",
         f"{tr('explain-plan-words', lang)}{_brackets(target.clause, lang)}",
         f"  “{target.quote}”" if target.quote else f"  {tr('explain-no-quote', lang)}",
-        f"{tr('head-rule', lang)}  {rule(target, result.indicator, lang)}",
+        f"{tr('head-rule', lang)}  {full_rule(target, result.indicator, [result], lang)}",
         f"{tr('head-kind', lang)}  {target.kind.value} — {tr(_KINDS[target.kind], lang)}",
         "",
         tr("explain-inputs", lang),
@@ -69,7 +78,7 @@ def render_text(found: Audit, lang: str, out: TextIO) -> None:
 def _input_lines(item: Input, found: Audit, lang: str) -> list[str]:
     observation = item.observation
     raw = observation.value
-    value = shown(raw if isinstance(raw, bool) else observation.exact, lang)
+    value = shown(raw if isinstance(raw, bool) else observation.exact, lang, found.result)
     who = unit_name(item.unit, lang) if item.unit else ""
     place = f"{observation.file}:{observation.line}" if observation.line else observation.file
     unit_of_measure = measure(item.indicator or found.result.indicator, lang, raw)
@@ -99,7 +108,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "clause": target.clause,
         "quote": target.quote,
-        "rule": rule(target, result.indicator, lang),
+        "rule": rule_for(target, result.indicator, [result], lang),
         "kind": target.kind.value,
         "value": json_number(result.value),
         "inputs": [

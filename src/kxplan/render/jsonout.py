@@ -10,7 +10,14 @@ from kxplan.engine.rules import Result
 from kxplan.model.plan import ValueType
 from kxplan.model.status import Status
 from kxplan.render import View
-from kxplan.render.describe import explain, json_bound, json_number, target_name, unit_rule
+from kxplan.render.describe import (
+    explain,
+    json_bound,
+    json_number,
+    own_threshold,
+    rule_for,
+    target_name,
+)
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
@@ -41,7 +48,7 @@ def result_json(result: Result, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "value": json_number(result.value),
         "op": target.op.value if target.op else None,
-        "threshold": json_bound(result.threshold, _boolean(result)),
+        "threshold": own_threshold(result),
         "relative": target.relative.value if target.relative else None,
         "threshold_given": _given(result),
         "quota": result.limit is not None and result.limit.quota,
@@ -52,7 +59,7 @@ def result_json(result: Result, lang: str) -> dict[str, Any]:
         "time_share": json_number(result.time_share),
         "completion": json_number(result.completion),
         "name": target_name(target, result.indicator, lang),
-        "rule": unit_rule(result, lang),
+        "rule": rule_for(target, result.indicator, [result], lang),
         "clause": target.clause,
         "message": explain(result, lang),
         "file": evidence.file if evidence else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from kxplan.engine.evaluation import Evaluation
+from kxplan.engine.rules import Result
 from kxplan.model.problems import Problem
 from kxplan.render import View
 from kxplan.render.common import (
@@ -14,11 +15,12 @@ from kxplan.render.common import (
     invalid_line,
     legend,
     missing_line,
+    row_results,
     shown_targets,
     summary_line,
     unit_name,
 )
-from kxplan.render.describe import rule, target_name
+from kxplan.render.describe import rule_for, target_name
 from kxplan.text import tr
 
 
@@ -37,10 +39,11 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     out.write("|" + "---|" * len(header) + "\n")
     for target in shown_targets(evaluation):
         indicator = plan.indicators[target.indicator]
-        row = [target_name(target, indicator, lang), rule(target, indicator, lang)]
+        said = rule_for(target, indicator, row_results(evaluation, target), lang)
+        row = [target_name(target, indicator, lang), said]
         for unit in evaluation.units:
             result = cells.get((target.id, unit.code))
-            row.append(f"{cell(result, lang)} {result.status.label(lang)}" if result else "")
+            row.append(_cell(result, said, lang) if result else "")
         out.write("| " + " | ".join(escape(item) for item in row) + " |\n")
     out.write(
         f"\n{summary_line(evaluation, lang)}\n\n{failed_line(evaluation, view.fail_on, lang)}\n\n"
@@ -51,6 +54,15 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
     if evaluation.problems:
         out.write(problem_list(evaluation.problems, lang))
     out.write(f"{legend(lang)}\n")
+
+
+def _cell(result: Result, row_rule: str, lang: str) -> str:
+    """Glyph, value and status; and the unit's own threshold where the row's rule is not it."""
+    text = f"{cell(result, lang)} {result.status.label(lang)}"
+    own = rule_for(result.target, result.indicator, [result], lang, short=True)
+    if own and rule_for(result.target, result.indicator, [result], lang) != row_rule:
+        text += tr("in-brackets", lang, text=own)
+    return text
 
 
 def problem_list(problems: list[Problem], lang: str, title: str | None = None) -> str:

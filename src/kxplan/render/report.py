@@ -10,7 +10,7 @@ from kxplan.model.status import DEFAULT_FAIL_ON
 from kxplan.render import Format, View, write_bytes
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
-from kxplan.render.describe import NO_VALUE, explain, json_number, rule, shown, target_name
+from kxplan.render.describe import NO_VALUE, explain, json_number, rule_for, shown, target_name
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
 from kxplan.text import tr
@@ -33,6 +33,11 @@ def header(history: History, lang: str) -> list[str]:
     ]
 
 
+def row_rule(row: Row, lang: str) -> str:
+    """The rule as it applies to the unit: its own threshold where it has one (SPEC §7)."""
+    return rule_for(row.target, row.indicator, list(row.results.values()), lang)
+
+
 def cells(row: Row, lang: str, years: list[int] | None = None) -> list[str]:
     """The row as text: name, rule, base value, glyph and value per year (of `years`, blank where
     the target gives no result; the row's own years by default), trend, latest status."""
@@ -40,7 +45,7 @@ def cells(row: Row, lang: str, years: list[int] | None = None) -> list[str]:
     latest = row.latest.status
     return [
         target_name(row.target, row.indicator, lang),
-        rule(row.target, row.indicator, lang),
+        row_rule(row, lang),
         shown(row.base, lang) if row.base is not None else NO_VALUE,
         *[
             value_cell(result, lang) if result is not None else NO_VALUE
@@ -144,7 +149,7 @@ def _row_json(row: Row, lang: str) -> dict[str, Any]:
         "indicator": target.indicator,
         "kind": target.kind.value,
         "name": target_name(target, row.indicator, lang),
-        "rule": rule(target, row.indicator, lang),
+        "rule": row_rule(row, lang),
         "clause": target.clause,
         "base": json_number(row.base),
         "by_year": {

@@ -12,7 +12,16 @@ from kxplan.model.status import Status
 from kxplan.render import Format, View, write_bytes
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
 from kxplan.render.common import legend, unit_name, value_cell
-from kxplan.render.describe import NO_VALUE, json_number, number, percent, rule, shown, target_name
+from kxplan.render.describe import (
+    NO_VALUE,
+    apart,
+    json_number,
+    number,
+    percent,
+    rule_for,
+    shown,
+    target_name,
+)
 from kxplan.render.markdown import escape
 from kxplan.text import in_lang, tr
 
@@ -109,6 +118,13 @@ def header(review: Review, lang: str) -> list[str]:
     ]
 
 
+def row_rule(row: ReviewRow, lang: str) -> str:
+    """The rule as it applies to the row's units: the top unit's own threshold, the target's
+    noted where the units' differ (SPEC §7)."""
+    judged = ([row.result] if row.result is not None else []) + row.lower
+    return rule_for(row.target, row.indicator, judged, lang)
+
+
 def missed_text(row: ReviewRow, lang: str) -> str:
     """`2021、2022年未达标`: the years an every-year target was not met."""
     if not row.missed:
@@ -122,7 +138,9 @@ def needed_text(row: ReviewRow, lang: str) -> str:
         return missed_text(row, lang)
     progress = row.progress
     if progress.shortfall is not None:
-        return tr("review-short-by", lang, amount=number(progress.shortfall))
+        # never `差 0` for a target not met
+        amount = apart(progress.shortfall, (Fraction(0),))
+        return tr("review-short-by", lang, amount=amount)
     if progress.needed is None:
         return ""
     sign = "+" if row.target.kind is Kind.DEADLINE and progress.needed > 0 else ""
@@ -165,7 +183,7 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
     return [
         str(number_),
         target_name(row.target, row.indicator, lang),
-        rule(row.target, row.indicator, lang),
+        row_rule(row, lang),
         base_text(row, lang),
         *[year_text(row, year, lang) for year in review.years],
         "" if progress.completion is None else percent(progress.completion),
@@ -258,7 +276,7 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
         "kind": target.kind.value,
         "levels": list(target.levels),
         "name": target_name(target, row.indicator, lang),
-        "rule": rule(target, row.indicator, lang),
+        "rule": row_rule(row, lang),
         "clause": target.clause,
         "status": row.status.value,
         "summary_status": row.overall.value,

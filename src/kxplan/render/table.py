@@ -20,11 +20,12 @@ from kxplan.render.common import (
     invalid_line,
     legend,
     missing_line,
+    row_results,
     shown_targets,
     summary_line,
     unit_name,
 )
-from kxplan.render.describe import explain, rule, target_name
+from kxplan.render.describe import explain, rule_for, target_name
 from kxplan.render.terminal import console, fit, print_whole
 from kxplan.text import tr
 
@@ -40,7 +41,7 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
         indicator = plan.indicators[target.indicator]
         row: list[Text | str] = [
             target_name(target, indicator, lang),
-            rule(target, indicator, lang),
+            rule_for(target, indicator, row_results(evaluation, target), lang),
         ]
         for unit in evaluation.units:
             result = cells.get((target.id, unit.code))

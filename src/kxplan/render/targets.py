@@ -18,6 +18,7 @@ from kxplan.model.scope import (
 from kxplan.render import Format, View
 from kxplan.render.describe import (
     body,
+    full_rule,
     json_bound,
     json_number,
     json_threshold,
@@ -71,7 +72,7 @@ def rows(plan: Plan, lang: str) -> list[list[str]]:
                 kind_name(target.kind, lang),
                 "\n".join(
                     [
-                        rule(target, indicator, lang) + _formula(indicator, lang),
+                        full_rule(target, indicator, [], lang) + _formula(indicator, lang),
                         *settings(plan, target, lang),
                     ]
                 ),
@@ -98,6 +99,9 @@ def render_json(plan: Plan, lang: str, out: TextIO) -> None:
             "op": t.op.value if t.op else None,
             "threshold": json_threshold(t),
             "deadline": t.deadline,
+            "milestones": {str(year): m for year, m in sorted(t.milestones.items())}
+            if t.milestones
+            else None,
             "formula": plan.indicators[t.indicator].formula,
             "clause": t.clause,
             "name": row[1],

@@ -8,11 +8,12 @@ from fractions import Fraction
 from typing import assert_never
 
 from kxplan.engine import trail
+from kxplan.engine.rules import Result
 from kxplan.model.comparisons import Threshold
-from kxplan.model.plan import Aggregate, Kind, Relative, Target
+from kxplan.model.plan import Aggregate, Relative
 from kxplan.model.status import Status
 from kxplan.render.common import unit_name
-from kxplan.render.describe import explain, number, shown
+from kxplan.render.describe import IN_PERCENT, explain, number, shown
 from kxplan.text import tr
 
 
@@ -30,10 +31,9 @@ def ratio_text(value: Fraction) -> str:
 def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
     """One step in words: sums and totals as they add up, ratios to four places, the value
     judged as every table shows it (never rounded onto its threshold)."""
-    target = found.result.target
 
     def judged(value: Fraction | bool | None) -> str:
-        return shown(value, lang, target)
+        return shown(value, lang, found.result)
 
     match step:
         case trail.Sum():
@@ -110,6 +110,22 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
             return tr("audit-cap", lang, edge=number(step.edge, 4))
         case trail.UnitThreshold():
             return unit_threshold(step, lang)
+        case trail.AverageGrowth():
+            v, b, g = number(step.v, 6), number(step.b, 6), judged(step.g)  # as reported
+            return tr("audit-average-growth", lang, v=v, b=b, n=step.n, g=g)
+        case trail.GrowthLine():
+            b, q, value = number(step.b), number(step.q, 6), number(step.value, 4)
+            if step.deadline:
+                return tr("audit-growth-level", lang, b=b, q=q, n=step.n, level=value)
+            return tr("audit-growth-expected", lang, b=b, q=q, n=step.n, e=value)
+        case trail.MilestoneLine():
+            e1, e2, e = number(step.e1), number(step.e2), number(step.e, 4)
+            return tr("audit-milestone", lang, y1=step.y1, e1=e1, y2=step.y2, e2=e2, y=step.y, e=e)
+        case trail.LineRatio():
+            v, b, e, r = judged(step.v), number(step.b), number(step.e, 4), number(step.r, 4)
+            return tr("audit-line-ratio", lang, v=v, b=b, e=e, r=r)
+        case trail.NoMovement():
+            return tr("audit-no-movement", lang, e=number(step.e, 4))
         case trail.Verdict():
             return _verdict(step, found, lang)
         case _:
@@ -163,23 +179,27 @@ def _verdict(verdict: trail.Verdict, found: trail.Audit, lang: str) -> str:
         return tr("audit-verdict", lang, why=explain(found.result, lang), label=label)
     if verdict.test is None:
         return tr("audit-verdict-monitored", lang, label=label)
-    test = _test(verdict.test, found.result.target, lang)
+    test = _test(verdict.test, found.result, lang)
     if verdict.band is not None:
         band = _band(verdict.band, verdict.status)
         return tr("audit-verdict-band", lang, why=test, band=band, label=label)
     return tr("audit-verdict", lang, why=test, label=label)
 
 
-def _test(test: trail.ThresholdTest, target: Target, lang: str) -> str:
+def _test(test: trail.ThresholdTest, result: Result, lang: str) -> str:
     """`11.9 ≥ 13：不成立`."""
-    value = shown(test.value, lang, target)
+    target = result.target
+    value = shown(test.value, lang, result)
     if isinstance(test.bound, tuple):
         low, high = test.bound
         said = f"{number(low)} ≤ {value} ≤ {number(high)}"
+    elif test.level:  # this year's value against an average growth's deadline level
+        level = number(test.bound, 4)
+        said = tr("audit-growth-test", lang, v=number(test.value), op=test.op.symbol, level=level)
     elif isinstance(test.value, bool):
         said = f"{value} = {shown(bool(test.bound), lang)}"
     else:
-        value = f"{value}%" if target.kind is Kind.GROWTH else value
+        value = f"{value}%" if target.kind in IN_PERCENT else value
         said = f"{value} {test.op.symbol} {number(test.bound)}"
     return tr("audit-holds" if test.holds else "audit-does-not-hold", lang, test=said)
 

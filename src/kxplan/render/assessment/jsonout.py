@@ -11,7 +11,7 @@ from kxplan.engine.assessment import Item, Ranking, Score
 from kxplan.render import View
 from kxplan.render.assessment import Assessed
 from kxplan.render.assessment.words import item_name
-from kxplan.render.describe import explain, json_number, json_threshold
+from kxplan.render.describe import explain, json_number, json_threshold, own_threshold
 
 
 def document(subject: Assessed, view: View) -> dict[str, Any]:
@@ -71,7 +71,7 @@ def _item(item: Item, lang: str) -> dict[str, Any]:
         "applies": result is not None,
         "status": result.status.value if result else None,
         "value": json_number(result.value) if result else None,
-        "threshold": json_threshold(item.target),
+        "threshold": own_threshold(result) if result else json_threshold(item.target),
         "weight": json_number(item.weight),
         "share": json_number(item.share),
         "points": json_number(item.points),

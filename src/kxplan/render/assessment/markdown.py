@@ -24,7 +24,7 @@ from kxplan.render.assessment.words import (
     standing,
 )
 from kxplan.render.common import unit_name
-from kxplan.render.describe import figure, number, rule
+from kxplan.render.describe import figure, number, rule_for
 from kxplan.render.markdown import escape, problem_list
 from kxplan.text import tr
 
@@ -106,8 +106,9 @@ def _sheet(out: TextIO, ranking: Ranking, score: Score, lang: str) -> None:
             if result
             else tr("assess-not-applied", lang)
         )
-        value = figure(result.value, item.target, lang) if result else "—"
-        cells = [item_name(item, lang), status, value, rule(item.target, indicator, lang)]
+        value = figure(result, lang) if result else "—"
+        said = rule_for(item.target, indicator, [result] if result else [], lang)
+        cells = [item_name(item, lang), status, value, said]
         cells += [number(item.weight), points_text(item.points)]
         out.write(_row(cells))
     out.write("\n" + "  \n".join(arithmetic(score, lang)) + "\n\n")

@@ -33,7 +33,7 @@ from kxplan.render.assessment.words import (
     standing,
 )
 from kxplan.render.common import unit_name
-from kxplan.render.describe import figure, number, rule
+from kxplan.render.describe import figure, number, rule_for
 from kxplan.render.terminal import console, on_terminal
 from kxplan.text import tr
 
@@ -186,13 +186,13 @@ def _sheet(con: Console, ranking: Ranking, score: Score, view: View) -> None:
             status = Text(
                 f"{result.status.glyph} {result.status.label(lang)}", style=result.status.style
             )
-            value = figure(result.value, item.target, lang)
+            value = figure(result, lang)
         indicator = ranking.plan.indicators[item.target.indicator]
         table.add_row(
             item_name(item, lang),
             status,
             value,
-            rule(item.target, indicator, lang),
+            rule_for(item.target, indicator, [result] if result else [], lang),
             number(item.weight),
             points_text(item.points),
         )

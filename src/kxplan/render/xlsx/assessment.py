@@ -23,7 +23,7 @@ from kxplan.render.assessment.words import (
     standing,
 )
 from kxplan.render.common import unit_name
-from kxplan.render.describe import number, rule
+from kxplan.render.describe import number, rule_for
 from kxplan.render.xlsx.cells import plain
 from kxplan.render.xlsx.formats import YEAR, number_format, with_glyph
 from kxplan.render.xlsx.sheet import (
@@ -225,7 +225,7 @@ def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
                 item.target.clause,
                 status_cell(result.status, lang) if result else tr("assess-not-applied", lang),
                 plain(result.value, lang) if result else "—",
-                rule(item.target, indicator, lang),
+                rule_for(item.target, indicator, [result] if result else [], lang),
                 Styled(item.weight),
                 _points(item),
                 Styled(item.lost) if item.lost is not None else "—",

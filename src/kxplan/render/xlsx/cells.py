@@ -5,8 +5,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 from kxplan.engine.rules import Result
-from kxplan.model.plan import Kind, Target
-from kxplan.render.describe import apart, number, percent, ratio_number, thresholds, yes_no
+from kxplan.model.plan import ValueType
+from kxplan.render.describe import (
+    IN_PERCENT,
+    apart,
+    number,
+    percent,
+    ratio_number,
+    thresholds,
+    yes_no,
+)
 from kxplan.render.xlsx.formats import shown_as, with_glyph
 from kxplan.render.xlsx.sheet import Item, Plain, Styled
 
@@ -36,22 +44,23 @@ def value_cell(result: Result, lang: str) -> Item:
 def value_format(result: Result) -> str | None:
     """The number format of a judged value, as `describe.figure` writes it."""
     value = result.value
-    return None if not isinstance(value, Fraction) else judged_format(value, result.target)
+    return None if not isinstance(value, Fraction) else judged_format(value, result)
 
 
-def judged_format(value: Fraction, target: Target) -> str:
+def judged_format(value: Fraction, result: Result) -> str:
     """The decimals of the text (`31.998` reads `32`, `29.9996` against ≥ 30 keeps its four),
     growth with a percent sign (`32%`)."""
-    suffix = '"%"' if target.kind is Kind.GROWTH else ""
-    return shown_as(apart(value, thresholds(target)), value, suffix=suffix)
+    suffix = '"%"' if result.target.kind in IN_PERCENT else ""
+    return shown_as(apart(value, thresholds(result)), value, suffix=suffix)
 
 
-def threshold(target: Target, lang: str) -> Plain:
-    bound = target.bound
+def threshold(result: Result, lang: str) -> Plain:
+    """The threshold the result's unit is judged against: its own (SPEC §7)."""
+    bound = result.threshold
     if isinstance(bound, tuple):
         return f"{number(bound[0])}–{number(bound[1])}"
-    if isinstance(target.threshold, bool):
-        return yes_no(target.threshold, lang)
+    if result.indicator.type is ValueType.BOOLEAN and bound is not None:
+        return yes_no(bool(bound), lang)
     return bound
 
 

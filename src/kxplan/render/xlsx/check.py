@@ -10,11 +10,12 @@ from kxplan.render.common import (
     grid,
     invalid_line,
     missing_line,
+    row_results,
     shown_targets,
     summary_line,
     unit_name,
 )
-from kxplan.render.describe import explain, rule, target_name
+from kxplan.render.describe import explain, rule_for, target_name
 from kxplan.render.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
 from kxplan.render.xlsx.formats import YEAR
 from kxplan.render.xlsx.sheet import (
@@ -105,7 +106,7 @@ def _matrix(book: Any, evaluation: Evaluation, lang: str) -> None:
         row: list[Item] = [
             number,
             target_name(target, indicator, lang),
-            rule(target, indicator, lang),
+            rule_for(target, indicator, row_results(evaluation, target), lang),
             target.clause,
         ]
         for unit in evaluation.units:
@@ -156,8 +157,8 @@ def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
                 unit_name(result.unit, lang),
                 status_cell(result.status, lang),
                 value_cell(result, lang),
-                rule(target, result.indicator, lang),
-                threshold(target, lang),
+                rule_for(target, result.indicator, [result], lang),
+                threshold(result, lang),
                 Styled(target.deadline, fmt=YEAR),
                 result.baseline,
                 result.expected,

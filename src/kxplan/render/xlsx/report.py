@@ -12,10 +12,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from kxplan.engine.history import History, Row
-from kxplan.engine.progress import Period, line
+from kxplan.engine.milestones import anchors, interpolate
 from kxplan.model.plan import Kind, Plan, ValueType
-from kxplan.render.describe import explain, measure, rule, target_name
-from kxplan.render.report import header, heading, notes
+from kxplan.render.describe import explain, measure, target_name
+from kxplan.render.report import header, heading, notes, row_rule
 from kxplan.render.spark import sparkline
 from kxplan.render.xlsx.cells import plain, result_cell
 from kxplan.render.xlsx.formats import YEAR
@@ -66,7 +66,7 @@ def _years(book: Any, history: History, lang: str) -> None:
             [
                 number,
                 target_name(row.target, row.indicator, lang),
-                rule(row.target, row.indicator, lang),
+                row_rule(row, lang),
                 row.target.clause,
                 plain(row.base, lang),
                 *[
@@ -96,15 +96,18 @@ def charted(row: Row) -> bool:
 
 def trajectory(plan: Plan, row: Row, years: list[int]) -> dict[int, Fraction | None]:
     """The plan's line for each year: from the base value (deadline) or from 0 (cumulative)."""
-    target = row.target
-    assert target.op is not None and target.bound is not None and target.deadline is not None
-    goal = target.bound[0] if isinstance(target.bound, tuple) else target.bound
+    target, bound = row.target, row.latest.threshold  # the unit's own (SPEC §7)
+    assert target.op is not None and target.deadline is not None
+    if bound is None:  # relative to a base value that is missing
+        return dict.fromkeys(years)
+    goal = bound[0] if isinstance(bound, tuple) else bound
     if target.kind is Kind.CUMULATIVE:
-        first = (target.start or plan.start) - 1
-        return {y: line(Period(first, target.deadline, y), Fraction(0), goal) for y in years}
+        points = anchors(target, (target.start or plan.start) - 1, Fraction(0), goal)
+        return {y: interpolate(points, y) for y in years}
     if not isinstance(row.base, Fraction):
         return dict.fromkeys(years)
-    return {y: line(Period(plan.base_year, target.deadline, y), row.base, goal) for y in years}
+    points = anchors(target, plan.base_year, row.base, goal)  # through its milestones, if any
+    return {y: interpolate(points, y) for y in years}
 
 
 def _charts(book: Any, history: History, lang: str) -> None:
@@ -127,7 +130,7 @@ def _charts(book: Any, history: History, lang: str) -> None:
         years = list(range(first, target.deadline + 1))
         planned = trajectory(plan, row, years)
         name = target_name(target, row.indicator, lang)
-        ruled = rule(target, row.indicator, lang)
+        ruled = row_rule(row, lang)
         line_of_text(sheet, top, name + tr("in-brackets", lang, text=ruled))
         actual = {first: row.base if target.kind is Kind.DEADLINE else Fraction(0)}
         actual.update({y: r.value for y, r in row.results.items()})

@@ -7,13 +7,14 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 
 from kxplan.engine.review import Review, ReviewRow, Stage
-from kxplan.render.describe import rule, target_name
+from kxplan.render.describe import target_name
 from kxplan.render.review import (
     closing_lines,
     counts_text,
     heading,
     lower_levels,
     missed_text,
+    row_rule,
     sentence,
     year_text,
 )
@@ -80,7 +81,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
     return [
         number,
         target_name(row.target, row.indicator, lang),
-        rule(row.target, row.indicator, lang),
+        row_rule(row, lang),
         row.target.clause,
         plain(row.base, lang),
         *years,

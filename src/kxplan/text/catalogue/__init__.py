@@ -17,6 +17,7 @@ from kxplan.text.catalogue import (
     plan,
     reports,
     thresholds,
+    trajectories,
 )
 from kxplan.text.catalogue.entry import Entry, Verbatim
 
@@ -32,6 +33,7 @@ AREAS: tuple[ModuleType, ...] = (
     cli,
     assessment,
     thresholds,
+    trajectories,
 )
 
 

@@ -15,6 +15,7 @@ MESSAGES: dict[str, Entry] = {
     "relative-percent-down": Verbatim("基期下降{figure}%", "base − {figure}%"),
     "quota-mark": Verbatim("分解", "quota"),
     "quota-notes": Verbatim("（{notes}）", " ({notes})"),
+    "per-unit-mark": Verbatim("各单位不同", "differs by unit"),
     "quota-line": Verbatim("{unit} {rule}（分解）", "{unit} {rule} (quota)"),
     "targets-years": Verbatim("适用年度 {first}—{last}年", "applies {first}–{last}"),
     "targets-base-year": Verbatim("基期 {year}年", "base year {year}"),
