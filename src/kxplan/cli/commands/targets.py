@@ -7,7 +7,8 @@ from typing import Annotated
 
 from kxplan.cli import locate
 from kxplan.cli.context import colour, open_plan
-from kxplan.cli.handler import plan_problems_as
+from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -21,6 +22,13 @@ from kxplan.render import Format, View
 from kxplan.render import targets as listed
 
 
+@documented(
+    examples=[
+        ("全部目标 / every target", "kxplan targets"),
+        ("英文，Markdown / in English, as Markdown", "kxplan targets --lang en -f markdown"),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
     wide: WideOption = False,
