@@ -208,7 +208,7 @@ def test_init_waits_for_an_import_of_the_same_data_file(
     assert not (repo / "data/2020/利州区.yaml").exists()
     again = run(runner, "init", str(repo), "--force")
     assert again.exit_code == 0, again.output
-    assert "  + data/2020/利州区.yaml" in again.stdout
+    assert "  + data/2020/利州区.yaml" in again.stderr
     assert not [p for p in (repo / "data").rglob("*") if p.name.startswith(".")]
 
 

@@ -54,7 +54,7 @@ def test_init_writes_a_repository_that_validates(
     files = tree(repo)
     assert set(files) == SMALL_FILES
     for name in SMALL_FILES:
-        assert f"  + {name}" in result.stdout
+        assert f"  + {name}" in result.stderr
     assert files["targets.yaml"] == small_plan.read_bytes()
     monkeypatch.chdir(repo)
     validated = run(runner, "validate")
@@ -92,7 +92,7 @@ def test_without_plan_the_embedded_plan_is_copied(runner: CliRunner, tmp_path: P
         "| `tfkjy_workers` | “天府科技云”注册科技工作者 | 人 | 应为不小于 0 的整数 | 市、县区 |"
         in readme
     )
-    assert "YOUR-ORG" in result.stdout  # the next steps say what to replace
+    assert "YOUR-ORG" in result.stderr  # the next steps say what to replace
 
 
 def test_a_folder_that_is_not_empty_is_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -114,15 +114,15 @@ def test_force_adds_missing_files_and_replaces_none(
     (repo / "data/2020/乙区.yaml").write_text("unit: 乙区\nyear: 2020\nvalues:\n  count_flow: 4\n")
     result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
     assert result.exit_code == 0, result.output
-    assert "  = README.md（已存在，未改动）" in result.stdout
-    assert "  + README.md" not in result.stdout
+    assert "  = README.md（已存在，未改动）" in result.stderr
+    assert "  + README.md" not in result.stderr
     assert (repo / "README.md").read_text("utf-8") == "our own readme"
     assert "count_flow: 4" in (repo / "data/2020/乙区.yaml").read_text("utf-8")
     assert set(tree(repo)) == SMALL_FILES
     before = tree(repo)
     again = run(runner, "init", str(repo), "--force")  # the repository's own plan is kept
     assert again.exit_code == 0, again.output
-    assert "  + " not in again.stdout
+    assert "  + " not in again.stderr
     assert tree(repo) == before
 
 
@@ -174,7 +174,7 @@ def test_workflow_installs_kxplan_and_runs_validate_and_check(
     args = ["init", str(repo), "--plan", str(small_plan)]
     result = run(runner, *args, "--kxplan-repo", url, "--kxplan-rev", rev)
     assert result.exit_code == 0
-    assert "YOUR-ORG" not in result.stdout
+    assert "YOUR-ORG" not in result.stderr
     workflow: dict[Any, Any] = yaml.safe_load(
         (repo / ".github/workflows/kxplan.yml").read_text("utf-8")
     )
@@ -225,9 +225,9 @@ def test_force_keeps_the_kxplan_source_the_repository_already_names(
     (repo / ".github/workflows/kxplan.yml").unlink()
     result = run(runner, "init", str(repo), "--force")
     assert result.exit_code == 0, result.output
-    assert "YOUR-ORG" not in result.stdout
-    assert f"git ls-remote {url} {rev}" not in result.stdout  # a commit id needs no check
-    assert "git init" not in result.stdout or not (repo / ".git").exists()
+    assert "YOUR-ORG" not in result.stderr
+    assert f"git ls-remote {url} {rev}" not in result.stderr  # a commit id needs no check
+    assert "git init" not in result.stderr or not (repo / ".git").exists()
     workflow = yaml.safe_load((repo / ".github/workflows/kxplan.yml").read_text("utf-8"))
     assert workflow["env"]["KXPLAN_PACKAGE"] == f"kxplan @ git+{url}@{rev}"
     assert url in (repo / "README.md").read_text("utf-8")
@@ -288,7 +288,7 @@ def test_a_new_repository_is_ready_for_its_first_push(
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     (repo / "README.md").unlink()
     again = run(runner, "init", str(repo), "--force")
-    assert "git init" not in again.stdout and "git add ." in again.stdout
+    assert "git init" not in again.stderr and "git add ." in again.stderr
 
 
 @pytest.mark.parametrize("name", ["100001.yaml", "100001.YML", "乙区.Yaml"])
@@ -300,7 +300,7 @@ def test_force_keeps_a_unit_s_file_under_its_other_name(
     (repo / "data/2020" / name).write_text("unit: 乙区\nyear: 2020\nvalues:\n  count_flow: 4\n")
     result = run(runner, "init", str(repo), "--plan", str(small_plan), "--force")
     assert result.exit_code == 0, result.output
-    assert f"  = data/2020/{name}（已存在，未改动）" in result.stdout
+    assert f"  = data/2020/{name}（已存在，未改动）" in result.stderr
     assert sorted(path.name for path in (repo / "data/2020").iterdir()) == sorted(
         [name, "甲市.yaml", "丙县.yaml"]
     )

@@ -1,3 +1,3 @@
-from kxplan.cli.app import main
+from kxplan.cli.entry import main
 
 main()

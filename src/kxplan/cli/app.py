@@ -3,7 +3,6 @@ only when it runs (click's lazy group): `kxplan --version` and `kxplan --help` i
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any, NamedTuple
 
@@ -13,6 +12,7 @@ from typer.core import TyperCommand, TyperGroup
 from kxplan import __version__
 from kxplan.cli import usage
 from kxplan.cli.handler import ExitCode, handled
+from kxplan.cli.helptext import helps
 
 
 class Entry(NamedTuple):
@@ -65,6 +65,7 @@ class _TyperOverrides:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.metavar = ""
+            option.help = helps("显示本帮助并退出 / Show this message and exit.")
         return option
 
     def make_context(self, info_name: Any, args: list[str], *rest: Any, **extra: Any) -> Any:
@@ -118,10 +119,26 @@ class _Commands(MutableMapping[str, Any]):
 _LISTING = "kxplan.listing"
 
 
+#: typer's completion options, said in both languages as every other option is
+_COMPLETION = {
+    "install_completion": "为当前 shell 安装命令补全 / Install completion for the current shell.",
+    "show_completion": "显示当前 shell 的补全脚本，可复制或自行安装 / Show completion for the "
+    "current shell, to copy it or customize the installation.",
+}
+
+
 class Group(_TyperOverrides, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.commands = _Commands()
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name in _COMPLETION:
+                param.help = helps(_COMPLETION[param.name])
+                param.metavar = ""
+        return params
 
     def invoke(self, ctx: Any) -> Any:
         with handled():  # the one error handler, for `kxplan` and CliRunner alike
@@ -154,7 +171,8 @@ app = typer.Typer(
     name="kxplan",
     help="KPI tracker for a five-year plan over plain files. 五年规划指标监测工具。",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion: bash, zsh, fish (candidates: cli/complete.py)
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -174,7 +192,7 @@ def root(
             "--version",
             callback=version_callback,
             is_eager=True,
-            help="Show the version and exit.",
+            help=helps("显示版本并退出 / Show the version and exit."),
             metavar="",
         ),
     ] = False,
@@ -186,8 +204,7 @@ def root(
 
 
 def main() -> None:
-    try:
-        app()
-    except BrokenPipeError:  # `kxplan check | head`: as click ends on a closed pipe
-        sys.stderr.close()
-        sys.exit(ExitCode.FAILED)
+    """`kxplan` as its entry point runs it (`kxplan.cli.entry`: Ctrl-C, a closed pipe)."""
+    from kxplan.cli.entry import main as run
+
+    run()

@@ -13,7 +13,7 @@ from kxplan.load.planfile import load_plan
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover
-from kxplan.text import in_lang, tr
+from kxplan.text import tr
 from kxplan.text.suggest import closest
 
 
@@ -86,9 +86,31 @@ def find_unit(plan: Plan, name: str, lang: str) -> Unit:
     english = {unit.name_en.casefold(): unit for unit in plan.units if unit.name_en}
     unit = plan.unit(wanted) or english.get(wanted.casefold())
     if unit is None:
-        shown = [in_lang(u.name, u.name_en, lang) for u in plan.units]  # as tables name them
-        words = plan.unit_words() + shown
-        guess = closest(name, [word for word in words if word])
-        suggest = tr("did-you-mean", lang, id=guess) if guess else ""
+        suggest = ""
+        guess = _likely_unit(plan, wanted)
+        if guess is not None and guess[1] == guess[0].name_en:  # English typed: say both names
+            words = {"name": guess[0].name, "english": guess[0].name_en}
+            suggest = tr("did-you-mean-unit", lang, **words)
+        elif guess is not None:
+            suggest = tr("did-you-mean", lang, id=guess[1])
         raise UsageError(tr("unknown-county", lang, name=name, suggest=suggest))
     return unit
+
+
+def _likely_unit(plan: Plan, typed: str) -> tuple[Unit, str] | None:
+    """The unit someone typing `typed` probably meant, and the word of it that was typed: the
+    first whose name, code or English name starts with it in any case (`lizhou`: Lizhou
+    District), else the closest."""
+    wanted = typed.casefold()
+    words = {
+        word.casefold(): (unit, word)
+        for unit in plan.units
+        for word in (unit.name, unit.code, unit.name_en)
+        if word
+    }
+    if wanted:
+        for folded, found in words.items():
+            if folded.startswith(wanted) or folded.replace(" ", "").startswith(wanted):
+                return found
+    guess = closest(wanted, list(words))
+    return words[guess] if guess is not None else None

@@ -3,20 +3,24 @@ are read: it says its messages in the run's language and shows a traceback when 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from kxplan.cli import handler
+from kxplan.cli import complete, handler
+from kxplan.cli.helptext import helps
 from kxplan.model.errors import UsageError
-from kxplan.text import LANGS, default_lang, tr
+from kxplan.model.status import Status
+from kxplan.text import LANGS, both, default_lang, tr
 
 
 def language(option: str | None) -> str:
     """The language `--lang` names, else `KXPLAN_LANG`'s; a usage error for another."""
     if option is None:
         return default_lang()
+    option = option.strip().lower()  # `--lang EN`, `--lang Zh`
     if option not in LANGS:  # said in every language: which one was meant is not known
         said = [tr("bad-lang", each, langs=tr("list-comma", each).join(LANGS)) for each in LANGS]
         raise UsageError(" / ".join(said))
@@ -37,7 +41,10 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan file (default: targets.yaml here or above; env KXPLAN_PLAN).",
+        help=helps(
+            "规划文件（默认：本文件夹或上级文件夹的 targets.yaml；环境变量 KXPLAN_PLAN）"
+            " / Plan file (default: targets.yaml here or above; env KXPLAN_PLAN)."
+        ),
         show_default=False,
     ),
 ]
@@ -45,7 +52,10 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        help="Data folder (default: data/ here or above; env KXPLAN_DATA_DIR).",
+        help=helps(
+            "数据文件夹（默认：本文件夹或上级文件夹的 data/；环境变量 KXPLAN_DATA_DIR）"
+            " / Data folder (default: data/ here or above; env KXPLAN_DATA_DIR)."
+        ),
         show_default=False,
     ),
 ]
@@ -53,7 +63,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="zh (default) or en; env KXPLAN_LANG.",
+        help=helps("zh（默认）或 en；环境变量 KXPLAN_LANG / zh (default) or en; env KXPLAN_LANG."),
         show_default=False,
         callback=_tell_lang,
     ),
@@ -62,7 +72,7 @@ DebugOption = Annotated[
     bool,
     typer.Option(
         "--debug",
-        help="Show the full traceback of an internal error.",
+        help=helps("内部错误时显示完整的回溯信息 / Show the full traceback of an internal error."),
         metavar="",
         callback=_tell_debug,
     ),
@@ -70,22 +80,116 @@ DebugOption = Annotated[
 YearArgument = Annotated[
     int | None,
     typer.Argument(
-        metavar="YEAR", help="The year, as with check (same as --year).", show_default=False
+        metavar="YEAR",
+        help=helps(
+            "年份，同 --year（默认：最近有数据的年份） / The year, as with check (same as --year; "
+            "default: the latest year with data)."
+        ),
+        show_default=False,
+        autocompletion=complete.data_years,
     ),
 ]
-FormatOption = typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+FormatOption = typer.Option(
+    "--format", "-f", help=helps("输出格式 / Output format."), case_sensitive=False
+)
 # Text, not Path: a Path drops the trailing `/` of a folder and the `./` of `./2024.xlsx`.
 OutputOption = Annotated[
     str | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to PATH instead: .xlsx, .json or .md; a bare file name goes to reports/.",
+        help=helps(
+            "写入文件 PATH：.xlsx、.json 或 .md（只给文件名时写到 reports/；默认：标准输出）"
+            " / Write to PATH: .xlsx, .json or .md (a bare file name goes to reports/; default:"
+            " standard output)."
+        ),
         show_default=False,
         metavar="PATH",
     ),
 ]
 ForceOption = Annotated[
     bool,
-    typer.Option("--force", help="Replace the --output file if it already exists.", metavar=""),
+    typer.Option(
+        "--force",
+        help=helps("替换已存在的 --output 文件 / Replace the --output file if it already exists."),
+        metavar="",
+    ),
+]
+TableFormatOption = typer.Option(
+    "--format",
+    "-f",
+    help=helps(
+        "输出格式（默认：table；用 -o 时由文件后缀决定）"
+        " / Output format (default: table; with -o, the file's suffix decides)."
+    ),
+    case_sensitive=False,
+    show_default=False,
+)
+
+
+def county_option(help_text: str) -> Any:
+    """`--county NAME`, completed with the plan's unit names and codes; a list, so that a
+    repeated `--county` is seen (and honoured or refused, never the last one silently)."""
+    return typer.Option(
+        "--county",
+        help=helps(help_text),
+        metavar="NAME",
+        show_default=False,
+        autocompletion=complete.units,
+    )
+
+
+def one_county(counties: list[str] | None, lang: str) -> str | None:
+    """The one `--county` of a command that shows one unit; a usage error for several."""
+    if counties and len(counties) > 1:
+        names = tr("list-comma", lang).join(counties)
+        raise UsageError(tr("county-once", lang, names=names))
+    return counties[0] if counties else None
+
+
+def status_words(lang: str) -> str:
+    """The statuses `--fail-on` takes: `not_met（未达标）、…` or `not_met (not met), …`."""
+    comma = tr("list-comma", lang)
+    return comma.join(tr("status-word", lang, code=s.value, label=s.label(lang)) for s in Status)
+
+
+def fail_on_statuses(text: str, lang: str) -> frozenset[Status]:
+    """`--fail-on`: status codes, or their Chinese or English labels (`未达标,相对滞后`,
+    `"Not met"`), separated by commas (`,`, `，` or `、`); a usage error names the valid ones."""
+    codes = {s.value: s for s in Status}
+    labels = {s.label(each).casefold(): s for s in Status for each in LANGS}
+    found: set[Status] = set()
+    for part in re.split(r"[,，、]", text):
+        if not part.strip():
+            continue
+        # a code as the SPEC writes it (`NOT_MET` is not one), or a label in any case
+        status = codes.get(part.strip()) or labels.get(part.strip().casefold())
+        if status is None:
+            raise UsageError(
+                tr("unknown-status", lang, code=part.strip(), known=status_words(lang))
+            )
+        found.add(status)
+    return frozenset(found)
+
+
+FAIL_ON_HELP = helps(
+    '结果为这些状态时退出码为 1（逗号分隔，代码或名称均可；"" 表示从不；可用的状态见上）'
+    ' / Statuses that make the exit code 1 (comma-separated codes or labels; "" for never;'
+    " the valid ones are listed above)."
+)
+#: the statuses `--fail-on` takes, as check's help lists them
+FAIL_ON_VALUES = [
+    " / ".join(both("help-fail-on-values")),
+    *(f"  {s.value}  {s.label('zh')} / {s.label('en')}" for s in Status),
+]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help=helps(
+            "整表输出，每行一条，不按终端宽度折行（默认：适应终端宽度） / The full table on one"
+            " line per row, however wide (default: fit the terminal)."
+        ),
+        metavar="",
+    ),
 ]

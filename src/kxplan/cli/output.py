@@ -91,8 +91,9 @@ def show(
     *,
     force: bool,
 ) -> None:
-    """`subject` in `fmt` on standard output; with `-o`, its data problems there and the file
-    written in the format its suffix chose."""
+    """`subject` in `fmt` on standard output; with `-o`, its data problems there, the file
+    written in the format its suffix chose, and where it went on standard error (a status, not
+    a result)."""
     if chosen is None:
         render(subject, fmt, view, sys.stdout)
         return
@@ -100,4 +101,4 @@ def show(
     for problem in problems:
         print(problem.as_line())
     data = rendered(render, subject, written, view)
-    print(save(path, data, force=force, lang=view.lang))
+    print(save(path, data, force=force, lang=view.lang), file=sys.stderr)

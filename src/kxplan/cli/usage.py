@@ -9,12 +9,13 @@ message English again, never lose it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import typer
 
-from kxplan.text import default_lang, keeps_english, lang_given, tr
+from kxplan.text import keeps_english, tr
+from kxplan.text import lang_of as lang_of  # where `app` finds it
 
 #: click's UsageError and the base of its exceptions, whether typer vendors click (0.2x) or
 #: depends on it (0.1x).
@@ -24,16 +25,6 @@ UsageError: type[Exception] = next(
 ClickException: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
 )
-
-
-def lang_of(args: Sequence[str]) -> str:
-    """The `--lang` the command line asks for, else the default (`KXPLAN_LANG` or zh)."""
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args):
-            return lang_given(args[index + 1])
-        if arg.startswith("--lang="):
-            return lang_given(arg.removeprefix("--lang="))
-    return default_lang()
 
 
 def in_language(error: Any, lang: str) -> Any:

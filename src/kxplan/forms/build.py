@@ -292,3 +292,6 @@ def _finish(sheet: Any, lang: str) -> None:
     protection.sheet = True
     protection.formatColumns = False  # people may widen columns and rows to read
     protection.formatRows = False
+    # and change a cell's format: a value cell that once held a date keeps its date format, and
+    # the clerk must be able to set it back to a number (import reads a small one as typed)
+    protection.formatCells = False

@@ -87,7 +87,10 @@ def read_value(
         message = tr("form-ambiguous", lang, text=shown(raw), expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
     if isinstance(raw, datetime | date | time):
-        return Refused(ProblemCode.TYPE_ERROR, tr("form-a-date", lang, text=raw, expect=expect))
+        typed = typed_in_a_date_cell(raw)
+        if typed is None or boolean:
+            return Refused(ProblemCode.TYPE_ERROR, tr("form-a-date", lang, text=raw, expect=expect))
+        return typed
     if boolean:
         message = tr("form-not-yes-no", lang, text=shown(raw, written), expect=expect)
         return Refused(ProblemCode.TYPE_ERROR, message)
@@ -107,6 +110,23 @@ def read_value(
     if percent and "%" not in (number_format or "") and 0 < raw <= 1:
         return _fraction(Decimal(repr(raw)), repr(raw), lang)
     return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+
+
+#: below this serial a date-formatted cell holds a number typed into a cell that once held a
+#: date (day 999 is 1902-09-25): no indicator of a plan for the 2020s is a day of 1900–1902
+_DATE_TRAP = 1000
+
+
+def typed_in_a_date_cell(raw: datetime | date | time) -> int | None:
+    """The whole number typed into a date-formatted cell, which openpyxl reads as a date: `6`
+    is 1900-01-06 (serial 6). None for what is plausibly a date or a time."""
+    from openpyxl.utils.datetime import to_excel  # forms are read with openpyxl anyway
+
+    if isinstance(raw, time) or (isinstance(raw, datetime) and raw.time() != time()):
+        return None
+    serial = to_excel(raw)
+    whole = isinstance(serial, int) or (isinstance(serial, float) and serial.is_integer())
+    return int(serial) if whole and 0 < serial < _DATE_TRAP else None
 
 
 def denoise(raw: int | float) -> int | float:

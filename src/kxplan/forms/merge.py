@@ -160,6 +160,35 @@ def describe_change(change: FieldChange, plan: Plan, lang: str) -> str:
     return f"{what}{_shown(change.old, lang)} → {_shown(change.new, lang)}"
 
 
+def blanks(landing: Landing) -> list[str]:
+    """The indicators a new data file leaves out because their value cell was left empty."""
+    if landing.outcome is not Outcome.NEW:
+        return []
+    entries = landing.form.entries
+    return [i for i in landing.form.asked if i not in entries or entries[i].value is None]
+
+
+def describe_blank(indicator_id: str, plan: Plan, lang: str) -> str:
+    """`typical_cases（典型案例）：未填，视为缺数据`."""
+    indicator = plan.indicators[indicator_id]
+    name = in_lang(indicator.name, indicator.name_en, lang)
+    return (
+        indicator_id
+        + tr("in-brackets", lang, text=name)
+        + tr("colon", lang)
+        + tr("import-blank", lang)
+    )
+
+
+def describe_dated(indicator_id: str, form: Form, plan: Plan, lang: str) -> str:
+    """`spirit_lectures（…）：按数字 6 读取（单元格为日期格式）`."""
+    indicator = plan.indicators[indicator_id]
+    name = in_lang(indicator.name, indicator.name_en, lang)
+    number = form.entries[indicator_id].value
+    said = tr("import-date-as-number", lang, number=number)
+    return indicator_id + tr("in-brackets", lang, text=name) + tr("colon", lang) + said
+
+
 def describe_dropped(comment: Comment, lang: str) -> str:
     """`注释无法保留（原第 11 行）：# …`: a comment the rewritten file will not have."""
     return tr("import-comment-dropped", lang, line=comment.line, text=comment.text)

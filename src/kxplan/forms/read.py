@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, time
 from pathlib import Path
 
 from openpyxl.cell.cell import ERROR_CODES
@@ -52,6 +53,8 @@ class Form:
     unit: Unit
     year: int
     entries: dict[str, Entry]
+    asked: tuple[str, ...] = ()  # the indicators the form has a row for, in its order
+    dated: tuple[str, ...] = ()  # those whose number was typed into a date-formatted cell
 
 
 def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | None, list[Problem]]:
@@ -70,7 +73,7 @@ def read_form(path: Path, display: str, checker: FileChecker) -> tuple[Form | No
     reader.validate(unit, entries, rows)
     if reader.problems:
         return None, reader.sorted_problems()
-    return Form(display, unit, meta.year, entries), []
+    return Form(display, unit, meta.year, entries, tuple(meta.rows), tuple(reader.dated)), []
 
 
 def _text(found: Cell | None) -> str | None:
@@ -89,6 +92,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self._places: list[tuple[int, int]] = []
         self._figures: dict[str, tuple[str, tuple[int, int]]] = {}  # as written, for their digits
+        self.dated: list[str] = []  # read as numbers from date-formatted cells (`Form.dated`)
 
     def sorted_problems(self) -> list[Problem]:
         """In reading order: row by row, left to right (the file's own problems first)."""
@@ -267,6 +271,8 @@ class _Reader:
         if isinstance(value, Refused):
             self.cell(row, meta.value_column, value.code, value.message)
             return None
+        if value is not None and isinstance(typed.value, date | time):  # `6` in a date cell
+            self.dated.append(indicator_id)
         source, note = (
             _text(cells.get(column)) for column in (meta.source_column, meta.note_column)
         )

@@ -11,6 +11,7 @@ from kxplan.text.langs import (
     groups_thousands,
     keeps_english,
     lang_given,
+    lang_of,
     measure_apart,
 )
 from kxplan.text.messages import both, in_lang, os_reason, tr
@@ -23,6 +24,7 @@ __all__ = [
     "in_lang",
     "keeps_english",
     "lang_given",
+    "lang_of",
     "measure_apart",
     "os_reason",
     "tr",

@@ -4,6 +4,7 @@ English differ in more than their words (those are the catalogue's, `kxplan.text
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 LANGS = ("zh", "en")
 
@@ -28,7 +29,18 @@ def keeps_english(lang: str) -> bool:
 
 def lang_given(name: str) -> str:
     """The language `--lang NAME` asks for, read before typer checks it: en, else zh."""
-    return "en" if name == "en" else "zh"
+    return "en" if name.strip().lower() == "en" else "zh"
+
+
+def lang_of(args: Sequence[str]) -> str:
+    """The `--lang` a command line asks for, else the default (`KXPLAN_LANG` or zh): for what
+    is said before the options are read (a usage error, Ctrl-C at start-up)."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return lang_given(args[index + 1])
+        if arg.startswith("--lang="):
+            return lang_given(arg.removeprefix("--lang="))
+    return default_lang()
 
 
 def default_lang() -> str:

@@ -10,16 +10,19 @@ import typer
 from kxplan.cli import locate
 from kxplan.cli.context import colour, find_unit, open_plan, plan_year, warn_leftovers
 from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanOption,
+    TableFormatOption,
     YearArgument,
+    county_option,
     language,
+    one_county,
 )
 from kxplan.cli.output import prepare, show
 from kxplan.engine.assessment import assess as assess_year
@@ -32,13 +35,25 @@ from kxplan.render import assessment as assessed
 from kxplan.text import in_lang, tr
 
 
+@documented(
+    examples=[
+        ("最近一年的考核 / the latest year's assessment", "kxplan assess"),
+        (
+            "一个县区的得分表，写成 Excel / one county's score sheet, into a workbook",
+            "kxplan assess 2024 --county 苍溪县 -o 苍溪县考核.xlsx",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+    also={ExitCode.USAGE: "规划没有 assessment 部分 / the plan has no assessment section"},
+)
 def assess(
     year: YearArgument = None,
-    fmt: Annotated[assessed.Shown | None, FormatOption] = None,
+    fmt: Annotated[assessed.Shown | None, TableFormatOption] = None,
     county: Annotated[
-        str | None,
-        typer.Option(
-            "--county", help="This unit's score sheet (name or code).", show_default=False
+        list[str] | None,
+        county_option(
+            "只看这个单位的得分表（名称、代码或英文名；默认：全部单位） / This unit's score sheet"
+            " (name, code or English name; default: every unit)."
         ),
     ] = None,
     output: OutputOption = None,
@@ -50,8 +65,8 @@ def assess(
 ) -> None:
     """Score and rank the units on the weighted targets. 年度目标考核：计分、排名。
 
-    Needs the plan's `assessment` section (docs/plan-file.md). Exit 0; 2: usage error or no
-    assessment section; 3: invalid plan or data (an invalid data file counts as missing).
+    Needs the plan's `assessment` section (docs/plan-file.md). An invalid data file counts as
+    missing (exit 3).
     """
     lang = language(lang_option)
     view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
@@ -61,7 +76,8 @@ def assess(
     section = plan.assessment
     if section is None:
         raise no_assessment(plan, lang)
-    unit = assessed_unit(plan, section, county, lang) if county else None
+    named = one_county(county, lang)  # one score sheet
+    unit = assessed_unit(plan, section, named, lang) if named else None
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
     stem = f"assess-{year}" + (f"-{unit.name}" if unit else "")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kxplan.cli import locate
+from kxplan.cli import complete, locate
 from kxplan.cli.context import (
     colour,
     find_unit,
@@ -18,21 +18,30 @@ from kxplan.cli.context import (
     warn_leftovers,
 )
 from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
+    FAIL_ON_HELP,
+    FAIL_ON_VALUES,
     DataOption,
     DebugOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanOption,
+    TableFormatOption,
+    WideOption,
+    county_option,
+    fail_on_statuses,
     language,
+    one_county,
 )
 from kxplan.cli.output import prepare, show
-from kxplan.engine.evaluation import evaluate_year
+from kxplan.engine.evaluation import Evaluation, evaluate_year
 from kxplan.load.dataset import load_dataset
+from kxplan.model.dataset import DataSet
 from kxplan.model.errors import UsageError
-from kxplan.model.status import DEFAULT_FAIL_ON, Status, parse_statuses
+from kxplan.model.plan import Plan, Unit
+from kxplan.model.status import DEFAULT_FAIL_ON, Status
 from kxplan.render import Format, View
 from kxplan.render import check as results
 from kxplan.text import tr
@@ -40,48 +49,78 @@ from kxplan.text import tr
 DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
 
 
+@documented(
+    examples=[
+        ("2024 年全部结果 / every result of 2024", "kxplan check 2024"),
+        (
+            "两个县区，写成 Excel / two counties, into a workbook",
+            "kxplan check 2024 --county 利州区 --county 苍溪县 -o 2024.xlsx",
+        ),
+        (
+            "只在未达标时失败 / fail only when a target is not met",
+            "kxplan check --fail-on 未达标",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.FAILED, ExitCode.USAGE, ExitCode.INVALID),
+    values=FAIL_ON_VALUES,
+)
 def check(
     year: Annotated[
         int | None,
         typer.Argument(
             metavar="YEAR",
-            help="Year to check (default: the latest year with data).",
+            help=helps(
+                "要检查的年份（默认：最近有数据的年份） / Year to check (default: the latest "
+                "year with data)."
+            ),
             show_default=False,
+            autocompletion=complete.data_years,
         ),
     ] = None,
     year_option: Annotated[
         int | None,
         typer.Option(
-            "--year", help="Same as YEAR, as report and review take it.", show_default=False
+            "--year",
+            help=helps(
+                "同 YEAR（report、review 的写法；默认：最近有数据的年份）"
+                " / Same as YEAR, as report and review take it"
+                " (default: the latest year with data)."
+            ),
+            show_default=False,
+            autocompletion=complete.data_years,
         ),
     ] = None,
-    fmt: Annotated[results.Shown | None, FormatOption] = None,
-    county: Annotated[
-        str | None,
-        typer.Option("--county", help="Only this unit (name or code).", show_default=False),
+    fmt: Annotated[results.Shown | None, TableFormatOption] = None,
+    counties: Annotated[
+        list[str] | None,
+        county_option(
+            "只看这个单位（名称、代码或英文名；可重复，看几个单位；默认：全部）"
+            " / Only this unit (name, code or English name; repeat it for several; default: all)."
+        ),
     ] = None,
-    fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Statuses that make the exit code 1 (comma-separated).")
-    ] = DEFAULT_FAIL_ON_TEXT,
+    fail_on: Annotated[str, typer.Option("--fail-on", help=FAIL_ON_HELP)] = DEFAULT_FAIL_ON_TEXT,
     compare: Annotated[
         str | None,
         typer.Option(
             "--compare",
             metavar="REV",
-            help="Only the results whose status differs from git revision REV (e.g. origin/main).",
+            help=helps(
+                "只列出状态与 git 版本 REV（如 origin/main）不同的结果（默认：列出全部结果）"
+                " / Only the results whose status differs from git revision REV (e.g."
+                " origin/main; default: every result)."
+            ),
             show_default=False,
         ),
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。
-
-    Exit 0: all pass; 1: a status in --fail-on; 2: usage error; 3: invalid plan or data.
 
     --compare REV: only the results whose status differs from git revision
     REV; exit 1 when a result newly has a status in --fail-on.
@@ -90,12 +129,8 @@ def check(
     the file named by GITHUB_STEP_SUMMARY when it is set.
     """
     lang = language(lang_option)
-    try:
-        statuses = parse_statuses(fail_on)
-    except ValueError as error:
-        known = ", ".join(s.value for s in Status)
-        raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
-    view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
+    statuses = fail_on_statuses(fail_on, lang)
+    view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout), wide=wide)
     shown: results.Shown = fmt or Format.TABLE
     given = one_year(year, year_option, lang)
 
@@ -105,12 +140,14 @@ def check(
     plan_problems_as(shown, nothing, view, to_file=output is not None)
     root = github_root(shown is Format.GITHUB, plan_option, lang)
     plan = open_plan(plan_option, lang, root)
-    unit = find_unit(plan, county, lang) if county else None
+    units = [find_unit(plan, county, lang) for county in counties or []]
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, given, folder, lang)
     if output is not None and compare is not None:
         raise UsageError(tr("compare-and-output", lang))
-    stem = f"check-{year}" + (f"-{unit.name}" if unit else "")
+    if compare is not None:  # a revision is evaluated at every unit or at one
+        one_county(counties, lang)
+    stem = "-".join([f"check-{year}", *(unit.name for unit in units)])
     chosen = (
         prepare(output, folder, stem, fmt, results.FORMATS, force=force, lang=lang)
         if output is not None
@@ -118,13 +155,20 @@ def check(
     )
     data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
     warn_leftovers(data.leftovers, lang)
-    evaluation = evaluate_year(plan, data, year, unit)
+    evaluation = _evaluate(plan, data, year, units)
     if compare is not None:
         from kxplan.cli.commands.check_compare import show_changes
 
         plan_path = locate.plan_path(plan_option, lang)
         failed = show_changes(
-            evaluation, compare, plan_path, folder, unit, shown, view, from_top=root is not None
+            evaluation,
+            compare,
+            plan_path,
+            folder,
+            units[0] if units else None,
+            shown,
+            view,
+            from_top=root is not None,
         )
     else:
         if chosen is not None:  # the screen says how the year came out, the file the rest
@@ -137,3 +181,22 @@ def check(
         raise typer.Exit(ExitCode.INVALID)
     if failed:
         raise typer.Exit(ExitCode.FAILED)
+
+
+def _evaluate(plan: Plan, data: DataSet, year: int, units: list[Unit]) -> Evaluation:
+    """The year at every unit, or at the units `--county` names (each once, in the plan's
+    order: one column each)."""
+    if not units:
+        return evaluate_year(plan, data, year)
+    codes = {unit.code for unit in units}
+    chosen = [unit for unit in plan.tree_order if unit.code in codes]
+    parts = [evaluate_year(plan, data, year, unit) for unit in chosen]
+    return Evaluation(
+        plan=plan,
+        year=year,
+        units=chosen,
+        results=[result for part in parts for result in part.results],
+        missing_files=[unit for part in parts for unit in part.missing_files],
+        invalid_files=[unit for part in parts for unit in part.invalid_files],
+        problems=parts[0].problems,
+    )

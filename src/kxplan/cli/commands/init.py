@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kxplan.cli import locate
+from kxplan.cli.handler import ExitCode
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import DebugOption, LangOption, language
 from kxplan.load.datafile import outside_data_years
 from kxplan.load.planfile import load_plan
@@ -21,15 +24,33 @@ if TYPE_CHECKING:
     from kxplan.repo.scaffold import Source
 
 
+@documented(
+    examples=[
+        ("用随 kxplan 提供的规划 / with the plan shipped with kxplan", "kxplan init gy-data"),
+        (
+            "用自己的规划，2024 年起 / with a plan of your own, from 2024",
+            "kxplan init my-data --plan targets.yaml --year 2024",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def init(
     folder: Annotated[
-        Path, typer.Argument(metavar="DIR", help="Folder of the new data repository.")
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help=helps("新数据仓库的文件夹 / Folder of the new data repository."),
+            show_default=False,
+        ),
     ],
     plan_option: Annotated[
         Path | None,
         typer.Option(
             "--plan",
-            help="Plan to copy (default: env KXPLAN_PLAN, else the plan shipped with kxplan).",
+            help=helps(
+                "要复制的规划（默认：环境变量 KXPLAN_PLAN，否则随 kxplan 提供的规划） / Plan to "
+                "copy (default: env KXPLAN_PLAN, else the plan shipped with kxplan)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -37,7 +58,10 @@ def init(
         int | None,
         typer.Option(
             "--year",
-            help="Year of the empty data files (default: the base year).",
+            help=helps(
+                "空数据文件的年份（默认：基期年） / Year of the empty data files (default: the "
+                "base year)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -45,7 +69,10 @@ def init(
         str | None,
         typer.Option(
             "--kxplan-repo",
-            help="Git URL of kxplan, for CI and the pre-commit hook (default: a placeholder).",
+            help=helps(
+                "kxplan 的 git 地址，供 CI 和 pre-commit 使用（默认：占位地址） / Git URL of "
+                "kxplan, for CI and the pre-commit hook (default: a placeholder)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -53,7 +80,10 @@ def init(
         str | None,
         typer.Option(
             "--kxplan-rev",
-            help="Tag or commit of kxplan to install (default: v + this version).",
+            help=helps(
+                "安装 kxplan 的标签或提交（默认：v 加本版本号） / Tag or commit of kxplan to "
+                "install (default: v + this version)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -61,7 +91,10 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Use a folder that is not empty (only missing files are added).",
+            help=helps(
+                "使用非空文件夹（只补上缺少的文件） / Use a folder that is not empty (only "
+                "missing files are added)."
+            ),
             metavar="",
         ),
     ] = False,
@@ -137,11 +170,12 @@ def _plan_source(folder: Path, option: Path | None, lang: str) -> Path:
 
 
 def _report(folder: Path, written: list[str], kept: list[str], source: Source, lang: str) -> None:
-    print(tr("init-repository", lang, folder=folder))
+    """What was written and what to do next: status lines, on standard error."""
+    print(tr("init-repository", lang, folder=folder), file=sys.stderr)
     for name in written:
-        print(f"  + {name}")
+        print(f"  + {name}", file=sys.stderr)
     for name in kept:
-        print(f"  = {tr('init-kept', lang, name=name)}")
+        print(f"  = {tr('init-kept', lang, name=name)}", file=sys.stderr)
     steps = []
     if source.is_placeholder:
         steps.append(tr("init-replace-repo", lang, repo=source.repo, rev=source.rev))
@@ -150,6 +184,6 @@ def _report(folder: Path, written: list[str], kept: list[str], source: Source, l
     git = "git add ." if (folder / ".git").exists() else "git init && git add ."
     steps.append(f"cd {folder} && {git} && git commit -m 'kxplan init'")
     steps.append(tr("init-fill-in", lang))
-    print(tr("init-next", lang))
+    print(tr("init-next", lang), file=sys.stderr)
     for number, step in enumerate(steps, 1):
-        print(f"  {number}. {step}")
+        print(f"  {number}. {step}", file=sys.stderr)

@@ -7,19 +7,23 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli import locate
+from kxplan.cli import complete, locate
 from kxplan.cli.context import colour, find_unit, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanOption,
+    TableFormatOption,
+    WideOption,
     YearArgument,
+    county_option,
     language,
+    one_county,
 )
 from kxplan.cli.output import prepare, show
 from kxplan.engine.history import unit_history
@@ -28,15 +32,24 @@ from kxplan.render import Format, View
 from kxplan.render import report as records
 
 CountyOption = Annotated[
-    str | None,
-    typer.Option(
-        "--county",
-        help="The unit (name or code); default: the top unit (the city).",
-        show_default=False,
+    list[str] | None,
+    county_option(
+        "单位（名称、代码或英文名；默认：最高一级单位，即全市）"
+        " / The unit (name, code or English name; default: the top unit, the city)."
     ),
 ]
 
 
+@documented(
+    examples=[
+        ("全市历年情况 / the city, year by year", "kxplan report"),
+        (
+            "一个县区到 2024 年，写成 Excel / one county up to 2024, into a workbook",
+            "kxplan report 2024 --county 利州区 -o 利州区.xlsx",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def report(
     year_argument: YearArgument = None,
     county: CountyOption = None,
@@ -44,13 +57,18 @@ def report(
         int | None,
         typer.Option(
             "--year",
-            help="Last year shown (default: the latest year with data).",
+            help=helps(
+                "显示到哪一年（默认：最近有数据的年份） / Last year shown (default: the latest "
+                "year with data)."
+            ),
             show_default=False,
+            autocompletion=complete.data_years,
         ),
     ] = None,
-    fmt: Annotated[records.Shown | None, FormatOption] = None,
+    fmt: Annotated[records.Shown | None, TableFormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -58,15 +76,16 @@ def report(
 ) -> None:
     """One unit's record over the plan period, year by year. 单位规划期逐年完成情况。
 
-    Exit 0, or 3 when a data file is invalid (its values count as missing).
+    An invalid data file's values count as missing (exit 3).
     """
     lang = language(lang_option)
-    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), wide=wide)
     shown: records.Shown = fmt or Format.TABLE
     plan_problems_as(shown, records.nothing, view, to_file=output is not None)
     plan = open_plan(plan_option, lang)
     year = one_year(year_argument, year, lang)
-    unit = find_unit(plan, county, lang) if county else plan.root
+    named = one_county(county, lang)
+    unit = find_unit(plan, named, lang) if named else plan.root
     folder = locate.data_dir(data_option, lang)
     last = plan_year(plan, year, folder, lang)
     stem = f"report-{unit.name}-{last}"

@@ -7,17 +7,19 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli import locate
+from kxplan.cli import complete, locate
 from kxplan.cli.context import colour, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
     ForceOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanOption,
+    TableFormatOption,
+    WideOption,
     YearArgument,
     language,
 )
@@ -28,20 +30,34 @@ from kxplan.render import Format, View
 from kxplan.render import review as reviewed
 
 
+@documented(
+    examples=[
+        ("最近一年的评估 / the review of the latest year", "kxplan review"),
+        (
+            "终期评估，写成 Excel / the final review, into a workbook",
+            "kxplan review 2025 -o 终期评估.xlsx",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def review(
     year_argument: YearArgument = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
-            help="Year reviewed (default: the latest year with data; the deadline year gives "
-            "the final review).",
+            help=helps(
+                "评估的年份（默认：最近有数据的年份；期末年份为终期评估） / Year reviewed "
+                "(default: the latest year with data; the deadline year gives the final review)."
+            ),
             show_default=False,
+            autocompletion=complete.data_years,
         ),
     ] = None,
-    fmt: Annotated[reviewed.Shown | None, FormatOption] = None,
+    fmt: Annotated[reviewed.Shown | None, TableFormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -49,10 +65,10 @@ def review(
 ) -> None:
     """Review the plan at the top unit: completion against time, projections. 规划实施评估。
 
-    Exit 0, or 3 when a data file is invalid (its values count as missing).
+    An invalid data file's values count as missing (exit 3).
     """
     lang = language(lang_option)
-    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), wide=wide)
     shown: reviewed.Shown = fmt or Format.TABLE
     plan_problems_as(shown, reviewed.nothing, view, to_file=output is not None)
     plan = open_plan(plan_option, lang)

@@ -10,25 +10,40 @@ import typer
 
 from kxplan.cli import locate
 from kxplan.cli.context import open_plan
+from kxplan.cli.handler import ExitCode
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
 from kxplan.files.atomic import write_text_atomic
 from kxplan.model.errors import UsageError
 from kxplan.text import tr
 
 
+@documented(
+    examples=[
+        ("写到标准输出 / to standard output", "kxplan schema"),
+        ("写成数据仓库的 schema.json / as the repository's schema.json", "kxplan schema -o ."),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def schema(
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE (.json; a folder gets schema.json) instead of standard output."
-            " Unlike check's -o, a bare name stays in the current folder.",
+            help=helps(
+                "写入文件 FILE（.json；文件夹则写 schema.json；默认：标准输出）；只给文件名时写在"
+                "当前文件夹 / Write to FILE (.json; a folder gets schema.json; default: standard "
+                "output). Unlike check's -o, a bare name stays in the current folder."
+            ),
             show_default=False,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it exists.", metavar="")
+        bool,
+        typer.Option(
+            "--force", help=helps("替换已存在的 FILE / Replace FILE if it exists."), metavar=""
+        ),
     ] = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,

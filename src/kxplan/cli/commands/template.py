@@ -9,9 +9,18 @@ from typing import Annotated
 
 import typer
 
-from kxplan.cli import locate
+from kxplan.cli import complete, locate
 from kxplan.cli.context import find_unit, open_plan
-from kxplan.cli.options import DataOption, DebugOption, LangOption, PlanOption, language
+from kxplan.cli.handler import ExitCode
+from kxplan.cli.helptext import documented, helps
+from kxplan.cli.options import (
+    DataOption,
+    DebugOption,
+    LangOption,
+    PlanOption,
+    county_option,
+    language,
+)
 from kxplan.cli.output import outside_data
 from kxplan.files.atomic import write_atomic
 from kxplan.load.datafile import outside_data_years
@@ -22,25 +31,50 @@ from kxplan.text import tr
 from kxplan.yaml.write import reported_by
 
 
+@documented(
+    examples=[
+        ("每个单位一份 2024 年填报表 / a 2024 form for every unit", "kxplan template 2024"),
+        (
+            "两个县区的，放到 forms/ / two counties' forms, into forms/",
+            "kxplan template 2024 --county 利州区 --county 苍溪县 -o forms/",
+        ),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def template(
     year: Annotated[
-        int, typer.Argument(metavar="YEAR", help="The year the forms collect.", show_default=False)
+        int,
+        typer.Argument(
+            metavar="YEAR",
+            help=helps("填报表收集哪一年的数据 / The year the forms collect."),
+            show_default=False,
+            autocompletion=complete.plan_years,
+        ),
     ],
-    county: Annotated[
-        str | None,
-        typer.Option("--county", help="Only this unit (name or code).", show_default=False),
+    counties: Annotated[
+        list[str] | None,
+        county_option(
+            "只为这个单位生成（名称、代码或英文名；可重复；默认：全部单位） / Only this unit "
+            "(name, code or English name; repeat it for several; default: every unit)."
+        ),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Folder for the forms (default: reports/forms/YEAR/ beside the data folder).",
+            help=helps(
+                "填报表放在哪个文件夹（默认：数据文件夹旁的 reports/forms/YEAR/） / Folder for "
+                "the forms (default: reports/forms/YEAR/ beside the data folder)."
+            ),
             show_default=False,
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace forms that exist.", metavar="")
+        bool,
+        typer.Option(
+            "--force", help=helps("替换已有的填报表 / Replace forms that exist."), metavar=""
+        ),
     ] = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
@@ -52,8 +86,7 @@ def template(
     Each form lists the indicators the unit reports, with what to count, the target, last
     year's value, and cells for the value, its source and a note. Needs the data folder (last
     year's values come from it, and the forms go to reports/forms/YEAR/ beside it); it may be
-    empty. Existing forms are kept unless --force. Exit 0: forms made; 2: usage error (no data
-    folder, …) or forms exist.
+    empty. Existing forms are kept unless --force.
     """
     lang = language(lang_option)
     from kxplan.forms.build import FormSpec, build_form, form_name
@@ -61,10 +94,12 @@ def template(
     plan = open_plan(plan_option, lang)
     if outside := outside_data_years(plan, year, lang):
         raise UsageError(outside)
-    units = [find_unit(plan, county, lang)] if county else plan.tree_order
+    named = {find_unit(plan, county, lang).code for county in counties or []}
+    units = [unit for unit in plan.tree_order if unit.code in named] if named else plan.tree_order
     units = [unit for unit in units if reported_by(plan, unit)]
     if not units:
-        raise UsageError(tr("template-nothing-to-report", lang, unit=county))
+        shown = tr("list-comma", lang).join(counties or [])
+        raise UsageError(tr("template-nothing-to-report", lang, unit=shown))
     data_dir = locate.data_dir(data_option, lang)
     folder = output or data_dir.parent / "reports" / "forms" / str(year)
     outside_data(folder, data_dir, lang)
@@ -77,8 +112,9 @@ def template(
     for unit in units:
         spec = FormSpec(plan, unit, year, previous.get(unit.code, {}), generated, lang)
         write_atomic(paths[unit.code], build_form(spec), overwrite=force)
-        print(locate.shown_path(paths[unit.code]))
-    print(tr("template-made", lang, count=len(units), folder=locate.shown_path(folder)))
+        print(locate.shown_path(paths[unit.code]), file=sys.stderr)  # written: a status
+    made = tr("template-made", lang, count=len(units), folder=locate.shown_path(folder))
+    print(made, file=sys.stderr)
 
 
 def _refusal(existing: list[str], lang: str) -> str:

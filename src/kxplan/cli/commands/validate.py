@@ -11,6 +11,7 @@ import typer
 from kxplan.cli import locate
 from kxplan.cli.context import github_root, open_plan, warn_leftovers
 from kxplan.cli.handler import ExitCode, plan_problems_as
+from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -29,12 +30,22 @@ from kxplan.render.validation import Validation
 from kxplan.text import tr
 
 
+@documented(
+    examples=[
+        ("规划和全部数据文件 / the plan and every data file", "kxplan validate"),
+        ("一年的数据文件 / one year's data files", "kxplan validate data/2024/"),
+    ],
+    exits=(ExitCode.OK, ExitCode.USAGE, ExitCode.INVALID),
+)
 def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
             metavar="FILE",
-            help="Data files to check (default: every file of the data folder).",
+            help=helps(
+                "要检查的数据文件或文件夹（默认：数据文件夹中的全部文件） / Data files or "
+                "folders to check (default: every file of the data folder)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -46,8 +57,7 @@ def validate(
 ) -> None:
     """Check the plan and the data files. 校验规划文件和数据文件。
 
-    Prints `path:line:column: code: message`, one problem a line. Exit 0 when all is
-    valid, 3 when anything is not.
+    Prints `path:line:column: code: message`, one problem a line.
     """
     lang = language(lang_option)
     view = View(lang=lang, fail_on=frozenset())

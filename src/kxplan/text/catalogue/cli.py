@@ -40,6 +40,11 @@ MESSAGES: dict[str, Entry] = {
     ),
     "bad-lang": ("--lang 只能是 {langs}", "--lang must be one of {langs}"),
     "unknown-county": ("没有单位 “{name}”{suggest}", "no unit “{name}”{suggest}"),
+    "county-once": (
+        "--county 只能给一个单位（给了 {names}）",
+        "--county takes one unit here (given: {names})",
+    ),
+    "status-word": ("{code}（{label}）", "{code} ({label})"),
     "year-outside": (
         "{year} 年不在规划期 {start}–{end} 内",
         "{year} is outside the plan period {start}–{end}",
@@ -62,8 +67,8 @@ MESSAGES: dict[str, Entry] = {
         "the data folder holds no year of the plan period",
     ),
     "unknown-status": (
-        "未知状态 “{code}”；可用：{known}",
-        "unknown status “{code}”; known: {known}",
+        "未知状态 “{code}”；可用：{known}（代码或中文名称均可）",
+        "unknown status “{code}”; known: {known} (the code or its label)",
     ),
     "cannot-write": (
         "无法写入 {path}：{reason}；该文件未写入，请换一个可写的路径",
@@ -84,6 +89,20 @@ MESSAGES: dict[str, Entry] = {
         " “{name}”",
     ),
     "interrupted": ("已中断（Ctrl-C）", "interrupted (Ctrl-C)"),
+    # every command's help (cli/helptext.py): examples, and what each exit code means
+    "help-examples": ("示例", "Examples"),
+    "help-exit-codes": ("退出码", "Exit codes"),
+    "help-fail-on-values": (
+        "--fail-on 的状态（代码或名称）",
+        "--fail-on takes (the code or a label)",
+    ),
+    "exit-ok": ("成功", "success"),
+    "exit-failed": ("有结果的状态在 --fail-on 之中", "a result's status is in --fail-on"),
+    "exit-usage": (
+        "用法错误（未知的选项、单位或年份，输出文件已存在……）",
+        "usage error (an unknown option, unit or year, an output file that exists, …)",
+    ),
+    "exit-invalid": ("规划或数据文件无效", "the plan or a data file is invalid"),
     "internal-error": (
         "kxplan 内部错误：{error}（加 --debug 查看详细信息，并请报告此问题）",
         "kxplan internal error: {error} (run with --debug for the traceback, and please report it)",
@@ -129,6 +148,16 @@ MESSAGES: dict[str, Entry] = {
     ),
     # explain's target and unit
     "unknown-target": ("规划中没有目标 “{id}”{suggest}", "the plan has no target “{id}”{suggest}"),
+    "explain-row-heading": Verbatim("{name}（{rule}）：{years}", "{name} ({rule}): {years}"),
+    "explain-row-years": ("{first}—{last} 年逐年评估", "reviewed each year {first}–{last}"),
+    "explain-row-year": ("{year} 年", "{year}"),
+    "explain-row-status": Verbatim(
+        "评估状态：{status}（{counts}）", "Review status: {status} ({counts})"
+    ),
+    "explain-row-one": (
+        "单个单位的计算过程：kxplan explain {id} {year} --county {example}",
+        "One unit's arithmetic: kxplan explain {id} {year} --county {example}",
+    ),
     "explain-not-here": Verbatim(
         "目标 “{id}” 适用于{levels}，不适用于{name}；{hint}",
         "target “{id}” applies to {levels}, not to {name}; {hint}",

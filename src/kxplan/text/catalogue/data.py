@@ -25,6 +25,11 @@ MESSAGES: dict[str, Entry] = {
     ),
     "unknown-unit": ("规划中没有单位 “{name}”{suggest}", "the plan has no unit “{name}”{suggest}"),
     "did-you-mean": ("，是否为 “{id}”？", " (did you mean “{id}”?)"),
+    # the English says the English name alone: `{name:.0}` takes the Chinese one and shows nothing
+    "did-you-mean-unit": (
+        "，是否为 {name}（{english}）？",
+        " (did you mean “{english}”?){name:.0}",
+    ),
     "unit-mismatch": (
         "unit 为 “{unit}”，但文件名表示 “{file_unit}”",
         "unit is “{unit}” but the file name says “{file_unit}”",

@@ -277,6 +277,29 @@ MESSAGES: dict[str, Entry] = {
         "{empty} empty, {invalid} invalid",
     ),
     "import-summary-failed": ("，未能写入 {failed}", ", {failed} not written"),
+    "import-date-as-number": (
+        "按数字 {number} 读取（单元格为日期格式；请把它的格式改回“常规”或“数值”）",
+        "read as the number {number} (the cell has a date format; set it back to General or"
+        " Number)",
+    ),
+    "import-blank": ("未填，视为缺数据", "left blank: counted as missing data"),
+    "import-summary-unread": ("；未读取 {count} 个文件", "; {count} file(s) not read"),
+    # `import DIR`: each file not read, and why (`UNREAD` in cli/commands/import_forms.py)
+    "import-unread": ("未读取 {file}：{why}", "not read: {file}: {why}"),
+    "import-unread-xls": (
+        ".xls 是旧的 Excel 格式，kxplan 读不了；请在 Excel 中“另存为” .xlsx 后再导入",
+        ".xls is the old Excel format, which kxplan cannot read; open it in Excel and “Save As”"
+        " .xlsx, then import that",
+    ),
+    "import-unread-spreadsheet": (
+        "kxplan 读不了 {suffix} 文件；请在 Excel 或 WPS 中“另存为” .xlsx 后再导入",
+        "kxplan cannot read {suffix} files; save it as .xlsx (Excel or WPS: “Save As”), then"
+        " import that",
+    ),
+    "import-unread-other": (
+        "不是填报表（只读取 .xlsx、.xlsm）",
+        "not a form (only .xlsx and .xlsm are read)",
+    ),
     "import-dry-run": ("（演习：未写入任何文件）", " (dry run: no file was written)"),
     "template-made": ("已生成 {count} 份填报表 → {folder}", "{count} form(s) made → {folder}"),
     # one form that exists is said as any other file is (`would-overwrite`)
