@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,11 +169,17 @@ def template() -> TemplateRuns:
     return TemplateRuns()
 
 
-def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> Any:
-    """Invoke the real CLI app; colour off, Chinese unless --lang says otherwise."""
+#: `COLUMNS` in the tests: wide enough that no line is wrapped.
+WHOLE = 100_000
+
+
+def run(runner: CliRunner, *args: str, env: Mapping[str, str | None] | None = None) -> Any:
+    """Invoke the real CLI app; colour off, Chinese unless --lang says otherwise, and a window
+    wide enough for every line to stay whole (the tests of what fits a narrower one set
+    `COLUMNS`, or remove it with `None`, themselves)."""
     return runner.invoke(
         app,
         list(args),
-        env={"NO_COLOR": "1", "KXPLAN_LANG": "zh", **(env or {})},
+        env={"NO_COLOR": "1", "KXPLAN_LANG": "zh", "COLUMNS": str(WHOLE), **(env or {})},
         catch_exceptions=False,
     )

@@ -176,7 +176,9 @@ def execute(runner: CliRunner, command: str, cwd: Path, status: int) -> tuple[st
         return "", 0, (cwd / words[1]).resolve()
     if words[:1] == ["kxplan"] and not SHELL_OPERATORS & set(words):
         os.chdir(cwd)
-        result = run(runner, *shlex.split(command, comments=True)[1:])
+        result = run(
+            runner, *shlex.split(command, comments=True)[1:], env={"COLUMNS": ENV["COLUMNS"]}
+        )
         return result.output, result.exit_code, cwd
     done = subprocess.run(
         ["bash", "-c", command],

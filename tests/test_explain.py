@@ -288,7 +288,7 @@ def test_english(runner: CliRunner, small: Path) -> None:
     [
         (["explain", "rate2025"], "规划中没有目标 “rate2025”，是否为 “rate_2025”？"),
         (
-            ["explain", "stock_growth"],
+            ["explain", "stock_growth", "--county", "甲市"],
             "目标 “stock_growth” 适用于县区，不适用于甲市；请用 --county 指定单位，例如 --county"
             " 乙区",
         ),

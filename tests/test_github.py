@@ -83,9 +83,18 @@ def test_a_sum_is_not_pinned_on_a_childs_line(runner: CliRunner, repo: Path) -> 
 
 
 def test_line_bound_annotations_come_first(runner: CliRunner, repo: Path) -> None:
-    """GitHub shows only the first 10 errors of a step: the most precise go first."""
+    """GitHub shows only the first 10 errors of a step: the most precise go first among
+    the results of one importance (not met, behind, the rest: issue 14 item 6)."""
     found = parse_annotations(run(runner, "check", "2024", "--format", "github").stdout)
-    ranks = [(("file" not in props), ("line" not in props)) for _, props, _ in found]
+    importance = {"未达标": 0, "相对滞后": 1}
+    ranks = [
+        (
+            importance.get(props.get("title", "").rpartition("%3A ")[2], 2),
+            ("file" not in props),
+            ("line" not in props),
+        )
+        for _, props, _ in found
+    ]
     assert ranks == sorted(ranks)
 
 
@@ -170,3 +179,37 @@ def test_validate_with_more_than_ten_problems_adds_a_notice(runner: CliRunner, r
     found = parse_annotations(run(runner, "validate", "--format", "github").stdout)
     assert [level for level, _, _ in found] == ["error"] * 11 + ["notice"]
     assert found[-1][2] == "共 11 条标注，GitHub 每步只显示前 10 条；完整列表见日志和 Summary"
+
+
+def test_missing_files_first_one_per_unit_then_invalid_then_not_met_then_behind(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 14 item 6, on the sample with two counties' files gone and one made invalid."""
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copy(ROOT / "targets.yaml", tmp_path / "targets.yaml")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data/2024/昭化区.yaml").unlink()
+    bad = tmp_path / "data/2024/剑阁县.yaml"
+    bad.write_text(bad.read_text("utf-8") + "  unknown_one: 1\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    summary = tmp_path / "summary.md"
+    result = run(
+        runner, "check", "2024", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
+    found = [a for a in parse_annotations(result.stdout) if a[0] == "error"]
+    missing = [a for a in found if a[1]["title"] == "kxplan missing file"]
+    assert [a[1]["file"] for a in missing] == ["data/2024/昭化区.yaml", "data/2024/青川县.yaml"]
+    assert "昭化区" in missing[0][2] and "青川县" in missing[1][2]
+    assert found[:2] == missing
+    assert found[2][1]["file"] == "data/2024/剑阁县.yaml"
+    assert found[2][1]["title"].startswith("kxplan ")  # the invalid file's problem
+    statuses = [a[1]["title"].rpartition("%3A ")[2] for a in found[3:]]
+    first_behind = statuses.index("相对滞后")
+    assert set(statuses[:first_behind]) == {"未达标"}
+    assert "未达标" not in statuses[first_behind:]
+    hidden = len(found) - 10
+    assert hidden > 0
+    assert f"另有 {hidden} 条未显示" in summary.read_text("utf-8")

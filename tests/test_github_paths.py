@@ -73,7 +73,8 @@ def test_outside_git_github_workspace_is_the_top(
     (repo / ".git").rename(repo / "not-git")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(repo))
     assert files(run(runner, "check", "2024", "--format", "github").stdout) == [
-        f"{SUB}/data/2024/乙区.yaml"
+        f"{SUB}/data/2024/丙县.yaml",  # absent: where it belongs, first (issue 14 item 6)
+        f"{SUB}/data/2024/乙区.yaml",
     ]
 
 
@@ -87,4 +88,4 @@ def test_paths_are_from_the_data_repository_wherever_kxplan_runs(
     monkeypatch.chdir(elsewhere)
     where = ["--plan", str(repo / SUB / "targets.yaml"), "--data-dir", str(repo / SUB / "data")]
     output = run(runner, "check", "2024", *where, "--format", "github").stdout
-    assert files(output) == [f"{SUB}/data/2024/乙区.yaml"]
+    assert files(output) == [f"{SUB}/data/2024/丙县.yaml", f"{SUB}/data/2024/乙区.yaml"]

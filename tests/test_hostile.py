@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import plan_dict, run
+from conftest import WHOLE, plan_dict, run
 from test_check_cli import ANNUAL
 from test_validate import HEAD, VALID, located, problems, put
 
@@ -492,7 +492,7 @@ def test_deep_nesting_does_not_kill_the_process(folder: Path, content: str, plac
         capture_output=True,
         text=True,
         cwd=folder,
-        env={"NO_COLOR": "1", "KXPLAN_LANG": "zh", "PATH": ""},
+        env={"NO_COLOR": "1", "KXPLAN_LANG": "zh", "PATH": "", "COLUMNS": str(WHOLE)},
         timeout=60,
         check=False,
     )

@@ -131,7 +131,7 @@ def test_targets_table_keeps_every_id_and_name_whole(
     ],
 )
 def test_the_cheap_width_bound_is_never_below_the_measured_width(table: Table) -> None:
-    """`print_whole` and `fit` skip rich's measuring when the bound fits the console: the
+    """`show` skips rich's measuring when the bound fits the console: the
     bound must never be narrower than the table, or a table off a terminal would be cut."""
     table.add_column("编号\nid", no_wrap=True)
     table.add_column("[bold]rule[/bold]", style="dim")

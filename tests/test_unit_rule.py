@@ -113,7 +113,10 @@ def test_check_workbook_gives_each_results_own_rule_and_threshold(
 
 
 def test_report_gives_the_units_own_rule(runner: CliRunner, args: list[str]) -> None:
-    table = run(runner, "report", "--county", "乙区", *args, env={"COLUMNS": "100"}).output
+    # --wide: the full table, a row a line (at 100 columns it would be a block per target)
+    table = run(
+        runner, "report", "--county", "乙区", "--wide", *args, env={"COLUMNS": "100"}
+    ).output
     [row] = [line for line in table.splitlines() if line.lstrip().startswith("金额")]
     assert OWN_QUOTA in row and "✘ 5.996" in row
     document = json.loads(

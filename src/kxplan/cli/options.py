@@ -89,3 +89,11 @@ ForceOption = Annotated[
     bool,
     typer.Option("--force", help="Replace the --output file if it already exists.", metavar=""),
 ]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="The full table on one line per row, however wide (default: fit the terminal).",
+        metavar="",
+    ),
+]

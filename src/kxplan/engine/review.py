@@ -19,7 +19,7 @@ of all its units (`ReviewRow.overall`), as it would count a target of the counti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -93,6 +93,8 @@ class ReviewRow:
     results: dict[int, Result]  # the top unit's, each year (none for the lower units' targets)
     lower_statuses: list[Status]  # each lower unit's, as the row judges it
     missed: list[int]  # years an every-year target was not met
+    #: each lower unit's result, each year of the period so far (what the row's counts sum up)
+    lower_years: dict[int, list[Result]] = field(default_factory=dict)
 
     @property
     def by_year(self) -> dict[int, Value | None]:
@@ -107,6 +109,17 @@ class ReviewRow:
     @property
     def every_year(self) -> bool:
         return self.target.kind in EVERY_YEAR
+
+    def lower_units(self) -> dict[Status, list[Unit]]:
+        """The lower units per status, as the row judges each (the order of the summary)."""
+        # the units of any year the target applies in (the review year may not be one of them)
+        results = next(iter(self.lower_years.values()), self.lower)
+        pairs = list(zip([result.unit for result in results], self.lower_statuses, strict=True))
+        return {
+            status: [unit for unit, own in pairs if own is status]
+            for status in SUMMARY_ORDER
+            if status in self.lower_statuses
+        }
 
     def lower_counts(self) -> dict[Status, int]:
         counts = Counter(self.lower_statuses)
@@ -178,6 +191,7 @@ def build_review(plan: Plan, data: DataSet, year: int) -> Review:
                 results=own,
                 lower_statuses=statuses,
                 missed=_missed(target, own, lower_results),
+                lower_years=lower_results if lower else {},
             )
         )
     everyone = plan.tree_order

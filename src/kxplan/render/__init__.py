@@ -34,6 +34,7 @@ class View:
     fail_on: frozenset[Status]
     color: bool = False
     width: int | None = None
+    wide: bool = False  # `--wide`: the full table, however wide
 
 
 F = TypeVar("F", bound=Format)

@@ -1,5 +1,5 @@
-"""Pieces the report and review renderers share: a plain rich table under its title, a
-Markdown table, and the list of data problems in either form."""
+"""Pieces the report and review renderers share: a Markdown table, and the list of data
+problems in either form."""
 
 from __future__ import annotations
 
@@ -12,30 +12,17 @@ from kxplan.text import tr
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
-
-
-def rich_table(con: Console, title: str, headers: Sequence[str]) -> Table:
-    """Prints the title and returns an empty table with these columns, never wrapped."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    con.print(Text(title, style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for header in headers:
-        table.add_column(header, no_wrap=True)
-    return table
 
 
 def rich_problems(con: Console, problems: Sequence[Problem], lang: str) -> None:
     from rich.text import Text
 
+    from kxplan.render.terminal import say
+
     if problems:
-        title = tr("heading-colon", lang, title=tr("data-problems", lang))
-        con.print(Text(title, style="bold red"))
+        say(con, tr("heading-colon", lang, title=tr("data-problems", lang)), style="bold red")
         for problem in problems:
-            con.print(Text(problem.as_line()))
+            say(con, Text(problem.as_line()), indent=4)
 
 
 def markdown_table(out: TextIO, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:

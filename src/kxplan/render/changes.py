@@ -81,26 +81,23 @@ def _name(change: Change, lang: str) -> str:
 
 
 def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     from kxplan.render.blocks import rich_problems
-    from kxplan.render.terminal import console, fit, print_whole
+    from kxplan.render.terminal import Grid, console, say, show
 
     lang = view.lang
     con = console(out, view)
-    con.print(headline(comparison, view), style="bold")
+    say(con, headline(comparison, view), style="bold")
     if note := caveat(comparison, lang):
-        con.print(note, style="yellow")
+        say(con, note, style="yellow")
     if comparison.changes:
-        table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
         before, now = tr("head-before", lang), tr("head-now", lang)
-        for title in (tr("head-target", lang), tr("head-unit", lang), before, "", now):
-            table.add_column(title, no_wrap=True)
-        table.add_column(tr("head-why", lang), no_wrap=False)
+        titles = [tr("head-target", lang), tr("head-unit", lang), before, "", now]
+        table = Grid([*titles, tr("head-why", lang)], key=(0, 1), tail=1, ruled=False)
         for change in comparison.changes:
             old, new = change.old, change.new
-            table.add_row(
+            table.add(
                 _name(change, lang),
                 unit_name(change.unit, lang),
                 Text(status_text(old, lang), style=old.status.style if old else ""),
@@ -108,9 +105,8 @@ def render_table(comparison: Comparison, view: View, out: TextIO) -> None:
                 Text(status_text(new, lang), style=new.status.style if new else ""),
                 _why(change, lang),
             )
-        fit(con, table, wrapping=(0, 5))  # the target's name and why
-        print_whole(con, table)
-    con.print(summary(comparison, view))
+        show(con, table, view)
+    say(con, summary(comparison, view))
     rich_problems(con, comparison.new.problems, lang)
 
 

@@ -30,12 +30,13 @@ def render(evaluation: Evaluation, fmt: Formats, view: View, out: TextIO) -> Non
 
             markdown(evaluation, view, out)
         case Format.GITHUB:
-            from kxplan.render.github import append_step_summary
+            from kxplan.render.github import append_step_summary, not_shown
             from kxplan.render.github import render as github
             from kxplan.render.markdown import render as markdown
 
-            github(evaluation, view, out)
+            hidden = github(evaluation, view, out)
             summary = io.StringIO()  # the job's summary page: the Markdown table
+            summary.write(not_shown(hidden, view.lang))
             markdown(evaluation, view, summary)
             append_step_summary(summary.getvalue())
         case Format.XLSX:

@@ -345,8 +345,9 @@ def target_name(target: Target, indicator: Indicator, lang: str) -> str:
     return in_lang(indicator.name, indicator.name_en, lang)
 
 
-def explain(result: Result, lang: str) -> str:
-    """One sentence saying why the result has its status."""
+def explain(result: Result, lang: str, *, hint: bool = True) -> str:
+    """One sentence saying why the result has its status (and the plan's instruction for a
+    failure, unless `hint` is false)."""
     if result.status is Status.MISSING:
         return _missing(result, lang)
     unit = (
@@ -370,7 +371,7 @@ def explain(result: Result, lang: str) -> str:
         parts.append(tr("explain-progress", lang, expected=expected, ratio=ratio))
     if result.why is not None:
         parts.append(tr(_WHY[result.why], lang))
-    if result.status in (Status.NOT_MET, Status.BEHIND) and result.target.hint:
+    if hint and result.status in (Status.NOT_MET, Status.BEHIND) and result.target.hint:
         parts.append(in_lang(result.target.hint, result.target.hint_en, lang))
     return tr("semicolon", lang).join(parts)
 

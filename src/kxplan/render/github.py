@@ -8,13 +8,14 @@ from typing import TextIO
 
 from kxplan.engine.evaluation import Evaluation
 from kxplan.engine.rules import Result
+from kxplan.model.plan import Unit
 from kxplan.model.problems import Leftover, Problem
+from kxplan.model.status import Status
 from kxplan.render import View
 from kxplan.render.common import (
     failed_line,
     file_absent,
     file_invalid,
-    missing_line,
     summary_line,
     unit_name,
 )
@@ -86,45 +87,87 @@ def value_place(result: Result) -> tuple[str | None, int | None]:
     return (result.missing.file if result.missing is not None else None), None
 
 
-# GitHub shows only the first 10 error annotations of a step (and 50 of a job).
+# GitHub shows only the first 10 error annotations of a step (and 50 of a job): actions/toolkit,
+# docs/problem-matchers.md, “Limitations”.
 SHOWN_PER_STEP = 10
 
 
-def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
-    """Most actionable first: problems, then failures at a line, at a file, then the rest;
-    a unit whose file is absent gets one annotation, not one per target, and one whose file
-    is invalid only the annotations of its problems."""
+def render(evaluation: Evaluation, view: View, out: TextIO) -> int:
+    """Most important first, as GitHub shows only the first ten: each unit whose file is
+    absent (one annotation, naming the unit, at the path its file should have), the problems
+    of invalid files, then the results not met, behind, and the rest, each group those at a
+    line before those at a file before the others. Returns how many errors GitHub will not
+    show."""
     lang = view.lang
-    errors = [problem_annotation(problem) for problem in evaluation.problems]
     failed = evaluation.failed(view.fail_on)
+    folder = _year_folder(evaluation)
+    absent = (
+        _absent(unit, failed, folder, evaluation.year, lang) for unit in evaluation.missing_files
+    )
+    errors = [error for error in absent if error]
+    errors += [problem_annotation(problem) for problem in evaluation.problems]
     ranked = sorted(
         (result for result in failed if not (file_absent(result) or file_invalid(result))),
         key=_rank,
     )
     errors += [result_annotation(result, lang) for result in ranked]
-    absent = [result for result in failed if file_absent(result)]
-    line = missing_line(evaluation, lang)
-    if absent and line:
-        count = tr("github-missing-results", lang, count=len(absent))
-        errors.append(annotation("error", line + count, "kxplan missing files"))
-    write_errors(errors, lang, out)
+    hidden = write_errors(errors, lang, out)
     out.write(summary_line(evaluation, lang) + "\n")
     out.write(failed_line(evaluation, view.fail_on, view.lang) + "\n")
+    return hidden
 
 
-def write_errors(errors: list[str], lang: str, out: TextIO) -> None:
-    """The error annotations, and a notice when GitHub will not show them all."""
+def _year_folder(evaluation: Evaluation) -> PurePosixPath | None:
+    """The year's folder as the other annotations name it (`data/2024`), from a file read."""
+    for result in evaluation.results:
+        for observation in result.evidence:
+            path = PurePosixPath(observation.file)
+            if path.parent.name == str(evaluation.year):
+                return path.parent
+    return None
+
+
+def _absent(
+    unit: Unit, failed: list[Result], folder: PurePosixPath | None, year: int, lang: str
+) -> str | None:
+    """One unit's absent file, at the path where it belongs (data/2024/青川县.yaml): GitHub
+    lists it under that name, though a file no commit has cannot be opened; none when no
+    result it leaves missing counts as failed."""
+    absent = [result for result in failed if file_absent(result) and result.unit == unit]
+    if not absent:
+        return None
+    names = tr("missing-line", lang, year=year, units=unit_name(unit, lang))
+    count = tr("github-missing-results", lang, count=len(absent))
+    place = str(folder / f"{unit.name}.yaml") if folder else None
+    return annotation("error", names + count, "kxplan missing file", place)
+
+
+def write_errors(errors: list[str], lang: str, out: TextIO) -> int:
+    """The error annotations, and a notice when GitHub will not show them all; returns how
+    many it will not show."""
     for text in errors:
         out.write(text + "\n")
     if len(errors) > SHOWN_PER_STEP:
         note = tr("github-too-many", lang, count=len(errors), shown=SHOWN_PER_STEP)
         out.write(annotation("notice", note, "kxplan") + "\n")
+    return max(0, len(errors) - SHOWN_PER_STEP)
 
 
-def _rank(result: Result) -> tuple[bool, bool]:
-    """At a line first, then at a file, then nowhere in particular."""
+def not_shown(hidden: int, lang: str) -> str:
+    """The step summary's line on the annotations GitHub leaves out, empty when none is."""
+    if not hidden:
+        return ""
+    return tr("github-not-shown", lang, count=hidden, shown=SHOWN_PER_STEP) + "\n\n"
+
+
+_IMPORTANCE = {Status.NOT_MET: 0, Status.BEHIND: 1}
+
+
+def _rank(result: Result) -> tuple[int, bool, bool]:
+    """Not met, then behind, then the rest; in each, at a line first, then at a file, then
+    nowhere in particular."""
     file, line = value_place(result)
-    return file is None, line is None
+    return _IMPORTANCE.get(result.status, 2), file is None, line is None
 
 
 def append_step_summary(markdown: str) -> bool:

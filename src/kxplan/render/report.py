@@ -8,7 +8,7 @@ from typing import Any, Literal, TextIO, assert_never, get_args
 from kxplan.engine.history import History, Row
 from kxplan.model.status import DEFAULT_FAIL_ON
 from kxplan.render import Format, View, write_bytes
-from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, explain, json_number, rule_for, shown, target_name
 from kxplan.render.markdown import escape
@@ -73,11 +73,13 @@ def notes(history: History, lang: str) -> list[str]:
 def render_table(history: History, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.terminal import console, fit, print_whole
+    from kxplan.render.terminal import Grid, console, say, say_attention, show
 
     lang = view.lang
     con = console(out, view)
-    table = rich_table(con, heading(history, lang), header(history, lang))
+    say(con, heading(history, lang), style="bold")
+    headers = header(history, lang)
+    table = Grid(headers, key=(0, 1, len(headers) - 1))  # the name, rule and latest status
     for row in history.rows:
         texts = cells(row, lang, history.years)
         styled = [Text(text) for text in texts[:3]]
@@ -86,22 +88,18 @@ def render_table(history: History, view: View, out: TextIO) -> None:
             for text, result in zip(texts[3:-2], row.by_year(history.years), strict=True)
         ]
         styled += [Text(texts[-2]), Text(texts[-1], style=row.latest.status.style)]
-        table.add_row(*styled)
-    fit(con, table, wrapping=(0, 1))  # the target's name and rule
-    print_whole(con, table)
-    con.print(Text(legend(lang), style="dim"))
-    needing = attention(history)
-    if needing:
-        title = tr("heading-colon", lang, title=tr("needs-attention", lang))
-        con.print(Text(title, style="bold"))
-        for row in needing:
-            result = row.latest
-            line = Text(f"  {result.status.glyph} {result.status.label(lang)}", result.status.style)
-            name = target_name(row.target, row.indicator, lang)
-            line.append(f"  {name}{tr('colon', lang)}{explain(result, lang)}")
-            con.print(line)
+        table.add(*styled)
+    show(con, table, view)
+    say(con, legend(lang), style="dim")
+    colon = tr("colon", lang)
+    lines = [
+        (row.latest.status, target_name(row.target, row.indicator, lang) + colon + why)
+        for row in attention(history)
+        for why in [explain(row.latest, lang)]
+    ]
+    say_attention(con, lines, lang)
     for note in notes(history, lang):
-        con.print(Text(note))
+        say(con, note)
     rich_problems(con, history.problems, lang)
 
 

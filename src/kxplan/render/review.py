@@ -6,18 +6,21 @@ import json
 from fractions import Fraction
 from typing import Any, Literal, TextIO, assert_never, get_args
 
-from kxplan.engine.review import SUMMARY_ORDER, Review, ReviewRow, Stage
+from kxplan.engine.review import SUMMARY_ORDER, Review, ReviewRow, Stage, worst
+from kxplan.engine.rules import Result
 from kxplan.model.plan import Kind
-from kxplan.model.status import Status
+from kxplan.model.status import DEFAULT_FAIL_ON, Status
 from kxplan.render import Format, View, write_bytes
-from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems, rich_table
+from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import (
     NO_VALUE,
     apart,
+    explain,
     json_number,
     number,
     percent,
+    rule,
     rule_for,
     shown,
     target_name,
@@ -195,6 +198,131 @@ def cells(review: Review, number_: int, row: ReviewRow, lang: str) -> list[str]:
     ]
 
 
+def attention(review: Review) -> list[tuple[ReviewRow, Result]]:
+    """The lower units' results the row's counts hide that need attention — as check and
+    report call it, a status in `DEFAULT_FAIL_ON` — for each target of the lower units: the
+    review year's, and every earlier year's of a target set for each year (those years count
+    in its status)."""
+    found = []
+    for row in review.rows:
+        years = review.years if row.every_year else [review.year]
+        results = [r for year in years for r in row.lower_years.get(year, [])]
+        order = {unit.code: index for index, unit in enumerate(review.plan.tree_order)}
+        results.sort(key=lambda r: (order[r.unit.code], r.year))
+        found += [(row, r) for r in results if r.status in DEFAULT_FAIL_ON]
+    return found
+
+
+def attention_lines(review: Review, lang: str) -> list[tuple[Status, str]]:
+    """One line per target and unit: the least favourable status of the results listed, the
+    years, and why, in the words of the last of them (`科学家精神宣讲≥2次/年 @ 朝天区 2021、2024：
+    1次；≥ 2次（每年）`); the plan's instruction is check's to give."""
+    grouped: dict[tuple[str, str], list[tuple[ReviewRow, Result]]] = {}
+    for row, result in attention(review):
+        grouped.setdefault((row.target.id, result.unit.code), []).append((row, result))
+    lines = []
+    for found in grouped.values():
+        row, last = found[-1]
+        status = worst([result.status for _, result in found])
+        name = target_name(row.target, row.indicator, lang)
+        years = tr("list-comma", lang).join(str(result.year) for _, result in found)
+        where = f"{name} @ {unit_name(last.unit, lang)} {years}{tr('colon', lang)}"
+        lines.append((status, where + explain(last, lang, hint=False)))
+    return lines
+
+
+def units_text(row: ReviewRow, lang: str) -> str:
+    """`达标：利州区、昭化区；未达标：朝天区` — which lower units have which status."""
+    comma = tr("list-comma", lang)
+    return tr("semicolon", lang).join(
+        tr("review-units-of-status", lang, label=status.label(lang), units=comma.join(names))
+        for status, names in (
+            (status, [unit_name(unit, lang) for unit in units])
+            for status, units in row.lower_units().items()
+        )
+    )
+
+
+def row_units(review: Review, row: ReviewRow) -> list[tuple[Status, list[Result]]]:
+    """Each lower unit of a row: its status as the row judges it, and its results of the years
+    the row covers (every year so far for a target set for each year, else the review year)."""
+    years = review.years if row.every_year else [review.year]
+    found = [
+        (status, [row.lower_years[year][index] for year in years if year in row.lower_years])
+        for index, status in enumerate(row.lower_statuses)
+    ]
+    return [(status, results) for status, results in found if results]
+
+
+def explain_row(review: Review, row: ReviewRow, lang: str) -> list[tuple[Status, str]]:
+    """What `explain TARGET` says of a target of the lower units: each unit's status, the years
+    that need attention and why, in the words of the last of them."""
+    lines = []
+    colon = tr("colon", lang)
+    for status, results in row_units(review, row):
+        listed = [result for result in results if result.status in DEFAULT_FAIL_ON]
+        last = (listed or results)[-1]
+        years = tr("list-comma", lang).join(str(result.year) for result in listed)
+        head = unit_name(last.unit, lang) + (f" {years}" if years else "")
+        lines.append((status, head + colon + explain(last, lang, hint=False)))
+    return lines
+
+
+def render_row(review: Review, row: ReviewRow, fmt: Format, lang: str, out: TextIO) -> None:
+    """`explain TARGET` without `--county` for a target of the lower units: its review row."""
+    years = (
+        tr("explain-row-years", lang, first=review.plan.start, last=review.year)
+        if row.every_year
+        else tr("explain-row-year", lang, year=review.year)
+    )
+    if fmt is Format.JSON:
+        body = {
+            "target": row.target.id,
+            "year": review.year,
+            "years": review.years if row.every_year else [review.year],
+            "status": row.status.value,
+            "units": [
+                {
+                    "unit": results[-1].unit.name,
+                    "unit_code": results[-1].unit.code,
+                    "status": status.value,
+                    "status_by_year": {str(r.year): r.status.value for r in results},
+                    "message": explain(results[-1], lang),
+                }
+                for status, results in row_units(review, row)
+            ],
+        }
+        json.dump(body, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    from kxplan.render.terminal import fitted
+
+    name = target_name(row.target, row.indicator, lang)
+    said = [
+        tr(
+            "explain-row-heading",
+            lang,
+            name=name,
+            rule=rule(row.target, row.indicator, lang),
+            years=years,
+        ),
+        tr(
+            "explain-row-status",
+            lang,
+            status=f"{row.status.glyph} {row.status.label(lang)}",
+            counts=counts_text(row, lang),
+        ),
+    ]
+    said += [
+        f"  {status.glyph} {status.label(lang)}  {text}"
+        for status, text in explain_row(review, row, lang)
+    ]
+    example = unit_name(row.lower[0].unit, lang) if row.lower else ""
+    said.append(tr("explain-row-one", lang, id=row.target.id, year=review.year, example=example))
+    for line in said:
+        out.write("".join(part + "\n" for part in fitted(line, out)))
+
+
 def every_year_note(review: Review, lang: str) -> str | None:
     """How targets set for each year are reviewed, when the review has any."""
     if not any(row.every_year for row in review.rows):
@@ -217,23 +345,23 @@ def closing_lines(review: Review, lang: str) -> list[str]:
 def render_table(review: Review, view: View, out: TextIO) -> None:
     from rich.text import Text
 
-    from kxplan.render.terminal import console, fit, print_whole
+    from kxplan.render.terminal import Grid, console, say, say_attention, show
 
     lang = view.lang
     con = console(out, view)
     headers = header(review, lang)
-    table = rich_table(con, heading(review, lang), headers)
+    say(con, heading(review, lang), style="bold")
     status_at = headers.index(tr("head-status", lang))
+    table = Grid(headers, key=(0, 1, 2, status_at), tail=2)  # what is needed, the counties
     for number_, row in enumerate(review.rows, 1):
         texts = [Text(text) for text in cells(review, number_, row, lang)]
         texts[status_at].stylize(row.status.style)
-        table.add_row(*texts)
-    # the target's name and rule, what is still needed and the counties' tally
-    fit(con, table, wrapping=(1, 2, len(headers) - 2, len(headers) - 1))
-    print_whole(con, table)
-    con.print(Text(legend(lang), style="dim"))
-    for line in closing_lines(review, lang):
-        con.print(Text(line))
+        table.add(*texts)
+    show(con, table, view)
+    say(con, legend(lang), style="dim")
+    say_attention(con, attention_lines(review, lang), lang)
+    for closing in closing_lines(review, lang):
+        say(con, closing)
     rich_problems(con, review.problems, lang)
 
 
@@ -243,6 +371,12 @@ def render_markdown(review: Review, lang: str, out: TextIO) -> None:
     rows = (cells(review, number_, row, lang) for number_, row in enumerate(review.rows, 1))
     markdown_table(out, header(review, lang), rows)
     out.write("\n")
+    needing = attention(review)
+    if needing:
+        out.write(f"### {tr('needs-attention', lang)}\n\n")
+        for status, text in attention_lines(review, lang):
+            out.write(f"- {status.glyph} {status.label(lang)}  {escape(text)}\n")
+        out.write("\n")
     for line in closing_lines(review, lang)[1:]:
         out.write(f"{escape(line)}\n\n")
     out.write(f"{legend(lang)}\n")
@@ -262,6 +396,17 @@ def document(review: Review, lang: str) -> dict[str, Any]:
         "sentence": sentence(review, lang),
         "outlook": outlook(review, lang),
         "rows": [_row_json(row, review, lang) for row in review.rows],
+        "attention": [
+            {
+                "target": row.target.id,
+                "unit": result.unit.name,
+                "unit_code": result.unit.code,
+                "year": result.year,
+                "status": result.status.value,
+                "message": explain(result, lang),
+            }
+            for row, result in attention(review)
+        ],
         "missing_files": [unit.name for unit in review.missing_files],
         "invalid_files": review.invalid_files,
         "problems": [problem.as_json() for problem in review.problems],
@@ -297,6 +442,10 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
         "lower_units": len(row.lower),
         "lower_reached": {str(y): n for y, n in row.reached.items()},
         "lower_statuses": {status.value: n for status, n in row.lower_counts().items()},
+        "units": {
+            status.value: [unit.name for unit in units]
+            for status, units in row.lower_units().items()
+        },
     }
 
 
@@ -339,6 +488,7 @@ def nothing(view: View) -> dict[str, Any]:
         "sentence": None,
         "outlook": None,
         "rows": [],
+        "attention": [],
         "missing_files": [],
         "invalid_files": [],
         "problems": [],

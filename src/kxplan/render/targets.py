@@ -139,23 +139,16 @@ def render_markdown(plan: Plan, lang: str, out: TextIO) -> None:
 
 
 def render_table(plan: Plan, view: View, out: TextIO) -> None:
-    """As the other tables: ids never cut (explain needs them whole), names and rules wrap on a
-    narrow terminal, no line wrapped off one, no escape codes without colour."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from kxplan.render.terminal import console, fit, print_whole
+    """As the other tables: the full table when it fits, else a block per target headed by its
+    id (never cut: explain needs it whole); no escape codes without colour."""
+    from kxplan.render.terminal import Grid, console, say, show
 
     con = console(out, view)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in header(view.lang):
-        table.add_column(column, no_wrap=True)
+    table = Grid(header(view.lang), key=(0, 1), tail=1)  # the clause
     for row in rows(plan, view.lang):
-        table.add_row(*row)
-    con.print(Text(plan.name(view.lang), style="bold"))
-    fit(con, table, wrapping=(1, 4))  # the name and the rule
-    print_whole(con, table)
+        table.add(*row)
+    say(con, plan.name(view.lang), style="bold")
+    show(con, table, view)
 
 
 def settings(plan: Plan, target: Target, lang: str) -> list[str]:

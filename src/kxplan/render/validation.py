@@ -39,15 +39,18 @@ def render(validation: Validation, fmt: Formats, view: View, out: TextIO) -> Non
     lang = view.lang
     match fmt:
         case Format.TEXT:
-            for problem in validation.problems:
-                out.write(problem.as_line() + "\n")
-            print(validation.summary(lang), file=sys.stderr)
+            from kxplan.render.terminal import fitted
+
+            for problem in validation.problems:  # each fits the terminal, the rest indented
+                out.write("".join(line + "\n" for line in fitted(problem.as_line(), out)))
+            print("\n".join(fitted(validation.summary(lang), sys.stderr)), file=sys.stderr)
         case Format.JSON:
             render_json(validation, lang, out)
         case Format.GITHUB:
             from kxplan.render.github import (
                 append_step_summary,
                 leftover_annotation,
+                not_shown,
                 problem_annotation,
                 write_errors,
             )
@@ -56,10 +59,11 @@ def render(validation: Validation, fmt: Formats, view: View, out: TextIO) -> Non
             for leftover in validation.leftovers:
                 out.write(leftover_annotation(leftover, lang) + "\n")
             problems = validation.problems
-            write_errors([problem_annotation(problem) for problem in problems], lang, out)
+            hidden = write_errors([problem_annotation(problem) for problem in problems], lang, out)
             summary = validation.summary(lang)
             print(summary, file=sys.stderr)
             head = f"## kxplan validate\n\n{'✘' if problems else '✔'} {summary}\n\n"
+            head += not_shown(hidden, lang)
             append_step_summary(head + (problem_list(problems, lang) if problems else ""))
         case _:
             assert_never(fmt)

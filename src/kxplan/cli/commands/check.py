@@ -26,6 +26,7 @@ from kxplan.cli.options import (
     LangOption,
     OutputOption,
     PlanOption,
+    WideOption,
     language,
 )
 from kxplan.cli.output import prepare, show
@@ -74,6 +75,7 @@ def check(
     ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -95,7 +97,7 @@ def check(
     except ValueError as error:
         known = ", ".join(s.value for s in Status)
         raise UsageError(tr("unknown-status", lang, code=error.args[0], known=known)) from None
-    view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout))
+    view = View(lang=lang, fail_on=statuses, color=colour(sys.stdout), wide=wide)
     shown: results.Shown = fmt or Format.TABLE
     given = one_year(year, year_option, lang)
 

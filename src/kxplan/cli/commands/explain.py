@@ -81,6 +81,17 @@ def explain(
         raise UsageError(tr("explain-needs-target", lang))
     target = find_target(plan, target_id, lang)
     unit = find_unit(plan, county, lang) if county else plan.root
+    if county is None and unit.level not in target.levels:  # the review's row: every unit
+        from kxplan.engine.review import build_review
+        from kxplan.render.review import render_row
+
+        folder = locate.data_dir(data_option, lang)
+        year = plan_year(plan, year, folder, lang)
+        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+        reviewed = build_review(plan, data, year)
+        row = next(row for row in reviewed.rows if row.target.id == target.id)
+        render_row(reviewed, row, fmt, lang, sys.stdout)
+        return
     if unit.level not in target.levels:
         levels = tr("list-comma", lang).join(
             in_lang(plan.level(lv).name, plan.level(lv).name_en, lang) for lv in target.levels

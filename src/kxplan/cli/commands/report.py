@@ -18,6 +18,7 @@ from kxplan.cli.options import (
     LangOption,
     OutputOption,
     PlanOption,
+    WideOption,
     YearArgument,
     language,
 )
@@ -51,6 +52,7 @@ def report(
     fmt: Annotated[records.Shown | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -61,7 +63,7 @@ def report(
     Exit 0, or 3 when a data file is invalid (its values count as missing).
     """
     lang = language(lang_option)
-    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), wide=wide)
     shown: records.Shown = fmt or Format.TABLE
     plan_problems_as(shown, records.nothing, view, to_file=output is not None)
     plan = open_plan(plan_option, lang)

@@ -18,6 +18,7 @@ from kxplan.cli.options import (
     LangOption,
     OutputOption,
     PlanOption,
+    WideOption,
     YearArgument,
     language,
 )
@@ -42,6 +43,7 @@ def review(
     fmt: Annotated[reviewed.Shown | None, FormatOption] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
@@ -52,7 +54,7 @@ def review(
     Exit 0, or 3 when a data file is invalid (its values count as missing).
     """
     lang = language(lang_option)
-    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(lang=lang, fail_on=frozenset(), color=colour(sys.stdout), wide=wide)
     shown: reviewed.Shown = fmt or Format.TABLE
     plan_problems_as(shown, reviewed.nothing, view, to_file=output is not None)
     plan = open_plan(plan_option, lang)

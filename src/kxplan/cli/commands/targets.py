@@ -14,6 +14,7 @@ from kxplan.cli.options import (
     FormatOption,
     LangOption,
     PlanOption,
+    WideOption,
     language,
 )
 from kxplan.render import Format, View
@@ -22,13 +23,16 @@ from kxplan.render import targets as listed
 
 def targets(
     fmt: Annotated[listed.Formats, FormatOption] = Format.TABLE,
+    wide: WideOption = False,
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""
-    view = View(lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout))
+    view = View(
+        lang=language(lang_option), fail_on=frozenset(), color=colour(sys.stdout), wide=wide
+    )
     plan_problems_as(fmt, listed.nothing, view)
     plan = open_plan(plan_option, view.lang)
     if data_option is not None:  # taken as every command takes it (SPEC §6); no data is read

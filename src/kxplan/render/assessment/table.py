@@ -34,7 +34,7 @@ from kxplan.render.assessment.words import (
 )
 from kxplan.render.common import unit_name
 from kxplan.render.describe import figure, number, rule_for
-from kxplan.render.terminal import console, on_terminal
+from kxplan.render.terminal import console, on_terminal, say
 from kxplan.text import tr
 
 #: the width the ranking is laid out for off a terminal: a page, a pasted log
@@ -91,7 +91,7 @@ def _ranking(con: Console, ranking: Ranking, view: View) -> None:
         name = item_name(item, lang) if item else target_id
         points = number(section.weight(target_id))
         said = tr("assess-weight-line", lang, mark=mark, name=name, id=target_id, points=points)
-        con.print(Text(f"  {said}"))
+        say(con, Text(f"  {said}"), indent=4)
     _lost(con, ranking, ranking.scores, lang)
 
 
@@ -148,7 +148,7 @@ def _lost(con: Console, ranking: Ranking, scores: list[Score], lang: str) -> Non
             why=each.why,
         )
         line.append(f"  {said}")
-        con.print(line)
+        say(con, line, indent=4)
 
 
 def _narrowed(con: Console, table: Table, room: int, wrapping: tuple[int, ...] = (0, 3)) -> None:

@@ -8,6 +8,8 @@ from fractions import Fraction
 from typing import Any
 
 from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import RichTextProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
@@ -110,6 +112,13 @@ def trajectory(plan: Plan, row: Row, years: list[int]) -> dict[int, Fraction | N
     return {y: interpolate(points, y) for y in years}
 
 
+def horizontal(title: Title | None) -> None:
+    """An axis title read without turning the head (Excel and LibreOffice turn the value
+    axis's title a quarter by default)."""
+    if title is not None and title.tx is not None and title.tx.rich is not None:
+        title.tx.rich.bodyPr = RichTextProperties(rot=0, vert="horz")
+
+
 def _charts(book: Any, history: History, lang: str) -> None:
     rows = [row for row in history.rows if charted(row)]
     if not rows:
@@ -152,6 +161,10 @@ def _charts(book: Any, history: History, lang: str) -> None:
         actual_series, planned_series = chart.series
         actual_series.marker.symbol = "circle"
         planned_series.graphicalProperties.line.dashStyle = "dash"
+        for series in chart.series:  # straight lines: a spline invents values between the years
+            series.smooth = False
+        for axis in (chart.x_axis, chart.y_axis):
+            horizontal(axis.title)
         sheet.add_chart(chart, f"E{top}")
         if index % _BLOCKS_PER_PAGE == _BLOCKS_PER_PAGE - 1:
             sheet.row_breaks.append(Break(id=top + _BLOCK_ROWS - 1))

@@ -16,6 +16,7 @@ from kxplan.render.review import (
     missed_text,
     row_rule,
     sentence,
+    units_text,
     year_text,
 )
 from kxplan.render.xlsx.cells import plain, ratio, result_cell, share, value_cell
@@ -66,6 +67,10 @@ def _columns(review: Review, lang: str) -> list[tuple[str, bool]]:
         (tr("head-short-by", lang), final),
         (tr("head-years-not-met", lang), any(row.missed for row in review.rows)),
         (tr("head-by-levels", lang, levels=lower_levels(review, lang)), True),
+        (
+            tr("head-units-by-status", lang, levels=lower_levels(review, lang)),
+            any(row.lower for row in review.rows),
+        ),
     ]
 
 
@@ -96,6 +101,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
         progress.shortfall,
         Styled(missed_text(row, lang) or None, wrap=True),
         Styled(counts_text(row, lang) or None, wrap=True),
+        Styled(units_text(row, lang) or None, wrap=True),
     ]
 
 
@@ -128,16 +134,16 @@ def _chart(book: Any, review: Review, lang: str) -> None:
         return
     sheet = book.create_sheet(tr("sheet-chart", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
-    headers = [
-        tr("head-review-target", lang),
-        tr("head-completion", lang),
-        tr("head-time-elapsed", lang),
-    ]
+    # at the final review all the time has elapsed for every target: a bar of 100 % each says
+    # nothing, so the chart shows the completion rates alone
+    timed = any(row.progress.time_share != 1 for row in rows)
+    headers = [tr("head-review-target", lang), tr("head-completion", lang)]
+    headers += [tr("head-time-elapsed", lang)] if timed else []
     data = [
         [
             target_name(row.target, row.indicator, lang),
             share(row.progress.completion),
-            share(row.progress.time_share),
+            *([share(row.progress.time_share)] if timed else []),
         ]
         for row in rows
     ]
@@ -153,7 +159,8 @@ def _chart(book: Any, review: Review, lang: str) -> None:
     chart.x_axis.scaling.orientation = "maxMin"  # first target at the top, as in the table
     chart.height, chart.width = max(8, 1.1 * len(rows)), 18
     chart.add_data(
-        Reference(sheet, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True
+        Reference(sheet, min_col=2, max_col=len(headers), min_row=top, max_row=last),
+        titles_from_data=True,
     )
     chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
     sheet.add_chart(chart, f"E{top}")

@@ -129,6 +129,16 @@ MESSAGES: dict[str, Entry] = {
     ),
     # explain's target and unit
     "unknown-target": ("规划中没有目标 “{id}”{suggest}", "the plan has no target “{id}”{suggest}"),
+    "explain-row-heading": Verbatim("{name}（{rule}）：{years}", "{name} ({rule}): {years}"),
+    "explain-row-years": ("{first}—{last} 年逐年评估", "reviewed each year {first}–{last}"),
+    "explain-row-year": ("{year} 年", "{year}"),
+    "explain-row-status": Verbatim(
+        "评估状态：{status}（{counts}）", "Review status: {status} ({counts})"
+    ),
+    "explain-row-one": (
+        "单个单位的计算过程：kxplan explain {id} {year} --county {example}",
+        "One unit's arithmetic: kxplan explain {id} {year} --county {example}",
+    ),
     "explain-not-here": Verbatim(
         "目标 “{id}” 适用于{levels}，不适用于{name}；{hint}",
         "target “{id}” applies to {levels}, not to {name}; {hint}",

@@ -87,6 +87,11 @@ MESSAGES: dict[str, Entry] = {
     "plan-problems": ("规划文件问题", "Problems in the plan"),
     # --format github
     "github-missing-results": ("（{count} 项结果缺数据）", " ({count} results missing)"),
+    "github-not-shown": (
+        "GitHub 每步只显示前 {shown} 条错误标注：另有 {count} 条未显示，见日志。",
+        "GitHub shows the first {shown} error annotations of a step: {count} more are not"
+        " shown (see the log).",
+    ),
     "github-too-many": (
         "共 {count} 条标注，GitHub 每步只显示前 {shown} 条；完整列表见日志和 Summary",
         "{count} annotations; GitHub shows the first {shown} of a step: the log and the job"
@@ -164,6 +169,8 @@ MESSAGES: dict[str, Entry] = {
     "review-short-by": ("差 {amount}", "short by {amount}"),
     "review-a-year": ("年均 {amount}", "{amount} a year"),
     "review-lower-count": Verbatim("{label}{count}", "{label} {count}"),
+    "head-units-by-status": Verbatim("{levels}（按状态）", "{levels} by status"),
+    "review-units-of-status": Verbatim("{label}：{units}", "{label}: {units}"),
     "review-every-year": (
         "每年目标（每年、年增长）按 {first}—{last} 年逐年评估：任一年未达标即计为未达标，"
         "并列出未达标的年份；各年数值前的符号为当年状态。",
