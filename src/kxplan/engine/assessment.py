@@ -54,6 +54,17 @@ class Score:
     previous_rank: int | None = None
 
     @property
+    def applying(self) -> tuple[Item, ...]:
+        """The items of the targets that apply this year: what a unit's own views list (SPEC
+        §7); the others only scale the score. `items` keeps every weighted target, in order,
+        for the ranking's column per target."""
+        return tuple(item for item in self.items if item.result is not None)
+
+    @property
+    def left_out(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.result is None)
+
+    @property
     def scale(self) -> Fraction | None:
         """full / applicable: 1 when every weighted target applies."""
         return self.full / self.applicable if self.applicable else None

@@ -112,20 +112,44 @@ def assessed_unit(plan: Plan, section: Assessment, county: str, lang: str) -> Un
 
 
 def _example(plan: Plan) -> str:
-    """An `assessment` section for this plan, to copy: its lowest level, two of its targets."""
+    """An `assessment` section for this plan, to copy: its lowest level, two of its targets;
+    no line wider than the terminal's 80 columns."""
     level = plan.units[-1].level if plan.units else "county"
     weighable = [t.id for t in plan.targets if level in t.levels and t.kind is not Kind.MONITOR]
     points = (100,) if len(weighable) == 1 else (60, 40)
-    weights = ", ".join(f"{t}: {p}" for t, p in zip(weighable, points, strict=False))
-    return (
-        "assessment:\n"
-        "  name: 年度目标考核\n"
-        f"  level: {level}\n"
-        f"  weights: {{{weights or 'TARGET_ID: 100'}}}\n"
-        "  scores: {met: 1, achieved_early: 1, ahead: 1, on_track: 0.8, in_progress: 0.5,"
-        " behind: 0.4, not_met: 0, missing: 0}\n"
-        "  grades:\n"
-        "    - {name: 优秀, name_en: excellent, min: 90}\n"
-        "    - {name: 合格, name_en: pass, min: 60}\n"
-        "    - {name: 不合格, name_en: fail, min: 0}"
+    weights = [f"{t}: {p}" for t, p in zip(weighable, points, strict=False)]
+    scores = ["met: 1", "achieved_early: 1", "ahead: 1", "on_track: 0.8", "in_progress: 0.5"]
+    scores += ["behind: 0.4", "not_met: 0", "missing: 0"]
+    return "\n".join(
+        [
+            "assessment:",
+            "  name: 年度目标考核",
+            f"  level: {level}",
+            *_flow("weights", weights or ["TARGET_ID: 100"]),
+            *_flow("scores", scores),
+            "  grades:",
+            "    - {name: 优秀, name_en: excellent, min: 90}",
+            "    - {name: 合格, name_en: pass, min: 60}",
+            "    - {name: 不合格, name_en: fail, min: 0}",
+        ]
     )
+
+
+#: the widest line of the example
+_WIDTH = 80
+
+
+def _flow(key: str, pairs: list[str]) -> list[str]:
+    """`  key: {a: 1, b: 2}` as YAML's flow mapping, carried on to lines of its own, indented
+    past the key, where it would pass the width (ids are ASCII: a character a column)."""
+    head = f"  {key}: {{"
+    lines, line = [], head
+    for n, pair in enumerate(pairs, 1):
+        piece = pair + ("}" if n == len(pairs) else ",")
+        if line != head and len(line) + 1 + len(piece) > _WIDTH:
+            lines.append(line)
+            line = " " * len(head) + piece
+        else:
+            line += ("" if line == head else " ") + piece
+    lines.append(line)
+    return lines

@@ -1,6 +1,7 @@
 """`kxplan explain --score`: how one unit's assessment score came about, as `explain` shows a
-result: each weighted target (its status, the share it earns, its weight, its points), the
-scaling when a target did not apply, the total, the rounding, the grade and the rank."""
+result: each weighted target that applies (its status, the share it earns, its weight, its
+points), the targets left out that year and the scaling, the total, the rounding, the grade
+and the rank."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def lines(ranking: Ranking, score: Score, lang: str) -> list[str]:
             "heading-colon", lang, title=tr("assess-weights-heading", lang, full=number(score.full))
         ),
     ]
-    said += [f"  {_item_line(item, lang)}" for item in score.items]
+    said += [f"  {_item_line(item, lang)}" for item in score.applying]
     said += ["", tr("explain-steps", lang)]
     said += [f"  {n}. {step}" for n, step in enumerate(steps(ranking, score, lang), 1)]
     if ranking.problems:
@@ -69,11 +70,14 @@ def lines(ranking: Ranking, score: Score, lang: str) -> list[str]:
     return said
 
 
+def _name(item: Item, lang: str) -> str:
+    return tr("assess-target-with-id", lang, name=item_name(item, lang), id=item.target.id)
+
+
 def _item_line(item: Item, lang: str) -> str:
-    name = tr("assess-target-with-id", lang, name=item_name(item, lang), id=item.target.id)
     result = item.result
-    if result is None:
-        return tr("assess-explain-left-out", lang, name=name, weight=number(item.weight))
+    assert result is not None, "a target that does not apply is a step, not an item"
+    name = _name(item, lang)
     return tr(
         "assess-explain-item",
         lang,
@@ -91,6 +95,10 @@ def steps(ranking: Ranking, score: Score, lang: str) -> list[str]:
     found = arithmetic(score, lang)
     if not score.scaled and score.exact is not None:
         found.insert(1, tr("assess-explain-not-scaled", lang))
+    found[1:1] = [  # a target outside its years: not an item, its weight scaled away
+        tr("assess-explain-left-out", lang, name=_name(item, lang), weight=number(item.weight))
+        for item in score.left_out
+    ]
     if score.exact is not None and score.exact == score.score:
         found.append(tr("assess-explain-exact", lang, score=score_text(score.score)))
     grade = score.grade(ranking.section)

@@ -11,7 +11,7 @@ from kxplan.engine.assessment import Item, Ranking, Score
 from kxplan.render import View
 from kxplan.render.assessment import Assessed
 from kxplan.render.assessment.words import item_name
-from kxplan.render.describe import explain, json_number, json_threshold, own_threshold
+from kxplan.render.describe import explain, json_number, own_threshold
 
 
 def document(subject: Assessed, view: View) -> dict[str, Any]:
@@ -59,24 +59,26 @@ def unit_document(score: Score, ranking: Ranking, lang: str) -> dict[str, Any]:
         "scale": json_number(score.scale),
         "score_exact": json_number(score.exact),
         "lost": json_number(sum((i.lost for i in score.items if i.lost), Fraction(0))),
-        "items": [_item(item, lang) for item in score.items],
+        "items": [_item(item, lang) for item in score.applying],
     }
 
 
 def _item(item: Item, lang: str) -> dict[str, Any]:
+    """A target that applies this year (the others are left out, SPEC §7)."""
     result = item.result
+    assert result is not None, "only the items that apply are listed"
     return {
         "target": item.target.id,
         "name": item_name(item, lang),
-        "applies": result is not None,
-        "status": result.status.value if result else None,
-        "value": json_number(result.value) if result else None,
-        "threshold": own_threshold(result) if result else json_threshold(item.target),
+        "applies": True,  # kept for readers of the earlier shape, where it could be false
+        "status": result.status.value,
+        "value": json_number(result.value),
+        "threshold": own_threshold(result),
         "weight": json_number(item.weight),
         "share": json_number(item.share),
         "points": json_number(item.points),
         "lost": json_number(item.lost),
-        "message": explain(result, lang) if result else None,
+        "message": explain(result, lang),
     }
 
 

@@ -98,17 +98,13 @@ def _sheet(out: TextIO, ranking: Ranking, score: Score, lang: str) -> None:
     heads = sheet_heads(lang)
     out.write(_row(heads))
     out.write("|" + "---|" * len(heads) + "\n")
-    for item in score.items:
+    for item in score.applying:  # a target outside its years only scales the total
         result = item.result
+        assert result is not None
         indicator = ranking.plan.indicators[item.target.indicator]
-        status = (
-            f"{result.status.glyph} {result.status.label(lang)}"
-            if result
-            else tr("assess-not-applied", lang)
-        )
-        value = figure(result, lang) if result else "—"
-        said = rule_for(item.target, indicator, [result] if result else [], lang)
-        cells = [item_name(item, lang), status, value, said]
+        status = f"{result.status.glyph} {result.status.label(lang)}"
+        said = rule_for(item.target, indicator, [result], lang)
+        cells = [item_name(item, lang), status, figure(result, lang), said]
         cells += [number(item.weight), points_text(item.points)]
         out.write(_row(cells))
     out.write("\n" + "  \n".join(arithmetic(score, lang)) + "\n\n")

@@ -171,28 +171,25 @@ def _narrowed(con: Console, table: Table, room: int, wrapping: tuple[int, ...] =
 
 
 def _sheet(con: Console, ranking: Ranking, score: Score, view: View) -> None:
-    """One unit's score sheet: every weighted target, and the arithmetic of the total."""
+    """One unit's score sheet: every weighted target that applies, and the arithmetic of the
+    total."""
     lang, room = view.lang, _room(con, view)
     con.print(tr("assess-sheet-title", lang, unit=unit_name(score.unit, lang)), style="bold")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for head in sheet_heads(lang):
         table.add_column(head, no_wrap=True)
-    for item in score.items:
+    for item in score.applying:  # a target outside its years only scales the total
         result = item.result
-        if result is None:
-            status: Text | str = Text(tr("assess-not-applied", lang), style="dim")
-            value = "—"
-        else:
-            status = Text(
-                f"{result.status.glyph} {result.status.label(lang)}", style=result.status.style
-            )
-            value = figure(result, lang)
+        assert result is not None
+        status = Text(
+            f"{result.status.glyph} {result.status.label(lang)}", style=result.status.style
+        )
         indicator = ranking.plan.indicators[item.target.indicator]
         table.add_row(
             item_name(item, lang),
             status,
-            value,
-            rule_for(item.target, indicator, [result] if result else [], lang),
+            figure(result, lang),
+            rule_for(item.target, indicator, [result], lang),
             number(item.weight),
             points_text(item.points),
         )

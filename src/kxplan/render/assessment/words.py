@@ -113,7 +113,7 @@ def lost_points(ranking: Ranking, scores: list[Score], lang: str) -> list[Lost]:
     found = []
     for score in scores:
         whole_file: list[Item] = []  # missing because the unit's own file is absent or invalid
-        for item in score.items:
+        for item in score.applying:
             lost, result = item.lost, item.result
             if result is None or lost is None or lost <= 0:
                 continue
@@ -139,11 +139,11 @@ def _why(item: Item, lang: str) -> str:
 
 def arithmetic(score: Score, lang: str) -> list[str]:
     """The lines that add a unit's points up to its score."""
-    terms = " + ".join(points_text(item.points) for item in score.items if item.result)
+    terms = " + ".join(points_text(item.points) for item in score.applying)
     lines = [tr("assess-sum", lang, terms=terms or "0", earned=number(score.earned))]
     exact = score.exact
     if score.scaled and exact is not None:
-        left = [item.target.id for item in score.items if item.result is None]
+        left = [item.target.id for item in score.left_out]
         lines.append(
             tr(
                 "assess-scaled",

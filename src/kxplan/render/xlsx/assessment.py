@@ -215,17 +215,18 @@ def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
         for item in each.items
     }
     rows: list[list[Item]] = []
-    for index, item in enumerate(score.items, 1):
+    for index, item in enumerate(score.applying, 1):  # the others only scale the total
         result = item.result
+        assert result is not None
         indicator = ranking.plan.indicators[item.target.indicator]
         rows.append(
             [
                 index,
                 item_name(item, lang),
                 item.target.clause,
-                status_cell(result.status, lang) if result else tr("assess-not-applied", lang),
-                plain(result.value, lang) if result else "—",
-                rule_for(item.target, indicator, [result] if result else [], lang),
+                status_cell(result.status, lang),
+                plain(result.value, lang),
+                rule_for(item.target, indicator, [result], lang),
                 Styled(item.weight),
                 _points(item),
                 Styled(item.lost) if item.lost is not None else "—",
@@ -234,14 +235,14 @@ def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
         )
     total: list[Item] = [
         "",
-        tr("assess-total", lang),
+        _total_label(score, lang),
         "",
         "",
         "",
         "",
-        Styled(score.full),
+        Styled(score.applicable),  # the weights that apply; the scaling is said beside it
         Styled(score.earned, bold=True),
-        Styled(sum((i.lost for i in score.items if i.lost), Fraction(0))),
+        Styled(sum((i.lost for i in score.applying if i.lost), Fraction(0))),
         "",
     ]
     last = table(sheet, top, headers, rows, freeze_columns=2, total=total)
@@ -251,6 +252,19 @@ def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
         line_of_text(sheet, after + offset, text)
     fit(sheet, top, last, fixed={"J": 50})
     print_setup(sheet, f"{top}:{top}", lang)
+
+
+def _total_label(score: Score, lang: str) -> str:
+    """合计, and when a target does not apply this year, the scaling of its points to the full
+    score (its arithmetic is in the lines below the table)."""
+    if not score.scaled or score.exact is None:
+        return tr("assess-total", lang)
+    return tr(
+        "assess-total-scaled",
+        lang,
+        applicable=number(score.applicable),
+        full=number(score.full),
+    )
 
 
 def _sheet_name(name: str, book: Any) -> str:

@@ -88,13 +88,15 @@ MESSAGES: dict[str, Entry] = {
         "the last grade “{name}” must have min 0 (it has {min}), so that every score has a grade",
     ),
     # `kxplan assess` (`kxplan.cli.commands.assess`)
-    "assess-none": (
-        "规划 {plan} 没有考核方案：在规划文件中加一节 assessment（被考核的层级、各目标分值、"
-        "各状态得分比例、等次），例如：\n{example}\n"
+    "assess-none": (  # lines of at most 80 columns after `kxplan: ` (the plan's path aside)
+        "规划 {plan} 没有考核方案。\n"
+        "在规划文件中加一节 assessment：被考核的层级、各目标分值、\n"
+        "各状态得分比例、等次，例如：\n{example}\n"
         "各字段的含义和计分方法见 docs/plan-file.md 的“考核”一节。",
-        "the plan {plan} has no assessment section: add a section `assessment` to the plan file"
-        " (the level assessed, each target's points, each status's share, the grades), e.g.:\n"
-        "{example}\ndocs/plan-file.md (“The assessment”) explains every key and the arithmetic.",
+        "the plan {plan} has no assessment section.\n"
+        "Add a section `assessment` to the plan file: the level assessed, each target's\n"
+        "points, each status's share of them, the grades. For example:\n{example}\n"
+        "docs/plan-file.md (“The assessment”) explains every key and the arithmetic.",
     ),
     "assess-not-assessed": (
         "{name} 不参加考核：考核的是{level}",
@@ -124,12 +126,15 @@ MESSAGES: dict[str, Entry] = {
     "assess-head-instruction": ("整改要求", "What to do"),
     "assess-full": ("满分", "Full score"),
     "assess-total": ("合计", "Total"),
+    "assess-total-scaled": (
+        "合计（本年适用分值 {applicable}，按比例折算为满分 {full}）",
+        "Total (the {applicable} points that apply this year, scaled to the full score {full})",
+    ),
     "assess-full-note": (
         "满分 {full}；各目标的分值在列标题的括号中",
         "Full score {full}; each target's points are in brackets in its heading",
     ),
     "assess-all-targets": ("全部 {count} 项目标", "all {count} targets"),
-    "assess-not-applied": ("本年不适用", "not this year"),
     "assess-points-heading": ("各项得分", "Points per target"),
     "assess-weights-heading": ("计分目标（满分 {full}）", "Weighted targets (full score {full})"),
     "assess-lost-line": ("{target} 失 {lost} 分：{why}", "{target}: {lost} points lost: {why}"),
