@@ -137,11 +137,20 @@ def pre_commit_repository(folder: Path, runner: CliRunner) -> Path:
     return repo
 
 
+def province_example(folder: Path, runner: CliRunner) -> Path:
+    """`province-15/`: a copy of the bundled second example (examples/province-15), its plan and
+    data, beside the sample; it becomes the current folder."""
+    example = folder.parent / "province-15"
+    shutil.copytree(ROOT / "examples" / "province-15", example)
+    return example
+
+
 FIXTURES: dict[str, Fixture] = {
     "empty": empty,
     "returned-forms": returned_forms,
     "returned-cangxi": returned_cangxi,
     "pre-commit": pre_commit_repository,
+    "province-15": province_example,
 }
 
 
