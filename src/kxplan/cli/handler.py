@@ -68,8 +68,10 @@ def message(error: KxplanError, lang: str) -> str:
 
 
 def problem_lines(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem.as_line())
+    from kxplan.render.terminal import fitted  # rich: only when there is something to say
+
+    for problem in problems:  # each fits the terminal, the rest indented
+        print("\n".join(fitted(problem.as_line(), sys.stdout)))
 
 
 def plan_problems_as(
@@ -119,7 +121,10 @@ def handled() -> Iterator[None]:
         run.plan_problems(error.problems)
         raise typer.Exit(ExitCode.INVALID) from None
     except KxplanError as error:
-        print(f"kxplan: {message(error, run.lang)}", file=sys.stderr)
+        from kxplan.render.terminal import fitted  # rich: only when there is an error
+
+        lines = fitted(f"kxplan: {message(error, run.lang)}", sys.stderr, indent=2)
+        print("\n".join(lines), file=sys.stderr)
         raise typer.Exit(exit_code(error)) from None
     except KeyboardInterrupt:
         print(f"kxplan: {tr('interrupted', run.lang)}", file=sys.stderr)

@@ -141,6 +141,8 @@ def county_option(help_text: str) -> Any:
 
 def one_county(counties: list[str] | None, lang: str) -> str | None:
     """The one `--county` of a command that shows one unit; a usage error for several."""
+    if counties and not all(name.strip() for name in counties):  # `--county ""`: not "none"
+        raise UsageError(tr("county-empty", lang))
     if counties and len(counties) > 1:
         names = tr("list-comma", lang).join(counties)
         raise UsageError(tr("county-once", lang, names=names))

@@ -30,7 +30,9 @@ def render(
 
             out.write(problem_list(problems, view.lang, tr("plan-problems", view.lang)))
         case Format.TABLE | Format.TEXT | Format.XLSX:
-            for problem in problems:
-                out.write(problem.as_line() + "\n")
+            from kxplan.render.terminal import fitted
+
+            for problem in problems:  # each fits the terminal, the rest indented
+                out.write("".join(line + "\n" for line in fitted(problem.as_line(), out)))
         case _:
             assert_never(fmt)

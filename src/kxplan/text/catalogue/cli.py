@@ -27,6 +27,10 @@ MESSAGES: dict[str, Entry] = {
         "{path} 已存在，未覆盖（如需替换请加 --force）",
         "{path} exists; not overwritten (use --force to replace it)",
     ),
+    "county-empty": (
+        "--county 后面应为单位名称或代码，不能为空",
+        "--county takes a unit's name or code; it cannot be empty",
+    ),
     "data-dir-not-found": ("数据文件夹不存在：{path}", "no such data folder: {path}"),
     "path-not-plan": ("{path} 不能用作规划文件：{why}", "{path} cannot be used as the plan: {why}"),
     "path-not-data": (
