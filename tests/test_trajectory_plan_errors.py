@@ -142,3 +142,17 @@ def test_every_trajectory_problem_at_once(folder: Path, runner: CliRunner) -> No
     found = [line.split(" plan-error")[0] for line in validate(folder, runner, both)]
     # the average growth's threshold (23) and the milestones' key (33) and year (35)
     assert found == ["targets.yaml:23:16:", "targets.yaml:33:5:", "targets.yaml:35:13:"]
+
+
+@pytest.mark.parametrize("written", ["二〇二七: 1", "2027: .nan"])
+def test_a_milestone_that_is_not_year_and_number_says_so(
+    runner: CliRunner, tmp_path: Path, written: str
+) -> None:
+    """Not "should be text": a milestone is a year and a number (the review found the former)."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "province-15" / "targets.yaml"
+    text = example.read_text(encoding="utf-8").replace("{2027: 1, 2028: 1.6}", f"{{{written}}}")
+    (tmp_path / "targets.yaml").write_text(text, encoding="utf-8")
+    result = run(runner, "validate", "--plan", str(tmp_path / "targets.yaml"), "--lang", "en")
+    assert result.exit_code == 3
+    assert "milestones should be a mapping of “year: number”" in result.stdout
+    assert "should be text" not in result.stdout

@@ -79,6 +79,7 @@ _EXPECT = {
     "op": "plan-expect-op",
     "relative": "relative-expect",
     "years": "years-expect",
+    "milestones": "milestones-expect",
 }
 
 

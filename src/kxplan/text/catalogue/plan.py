@@ -47,6 +47,10 @@ MESSAGES: dict[str, Entry] = {
         "应为列表（每项以 - 开头）",
         "should be a list (each item starting with -)",
     ),
+    "milestones-expect": (
+        "应为“年份: 数值”的映射（如 2027: 12）",
+        "should be a mapping of “year: number” (e.g. 2027: 12)",
+    ),
     "plan-expect-text": (
         "应为文字（1–2000 字）",
         "should be text (1 to 2000 characters)",
