@@ -36,9 +36,7 @@ COMMANDS: dict[str, Entry] = {
         "import_forms", "Read filled-in forms into data files. 导入填好的填报表，写成数据文件。"
     ),
     "init": Entry("init", "Create a data repository. 新建数据仓库。"),
-    "schema": Entry(
-        "schema", "JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。"
-    ),
+    "schema": Entry("schema", "The JSON Schema of the data files. 数据文件的 JSON Schema。"),
     "report": Entry(
         "report", "One unit's record over the plan period, year by year. 单位规划期逐年完成情况。"
     ),

@@ -50,9 +50,9 @@ def schema(
     lang_option: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """JSON Schema (draft 2020-12) of the data files. 生成数据文件的 JSON Schema。
+    """The JSON Schema of the data files. 数据文件的 JSON Schema。
 
-    Each indicator is a property with its Chinese name, instruction, measure
+    Draft 2020-12. Each indicator is a property with its Chinese name, instruction, measure
     and range; unknown keys are refused. Data files point to it with a first
     line `# yaml-language-server: $schema=../../schema.json`.
     """
