@@ -450,6 +450,8 @@ def test_targets_say_each_construct(runner: CliRunner) -> None:
     # a quota-only target; 松林县 is given by its code, 880203
     assert targets["science_museum_2027"]["threshold"] is None
     assert targets["science_museum_2027"]["quotas"] == {"溪口区": True, "松林县": True}
+    # its rule says the quotas, not a threshold it does not have (`== —`)
+    assert targets["science_museum_2027"]["rule"] == "= 分解（见下）（2027年）"
     literacy = targets["literacy_2030"]
     assert (literacy["relative"], literacy["threshold"]) == ("points", 3)
     assert literacy["rule"] == "≥ 基期+3个百分点（2030年）"
@@ -511,3 +513,9 @@ def test_a_missing_child_is_named(runner: CliRunner) -> None:
     result = kxplan(runner, "explain", "response_days_2030", "2027", "--county", "松岗市")
     assert "缺数据" in result.output
     assert "松林县 2027 年未填报 response_days" in result.output
+
+
+def test_a_quota_only_rule_says_the_quotas_in_english(runner: CliRunner) -> None:
+    result = kxplan(runner, "targets", "--format", "json", "--lang", "en")
+    targets = {target["target"]: target for target in json.loads(result.output)["targets"]}
+    assert targets["science_museum_2027"]["rule"] == "= by quota (below) by 2027"

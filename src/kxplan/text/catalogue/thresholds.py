@@ -14,6 +14,7 @@ MESSAGES: dict[str, Entry] = {
     "relative-percent-up": Verbatim("基期增长{figure}%", "base + {figure}%"),
     "relative-percent-down": Verbatim("基期下降{figure}%", "base − {figure}%"),
     "quota-mark": Verbatim("分解", "quota"),
+    "quota-only": Verbatim("分解（见下）", "by quota (below)"),
     "quota-notes": Verbatim("（{notes}）", " ({notes})"),
     "per-unit-mark": Verbatim("各单位不同", "differs by unit"),
     "quota-line": Verbatim("{unit} {rule}（分解）", "{unit} {rule} (quota)"),
