@@ -519,3 +519,39 @@ def test_a_quota_only_rule_says_the_quotas_in_english(runner: CliRunner) -> None
     result = kxplan(runner, "targets", "--format", "json", "--lang", "en")
     targets = {target["target"]: target for target in json.loads(result.output)["targets"]}
     assert targets["science_museum_2027"]["rule"] == "= by quota (below) by 2027"
+
+
+def test_a_relative_threshold_follows_its_base(runner: CliRunner) -> None:
+    """T is resolved once b is given, with b named, and said once; −20 % as `1 − 20 / 100`."""
+    result = kxplan(
+        runner, "explain", "response_days_2030", "2027", "--county", "云溪市", "--format", "json"
+    )
+    steps = json.loads(result.output)["steps"]
+    assert steps[:5] == [
+        "2027 年值为下级单位的最大值：max(8, 10.5) = 10.5",
+        "本年值 v = 10.5",
+        "2025 年值为下级单位的最大值：max(10, 12) = 12",
+        "基期值 b = 12（2025 年）；目标值 T = b × (1 − 20 / 100) = 12 × (1 − 20 / 100) = 9.6",
+        "时间进度 t = (y − y0) / (yT − y0) = (2027 − 2025) / (2030 − 2025) = 2/5 = 0.4",
+    ]
+    assert not [step for step in steps if step.startswith("目标值 T")]
+
+
+def test_a_relative_quota_follows_its_base_in_english(runner: CliRunner) -> None:
+    result = kxplan(
+        runner,
+        "explain",
+        "literacy_city_2030",
+        "2027",
+        "--county",
+        "松岗市",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    )
+    steps = json.loads(result.output)["steps"]
+    assert steps[3] == (
+        "base value b = 10.11 (2025); this unit's quota: threshold T = b + 4 = 10.11 + 4 = 14.1111"
+    )
+    assert not [step for step in steps if step.startswith("threshold T")]

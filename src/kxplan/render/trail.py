@@ -226,11 +226,16 @@ def unit_threshold(step: trail.UnitThreshold, lang: str) -> str:
     if step.b is None or step.bound is None:
         return tr("relative-audit-no-base", lang, given=given, year=step.year)
     b, bound = number(step.b), bound_text(step.bound)
+    sign = "+"
+    if not isinstance(step.given, tuple) and step.given < 0:  # `1 − 20 / 100`, not `1 + -20`
+        sign, given = "−", bound_text(-step.given)
     if step.relative is Relative.POINTS:
-        said = tr("relative-audit-points", lang, given=given, b=b, bound=bound)
+        said = tr("relative-audit-points", lang, sign=sign, given=given, b=b, bound=bound)
     else:
-        said = tr("relative-audit-percent", lang, given=given, b=b, bound=bound)
-    return tr("quota-audit-relative", lang, said=said) if step.quota else said
+        said = tr("relative-audit-percent", lang, sign=sign, given=given, b=b, bound=bound)
+    said = tr("quota-audit-relative", lang, said=said) if step.quota else said
+    base = tr("audit-base", lang, b=b, year=step.year)  # named here: T is resolved from it
+    return tr("semicolon", lang).join([base, said])
 
 
 def bound_text(bound: Threshold) -> str:
