@@ -555,3 +555,17 @@ def test_a_relative_quota_follows_its_base_in_english(runner: CliRunner) -> None
         "base value b = 10.11 (2025); this unit's quota: threshold T = b + 4 = 10.11 + 4 = 14.1111"
     )
     assert not [step for step in steps if step.startswith("threshold T")]
+
+
+def test_a_missing_child_of_a_max_is_not_a_sum(runner: CliRunner) -> None:
+    result = kxplan(runner, "explain", "response_days_2030", "2027", "--county", "松岗市")
+    said = "  2. 2027 年值为下级单位的最大值：3 个单位中 2 个有数，松林县缺数据，无法计算"
+    assert said in result.output
+    english = kxplan(
+        runner, "explain", "response_days_2030", "2027", "--county", "松岗市", "--lang", "en"
+    )
+    assert (
+        "  2. 2027 value is the greatest of the lower units: 2 of 3 have a value; Songlin County"
+        " has none,"
+        " so it cannot be formed" in english.output.replace("\n     ", "")
+    )

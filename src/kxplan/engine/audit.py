@@ -134,7 +134,8 @@ class _Trail:
             self.record(year, reading.evidence)
         if missing.indicator != ident:  # a weight is missing: say where, with the parts
             self.absent(missing.unit, missing.indicator, year, missing)
-        self.steps.append(PartialSum(year, len(parts), tuple(absent)))
+        how = self.plan.indicators[ident].aggregation
+        self.steps.append(PartialSum(year, len(parts), tuple(absent), how))
 
     def build(self) -> None:
         kind, year = self.target.kind, self.result.year

@@ -55,8 +55,19 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.PartialSum():
             names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in step.absent)
             got = step.count - len(step.absent)
+            one = len(step.absent) == 1
+            if step.how in _HOW:  # not a sum: said by its aggregate (取最大值 … 无法计算)
+                return tr(
+                    "audit-partial-formed-one" if one else "audit-partial-formed",
+                    lang,
+                    year=step.year,
+                    how=tr(_HOW[step.how], lang),
+                    count=step.count,
+                    got=got,
+                    names=names,
+                )
             return tr(
-                "audit-partial-sum-one" if len(step.absent) == 1 else "audit-partial-sum",
+                "audit-partial-sum-one" if one else "audit-partial-sum",
                 lang,
                 year=step.year,
                 count=step.count,
