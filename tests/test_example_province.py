@@ -569,3 +569,12 @@ def test_a_missing_child_of_a_max_is_not_a_sum(runner: CliRunner) -> None:
         " has none,"
         " so it cannot be formed" in english.output.replace("\n     ", "")
     )
+
+
+def test_at_a_milestone_the_expected_value_is_the_milestone(runner: CliRunner) -> None:
+    args = ["explain", "literacy_2030", "2027", "--format", "json"]
+    steps = json.loads(kxplan(runner, *args).output)["steps"]
+    assert "序时目标为 2027 年的年度目标：e = 12.7368" in steps
+    assert not [step for step in steps if "(2027 − 2025)/(2027 − 2025)" in step.replace(" /", "/")]
+    english = json.loads(kxplan(runner, *args, "--lang", "en").output)["steps"]
+    assert "expected, the milestone of 2027: e = 12.7368" in english

@@ -131,6 +131,8 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
             return tr("audit-growth-expected", lang, b=b, q=q, n=step.n, e=value)
         case trail.MilestoneLine():
             e1, e2, e = number(step.e1), number(step.e2), number(step.e, 4)
+            if step.y in (step.y1, step.y2):  # at an anchor: the milestone, nothing between
+                return tr("audit-milestone-at", lang, y=step.y, e=e)
             return tr("audit-milestone", lang, y1=step.y1, e1=e1, y2=step.y2, e2=e2, y=step.y, e=e)
         case trail.LineRatio():
             v, b, e, r = judged(step.v), number(step.b), number(step.e, 4), number(step.r, 4)
