@@ -450,6 +450,8 @@ def test_targets_say_each_construct(runner: CliRunner) -> None:
     # a quota-only target; 松林县 is given by its code, 880203
     assert targets["science_museum_2027"]["threshold"] is None
     assert targets["science_museum_2027"]["quotas"] == {"溪口区": True, "松林县": True}
+    # its rule says the quotas, not a threshold it does not have (`== —`)
+    assert targets["science_museum_2027"]["rule"] == "= 分解（见下）（2027年）"
     literacy = targets["literacy_2030"]
     assert (literacy["relative"], literacy["threshold"]) == ("points", 3)
     assert literacy["rule"] == "≥ 基期+3个百分点（2030年）"
@@ -511,3 +513,68 @@ def test_a_missing_child_is_named(runner: CliRunner) -> None:
     result = kxplan(runner, "explain", "response_days_2030", "2027", "--county", "松岗市")
     assert "缺数据" in result.output
     assert "松林县 2027 年未填报 response_days" in result.output
+
+
+def test_a_quota_only_rule_says_the_quotas_in_english(runner: CliRunner) -> None:
+    result = kxplan(runner, "targets", "--format", "json", "--lang", "en")
+    targets = {target["target"]: target for target in json.loads(result.output)["targets"]}
+    assert targets["science_museum_2027"]["rule"] == "= by quota (below) by 2027"
+
+
+def test_a_relative_threshold_follows_its_base(runner: CliRunner) -> None:
+    """T is resolved once b is given, with b named, and said once; −20 % as `1 − 20 / 100`."""
+    result = kxplan(
+        runner, "explain", "response_days_2030", "2027", "--county", "云溪市", "--format", "json"
+    )
+    steps = json.loads(result.output)["steps"]
+    assert steps[:5] == [
+        "2027 年值为下级单位的最大值：max(8, 10.5) = 10.5",
+        "本年值 v = 10.5",
+        "2025 年值为下级单位的最大值：max(10, 12) = 12",
+        "基期值 b = 12（2025 年）；目标值 T = b × (1 − 20 / 100) = 12 × (1 − 20 / 100) = 9.6",
+        "时间进度 t = (y − y0) / (yT − y0) = (2027 − 2025) / (2030 − 2025) = 2/5 = 0.4",
+    ]
+    assert not [step for step in steps if step.startswith("目标值 T")]
+
+
+def test_a_relative_quota_follows_its_base_in_english(runner: CliRunner) -> None:
+    result = kxplan(
+        runner,
+        "explain",
+        "literacy_city_2030",
+        "2027",
+        "--county",
+        "松岗市",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    )
+    steps = json.loads(result.output)["steps"]
+    assert steps[3] == (
+        "base value b = 10.11 (2025); this unit's quota: threshold T = b + 4 = 10.11 + 4 = 14.1111"
+    )
+    assert not [step for step in steps if step.startswith("threshold T")]
+
+
+def test_a_missing_child_of_a_max_is_not_a_sum(runner: CliRunner) -> None:
+    result = kxplan(runner, "explain", "response_days_2030", "2027", "--county", "松岗市")
+    said = "  2. 2027 年值为下级单位的最大值：3 个单位中 2 个有数，松林县缺数据，无法计算"
+    assert said in result.output
+    english = kxplan(
+        runner, "explain", "response_days_2030", "2027", "--county", "松岗市", "--lang", "en"
+    )
+    assert (
+        "  2. 2027 value is the greatest of the lower units: 2 of 3 have a value; Songlin County"
+        " has none,"
+        " so it cannot be formed" in english.output.replace("\n     ", "")
+    )
+
+
+def test_at_a_milestone_the_expected_value_is_the_milestone(runner: CliRunner) -> None:
+    args = ["explain", "literacy_2030", "2027", "--format", "json"]
+    steps = json.loads(kxplan(runner, *args).output)["steps"]
+    assert "序时目标为 2027 年的年度目标：e = 12.7368" in steps
+    assert not [step for step in steps if "(2027 − 2025)/(2027 − 2025)" in step.replace(" /", "/")]
+    english = json.loads(kxplan(runner, *args, "--lang", "en").output)["steps"]
+    assert "expected, the milestone of 2027: e = 12.7368" in english

@@ -418,8 +418,9 @@ def test_explain_shows_the_resolved_threshold(project: Build) -> None:
     plan, data = load(folder)
     [result] = evaluate_year(plan, data, 2023).results
     words = steps_in_words(audit(plan, data, result), "zh")
-    assert words[0] == "目标值 T = b + 2 = 8.6 + 2 = 10.6"
-    assert "目标值 T = 10.6" in words
+    # T once, where b is given (not before it, and not again as `目标值 T = 10.6`)
+    assert words[1] == "基期值 b = 8.6（2020 年）；目标值 T = b + 2 = 8.6 + 2 = 10.6"
+    assert "目标值 T = 10.6" not in words
     assert words[-1].endswith("→ 基本符合预期")
 
 

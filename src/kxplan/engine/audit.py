@@ -134,7 +134,8 @@ class _Trail:
             self.record(year, reading.evidence)
         if missing.indicator != ident:  # a weight is missing: say where, with the parts
             self.absent(missing.unit, missing.indicator, year, missing)
-        self.steps.append(PartialSum(year, len(parts), tuple(absent)))
+        how = self.plan.indicators[ident].aggregation
+        self.steps.append(PartialSum(year, len(parts), tuple(absent), how))
 
     def build(self) -> None:
         kind, year = self.target.kind, self.result.year
@@ -156,6 +157,7 @@ class _Trail:
         elif self.read(year) is not None:
             self.steps.append(ThisYear(self.result.value))
         self.steps.append(self.verdict())
+        self.steps = _resolved_at_base(self.steps)
 
     def growth(self) -> None:
         before, now = self.read(self.result.year - 1), self.read(self.result.year)
@@ -316,6 +318,22 @@ class _Trail:
         if self.target.kind is Kind.CUMULATIVE and self.ceiling:
             return Band(ratio, True, 2 - behind, 2 - behind)
         return Band(ratio, False, ahead, behind)
+
+
+def _resolved_at_base(steps: list[Step]) -> list[Step]:
+    """A relative threshold resolved where its base b is given (in b's place: the step names
+    b), not before b appears, and T said once: the `Goal` restating it goes."""
+    first = steps[0] if steps else None
+    if not isinstance(first, UnitThreshold) or first.b is None or first.bound is None:
+        return steps
+    base = Base(first.b, first.year) if first.year is not None else None
+    if base not in steps:
+        return steps  # no b in the trail (at the deadline): the step names b itself
+    at = steps.index(base)
+    rest = steps[at + 1 :]
+    if rest and not isinstance(first.bound, tuple) and rest[0] == Goal(first.bound):
+        rest = rest[1:]  # a pair's Goal stays: it says which bound the line heads for
+    return [*steps[1:at], first, *rest]
 
 
 def _known(value: Fraction | None) -> Fraction:

@@ -67,6 +67,7 @@ class PartialSum:
     year: int
     count: int
     absent: tuple[Unit, ...]
+    how: Aggregate = Aggregate.SUM  # a max's, min's or mean's gap is not a sum's
 
 
 @dataclass(frozen=True)

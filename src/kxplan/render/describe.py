@@ -279,6 +279,9 @@ def body(
         bound is not None and indicator.type is ValueType.BOOLEAN
     ):
         return f"= {yes_no(bool(bound), lang)}"
+    if bound is None and target.quotas:  # quotas only: each unit's own, listed after the rule
+        symbol = "=" if indicator.type is ValueType.BOOLEAN else target.op.symbol
+        return f"{symbol} {tr('quota-only', lang)}"
     return f"{target.op.symbol} {grouped(bound, lang) if bound is not None else '—'}{unit}"
 
 

@@ -55,8 +55,19 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
         case trail.PartialSum():
             names = tr("list-comma", lang).join(unit_name(unit, lang) for unit in step.absent)
             got = step.count - len(step.absent)
+            one = len(step.absent) == 1
+            if step.how in _HOW:  # not a sum: said by its aggregate (取最大值 … 无法计算)
+                return tr(
+                    "audit-partial-formed-one" if one else "audit-partial-formed",
+                    lang,
+                    year=step.year,
+                    how=tr(_HOW[step.how], lang),
+                    count=step.count,
+                    got=got,
+                    names=names,
+                )
             return tr(
-                "audit-partial-sum-one" if len(step.absent) == 1 else "audit-partial-sum",
+                "audit-partial-sum-one" if one else "audit-partial-sum",
                 lang,
                 year=step.year,
                 count=step.count,
@@ -120,6 +131,8 @@ def _step(step: trail.Step, found: trail.Audit, lang: str) -> str:
             return tr("audit-growth-expected", lang, b=b, q=q, n=step.n, e=value)
         case trail.MilestoneLine():
             e1, e2, e = number(step.e1), number(step.e2), number(step.e, 4)
+            if step.y in (step.y1, step.y2):  # at an anchor: the milestone, nothing between
+                return tr("audit-milestone-at", lang, y=step.y, e=e)
             return tr("audit-milestone", lang, y1=step.y1, e1=e1, y2=step.y2, e2=e2, y=step.y, e=e)
         case trail.LineRatio():
             v, b, e, r = judged(step.v), number(step.b), number(step.e, 4), number(step.r, 4)
@@ -226,11 +239,16 @@ def unit_threshold(step: trail.UnitThreshold, lang: str) -> str:
     if step.b is None or step.bound is None:
         return tr("relative-audit-no-base", lang, given=given, year=step.year)
     b, bound = number(step.b), bound_text(step.bound)
+    sign = "+"
+    if not isinstance(step.given, tuple) and step.given < 0:  # `1 − 20 / 100`, not `1 + -20`
+        sign, given = "−", bound_text(-step.given)
     if step.relative is Relative.POINTS:
-        said = tr("relative-audit-points", lang, given=given, b=b, bound=bound)
+        said = tr("relative-audit-points", lang, sign=sign, given=given, b=b, bound=bound)
     else:
-        said = tr("relative-audit-percent", lang, given=given, b=b, bound=bound)
-    return tr("quota-audit-relative", lang, said=said) if step.quota else said
+        said = tr("relative-audit-percent", lang, sign=sign, given=given, b=b, bound=bound)
+    said = tr("quota-audit-relative", lang, said=said) if step.quota else said
+    base = tr("audit-base", lang, b=b, year=step.year)  # named here: T is resolved from it
+    return tr("semicolon", lang).join([base, said])
 
 
 def bound_text(bound: Threshold) -> str:

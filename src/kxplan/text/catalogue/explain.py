@@ -51,6 +51,16 @@ MESSAGES: dict[str, Entry] = {
         "{year} value is the sum of the lower units: {got} of {count} have a value; {names} have"
         " none, so there is no sum",
     ),
+    "audit-partial-formed-one": Verbatim(
+        "{year} 年值为下级单位的{how}：{count} 个单位中 {got} 个有数，{names}缺数据，无法计算",
+        "{year} value is the {how} of the lower units: {got} of {count} have a value; {names} has"
+        " none, so it cannot be formed",
+    ),
+    "audit-partial-formed": Verbatim(
+        "{year} 年值为下级单位的{how}：{count} 个单位中 {got} 个有数，{names}缺数据，无法计算",
+        "{year} value is the {how} of the lower units: {got} of {count} have a value; {names} have"
+        " none, so it cannot be formed",
+    ),
     "audit-value": ("本年值 v = {value}", "this year's value v = {value}"),
     "audit-growth-values": (
         "上年值 p = {p}，本年值 v = {v}",

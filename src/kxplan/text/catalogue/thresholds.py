@@ -14,6 +14,7 @@ MESSAGES: dict[str, Entry] = {
     "relative-percent-up": Verbatim("基期增长{figure}%", "base + {figure}%"),
     "relative-percent-down": Verbatim("基期下降{figure}%", "base − {figure}%"),
     "quota-mark": Verbatim("分解", "quota"),
+    "quota-only": Verbatim("分解（见下）", "by quota (below)"),
     "quota-notes": Verbatim("（{notes}）", " ({notes})"),
     "per-unit-mark": Verbatim("各单位不同", "differs by unit"),
     "quota-line": Verbatim("{unit} {rule}（分解）", "{unit} {rule} (quota)"),
@@ -33,12 +34,12 @@ MESSAGES: dict[str, Entry] = {
     "quota-audit": ("分解给本单位的目标值 {given}", "this unit's own threshold (quota) {given}"),
     "quota-audit-relative": ("分解给本单位：{said}", "this unit's quota: {said}"),
     "relative-audit-points": (
-        "目标值 T = b + {given} = {b} + {given} = {bound}",
-        "threshold T = b + {given} = {b} + {given} = {bound}",
+        "目标值 T = b {sign} {given} = {b} {sign} {given} = {bound}",
+        "threshold T = b {sign} {given} = {b} {sign} {given} = {bound}",
     ),
     "relative-audit-percent": (
-        "目标值 T = b × (1 + {given} / 100) = {b} × (1 + {given} / 100) = {bound}",
-        "threshold T = b × (1 + {given} / 100) = {b} × (1 + {given} / 100) = {bound}",
+        "目标值 T = b × (1 {sign} {given} / 100) = {b} × (1 {sign} {given} / 100) = {bound}",
+        "threshold T = b × (1 {sign} {given} / 100) = {b} × (1 {sign} {given} / 100) = {bound}",
     ),
     "relative-audit-no-base": (
         "目标值相对于基期值（{year} 年），基期值缺失，无法确定",

@@ -86,6 +86,10 @@ MESSAGES: dict[str, Entry] = {
         "expected, between the milestones ({y1}: {e1}, {y2}: {e2}):"
         " e = {e1} + ({e2} − {e1}) × ({y} − {y1}) / ({y2} − {y1}) = {e}",
     ),
+    "audit-milestone-at": (
+        "序时目标为 {y} 年的年度目标：e = {e}",
+        "expected, the milestone of {y}: e = {e}",
+    ),
     "audit-line-ratio": (
         "进度比 R = (v − b) / (e − b) = ({v} − {b}) / ({e} − {b}) = {r}",
         "progress ratio R = (v − b) / (e − b) = ({v} − {b}) / ({e} − {b}) = {r}",
