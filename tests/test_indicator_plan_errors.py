@@ -10,21 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import run
+from test_plan_errors import UNITS_HEAD
 from test_validate import problems
 
-HEAD = """\
-plan:
-  id: test
-  name: 测试规划
-  period: [2021, 2025]
-  base_year: 2020
-levels:
-  - {id: city, name: 市}
-  - {id: county, name: 县区}
-units:
-  - {code: "100000", name: 甲市, level: city}
-  - {code: "100001", name: 乙区, level: county, parent: "100000"}
-  - {code: "100002", name: 丙县, level: county, parent: "100000"}
+HEAD = (
+    UNITS_HEAD
+    + """\
 indicators:
   - {id: members, name: 会员, type: count, nature: stock, direction: higher, aggregate: sum}
   - {id: population, name: 人口, type: count, nature: stock, direction: higher, aggregate: sum}
@@ -39,6 +30,7 @@ indicators:
 targets:
   - {id: t1, indicator: members, level: city, kind: annual, op: ">=", threshold: 8, clause: 一}
 """
+)
 # the `aggregate:` values of lines 14–17 start at columns 87, 90, 86 and 86; the formula's
 # quote on line 23 is at column 14, so its text starts at column 15
 FORMULA = '"members / population * 10000"'

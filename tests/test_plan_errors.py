@@ -43,6 +43,9 @@ indicators:
 targets:
 """
 # line 18 onwards: the targets
+#: the plan, its levels and units: the start every plan-error test builds on
+UNITS_HEAD = HEAD[: HEAD.index("indicators:\n")]
+
 ANNUAL_TEXT = """\
   - id: lectures
     indicator: count_flow
