@@ -140,7 +140,7 @@ def _names(rng: random.Random) -> Any:
 
 def plan(tree: list[dict[str, str]]) -> dict[str, Any]:
     """The bundled plan with this tree: city targets at the upper levels, county targets kept."""
-    spec = yaml.safe_load(BUNDLED_PLAN.read_text(encoding="utf-8"))
+    spec: dict[str, Any] = yaml.safe_load(BUNDLED_PLAN.read_text(encoding="utf-8"))
     spec["plan"]["id"] = "national-benchmark"
     spec["plan"]["name"] = "全国县级科协“十四五”事业发展指标（基准测试，虚构）"
     spec["plan"]["name_en"] = "County associations nationwide, 14th plan (benchmark, invented)"
