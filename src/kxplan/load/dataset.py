@@ -15,6 +15,8 @@ from kxplan.load.folder import (
     scan,
     year_hint,
 )
+from kxplan.load.parallel import map_all
+from kxplan.model.data import Submission
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
@@ -35,15 +37,17 @@ def load_dataset(
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
     layout = scan(data_dir)
-    for year, files in sorted(layout.years.items()):
-        if wanted is not None and year not in wanted:
-            continue
-        if files:
-            dataset.years.add(year)
-        for path in files:
-            display = display_path(path, data_dir, root)
-            dataset.files.append(display)
-            _add(dataset, checker, path, display, year, lang)
+    placed = [
+        (year, path, display_path(path, data_dir, root))
+        for year, files in sorted(layout.years.items())
+        if wanted is None or year in wanted
+        for path in files
+    ]
+    checked = map_all(lambda item: checker.check(item[1], item[2]), placed)
+    for (year, path, display), (submission, problems) in zip(placed, checked, strict=True):
+        dataset.years.add(year)
+        dataset.files.append(display)
+        _add(dataset, submission, problems, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
         display = display_path(path, data_dir, root)
         dataset.files.append(display)
@@ -71,9 +75,14 @@ def load_dataset(
 
 
 def _add(
-    dataset: DataSet, checker: FileChecker, path: Path, display: str, year: int, lang: str
+    dataset: DataSet,
+    submission: Submission | None,
+    problems: list[Problem],
+    path: Path,
+    display: str,
+    year: int,
+    lang: str,
 ) -> None:
-    submission, problems = checker.check(path, display)
     dataset.problems.extend(problems)
     unit = submission.unit if submission else dataset.plan.unit(path.stem)
     if unit is None:
