@@ -116,7 +116,7 @@ def _kept(name: str, keep: Callable[[str], bool] | None) -> bool:
     """`keep` wants the file (or folder) `name`: its stem, or its target's for a leftover."""
     if keep is None:
         return True
-    leftover = _LEFTOVER.match(name)
+    leftover = _LEFTOVER.match(name) if name.startswith(".") else None
     if leftover:
         name = leftover.group("name")
     head, dot, _ = name.rpartition(".")
