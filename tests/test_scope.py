@@ -219,6 +219,8 @@ def test_level_and_under_choose_the_units(
         (["--level", "contry"], "没有层级 “contry”，是否为 “county”？"),
         (["--level", "xyz"], "没有层级 “xyz”；规划的层级：province（省）、city（市）、county"),
         (["--under", "岗北"], "没有单位 “岗北”"),
+        (["--under", " "], "--under 后面不能为空"),
+        (["--level", ""], "--level 后面不能为空"),
         (["--under", "岗北县", "--level", "city"], "岗北县及其以下没有市一级的单位"),
         (["--county", "岗北县", "--level", "county"], "--county 不能与 --level、--under 同时使用"),
         (["--county", "岗北县", "--under", "松岗市"], "--county 不能与 --level、--under 同时使用"),

@@ -23,6 +23,9 @@ def chosen_units(
         return [unit for unit in plan.tree_order if unit.code in codes]
     if level is None and under is None:
         return []
+    for option, given in (("--level", level), ("--under", under)):
+        if given is not None and not given.strip():  # `--under ""`: not "everything"
+            raise UsageError(tr("narrow-empty", lang, option=option))
     top = find_unit(plan, under, lang) if under is not None else None
     units = [top, *plan.descendants(top)] if top is not None else plan.tree_order
     if level is None:

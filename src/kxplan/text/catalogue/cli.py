@@ -54,6 +54,10 @@ MESSAGES: dict[str, Entry] = {
         "--county cannot be combined with --level or --under: --county names the units itself;"
         " --level and --under go together (the units of one level under a unit)",
     ),
+    "narrow-empty": (
+        "{option} 后面不能为空",
+        "{option} cannot be empty",
+    ),
     "unknown-level": ("没有层级 “{name}”{suggest}", "no level “{name}”{suggest}"),
     "levels-known": ("；规划的层级：{known}", "; the plan's levels: {known}"),
     "level-word": ("{id}（{name}）", "{id} ({name})"),
