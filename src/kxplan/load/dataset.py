@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kxplan.files.paths import display_path, folder_of
@@ -30,13 +30,18 @@ def load_dataset(
     lang: str,
     years: Iterable[int] | None = None,
     root: Path | None = None,
+    units: Iterable[Unit] | None = None,
 ) -> DataSet:
     """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
-    are named from `root` when given (see `display_path`)."""
+    are named from `root` when given (see `display_path`).
+
+    `units`: only the files named for these units are read (and the misplaced files and
+    leftovers named for them said); the other files of their year folders are not opened,
+    other years' folders not even listed."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
-    layout = scan(data_dir)
+    layout = scan(data_dir) if units is None else scan(data_dir, wanted, _named(plan, units))
     placed = [
         (year, path, display_path(path, data_dir, root))
         for year, files in sorted(layout.years.items())
@@ -72,6 +77,17 @@ def load_dataset(
         if (target := interrupted_target(path)) is not None
     ]
     return dataset
+
+
+def _named(plan: Plan, units: Iterable[Unit]) -> Callable[[str], bool]:
+    """Whether a file's stem names one of `units` (by name or code, as `_add` reads it)."""
+    codes = {unit.code for unit in units}
+
+    def named(stem: str) -> bool:
+        unit = plan.unit(stem)
+        return unit is not None and unit.code in codes
+
+    return named
 
 
 def _add(
