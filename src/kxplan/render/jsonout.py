@@ -6,7 +6,7 @@ from typing import Any, TextIO
 
 from kxplan.engine.evaluation import Evaluation
 from kxplan.engine.rules import Result
-from kxplan.load.parallel import map_all
+from kxplan.files.parallel import map_all
 from kxplan.model.plan import ValueType
 from kxplan.model.status import Status
 from kxplan.render import View
