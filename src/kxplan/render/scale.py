@@ -140,7 +140,7 @@ def hint(evaluation: Evaluation, lang: str) -> tuple[str, list[tuple[str, str]]]
 
 def _level_word(level: Level, lang: str) -> str:
     """How `--level` is given a level: its name in Chinese, its id in English."""
-    return level.name if lang == "zh" else level.id
+    return in_lang(level.name, level.id, lang)
 
 
 def _branch(evaluation: Evaluation) -> Unit:

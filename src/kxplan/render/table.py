@@ -94,7 +94,7 @@ def _summary(con: Console, evaluation: Evaluation, view: View) -> None:
     shown, more = capped(failed)
     say_attention(con, [_attention(result, lang) for result in shown], lang)
     if more:
-        say(con, rest_line(failed[SHOWN:], lang), indent=4)
+        say(con, "  " + rest_line(failed[SHOWN:], lang), indent=4)
     say(con, "")
     why, options = hint(evaluation, lang)
     say(con, why)
