@@ -140,7 +140,7 @@ def test_in_english(runner: CliRunner, big: Path) -> None:
     assert "… 36 more not listed: not met 30, missing data 6" in output
     assert "82 units (more than 60): the table above counts them per level." in output
     assert "  --level LEVEL  every unit of one level (e.g. --level district)" in output
-    assert "  --under UNIT   a unit and every unit below it (e.g. --under Area 1)" in output
+    assert "  --under UNIT   a unit and every unit below it (e.g. --under 'Area 1')" in output
     for chinese in ("需要关注", "缩小范围", "个单位", "另有"):
         assert chinese not in output
 

@@ -5,9 +5,11 @@ JSON and `-o .xlsx` stay complete; `--wide` keeps the full table whatever the co
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from shlex import quote as shell_quote
 from typing import TypeVar
 
 from kxplan.engine.evaluation import Evaluation
@@ -129,13 +131,25 @@ def hint(evaluation: Evaluation, lang: str) -> tuple[str, list[tuple[str, str]]]
     )
     why = tr("scale-why", lang, count=len(evaluation.units), most=MOST_UNITS)
     options = [
-        ("--level LEVEL", tr("scale-level", lang, example=_level_word(level, lang))),
-        ("--under UNIT", tr("scale-under", lang, example=unit_name(_branch(evaluation), lang))),
+        ("--level LEVEL", tr("scale-level", lang, example=quote(_level_word(level, lang)))),
+        (
+            "--under UNIT",
+            tr("scale-under", lang, example=quote(unit_name(_branch(evaluation), lang))),
+        ),
         ("--county NAME", tr("scale-county", lang)),
         ("--wide", tr("scale-wide", lang)),
         ("-f json", tr("scale-json", lang)),
     ]
     return why, options
+
+
+#: what a shell would not take as part of a plain word (a Chinese name is taken as it is)
+_SHELL = re.compile(r"[\s'\"$`\\!*?;&|<>(){}\[\]#~]")
+
+
+def quote(word: str) -> str:
+    """`word` as it is typed in a shell: quoted only when it must be (`'Inner Mongolia'`)."""
+    return shell_quote(word) if _SHELL.search(word) else word
 
 
 def _level_word(level: Level, lang: str) -> str:
