@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kxplan.files.paths import display_path, folder_of
@@ -15,6 +15,8 @@ from kxplan.load.folder import (
     scan,
     year_hint,
 )
+from kxplan.load.parallel import map_all
+from kxplan.model.data import Submission
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
@@ -28,22 +30,29 @@ def load_dataset(
     lang: str,
     years: Iterable[int] | None = None,
     root: Path | None = None,
+    units: Iterable[Unit] | None = None,
 ) -> DataSet:
     """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
-    are named from `root` when given (see `display_path`)."""
+    are named from `root` when given (see `display_path`).
+
+    `units`: only the files named for these units are read (and the misplaced files and
+    leftovers named for them said); the other files of their year folders are not opened,
+    other years' folders not even listed."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
-    layout = scan(data_dir)
-    for year, files in sorted(layout.years.items()):
-        if wanted is not None and year not in wanted:
-            continue
-        if files:
-            dataset.years.add(year)
-        for path in files:
-            display = display_path(path, data_dir, root)
-            dataset.files.append(display)
-            _add(dataset, checker, path, display, year, lang)
+    layout = scan(data_dir) if units is None else scan(data_dir, wanted, _named(plan, units))
+    placed = [
+        (year, path, display_path(path, data_dir, root))
+        for year, files in sorted(layout.years.items())
+        if wanted is None or year in wanted
+        for path in files
+    ]
+    checked = map_all(lambda item: checker.check(item[1], item[2]), placed)
+    for (year, path, display), (submission, problems) in zip(placed, checked, strict=True):
+        dataset.years.add(year)
+        dataset.files.append(display)
+        _add(dataset, submission, problems, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
         display = display_path(path, data_dir, root)
         dataset.files.append(display)
@@ -70,10 +79,26 @@ def load_dataset(
     return dataset
 
 
+def _named(plan: Plan, units: Iterable[Unit]) -> Callable[[str], bool]:
+    """Whether a file's stem names one of `units` (by name or code, as `_add` reads it)."""
+    codes = {unit.code for unit in units}
+
+    def named(stem: str) -> bool:
+        unit = plan.unit(stem)
+        return unit is not None and unit.code in codes
+
+    return named
+
+
 def _add(
-    dataset: DataSet, checker: FileChecker, path: Path, display: str, year: int, lang: str
+    dataset: DataSet,
+    submission: Submission | None,
+    problems: list[Problem],
+    path: Path,
+    display: str,
+    year: int,
+    lang: str,
 ) -> None:
-    submission, problems = checker.check(path, display)
     dataset.problems.extend(problems)
     unit = submission.unit if submission else dataset.plan.unit(path.stem)
     if unit is None:
