@@ -19,9 +19,9 @@ the same commands without `--no-cache`, each run once beforehand to fill the cac
 script says whether the JSON of `check 2024 -f json` is byte for byte the same with and
 without the cache. KXPLAN_CACHE_DIR points at a temporary folder for the whole benchmark. In
 the labels C is the first county of the plan's tree, T the first target set at that level and
-X a temporary workbook. Last comes the machine: cores, Python, the load average at the start
-and at the end. Exit 1 when a command fails (exit 2 or more). Figures go in the README and
-docs/development.md (Performance); tests never time anything.
+X a temporary workbook. Last comes the machine: cores, Python, the load averages (1, 5 and 15
+minutes) at the start → at the end. Exit 1 when a command fails (exit 2 or more). Figures go in
+the README and docs/development.md (Performance); tests never time anything.
 """
 
 from __future__ import annotations
@@ -243,9 +243,9 @@ def measure(tree: Path, work: Path, runs: int, skip_xlsx: bool) -> int:
             print(f"\n{command.run} {command.label}: exit {timings[i].worst}\n{error[-800:]}")
     end = os.getloadavg()
     print(
-        f"\nmachine: {os.cpu_count()} cores, Python {platform.python_version()},"
-        f" load average {' '.join(f'{x:.2f}' for x in load_start)} at the start,"
-        f" {' '.join(f'{x:.2f}' for x in end)} at the end"
+        f"\nmachine: {os.cpu_count()} cores, Python {platform.python_version()}, load average"
+        f" {' '.join(f'{x:.2f}' for x in load_start)} → {' '.join(f'{x:.2f}' for x in end)}"
+        " (1, 5, 15 min)"
     )
     return 1 if failed else 0
 

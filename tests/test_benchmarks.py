@@ -37,4 +37,6 @@ def test_scale_prints_a_row_per_command_and_the_floor(runner: CliRunner) -> None
     assert ("2024 -f json with and without the cache: identical" in done.stdout) == cached
     assert all(len(line) <= 100 for line in table)
     assert "lines" in table[1 + COLD.index("check 2024")]
-    assert done.stdout.splitlines()[-1].startswith("machine: ")
+    machine = lines[-1]
+    assert machine.startswith("machine: ")
+    assert len(machine) <= 100
