@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
@@ -225,9 +225,14 @@ def exact_threshold(given: GivenThreshold) -> Threshold:
     return exact(given)
 
 
+@lru_cache(maxsize=1 << 16)
 def exact(number: bool | int | float) -> Fraction:
-    """The number as written: 8.6 is 43/5, not the nearest binary float."""
-    return Fraction(int(number)) if isinstance(number, bool) else Fraction(str(number))
+    """The number as written: 8.6 is 43/5, not the nearest binary float. Kept: a national
+    tree asks for the same few thousand figures 180,000 times (equal numbers, 1 and 1.0 and
+    True, have the same exact value, so one entry serves them all)."""
+    if isinstance(number, int):  # bool too
+        return Fraction(int(number))
+    return Fraction(str(number))
 
 
 class Plan:
