@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from kxplan.files.paths import display_path, folder_of
+from kxplan.load.cache import Checked, DataCache
 from kxplan.load.datafile import FileChecker
 from kxplan.load.folder import (
     YEAR_FOLDER,
@@ -28,12 +30,16 @@ def load_dataset(
     lang: str,
     years: Iterable[int] | None = None,
     root: Path | None = None,
+    cache: DataCache | None = None,
 ) -> DataSet:
     """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
-    are named from `root` when given (see `display_path`)."""
+    are named from `root` when given (see `display_path`). With a `cache` (made for the same
+    plan, folder, language and root), files unchanged since a run checked them are not
+    checked again."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
+    check = checker.check if cache is None else partial(cache.checked, checker.check)
     layout = scan(data_dir)
     for year, files in sorted(layout.years.items()):
         if wanted is not None and year not in wanted:
@@ -43,11 +49,11 @@ def load_dataset(
         for path in files:
             display = display_path(path, data_dir, root)
             dataset.files.append(display)
-            _add(dataset, checker, path, display, year, lang)
+            _add(dataset, check, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
         display = display_path(path, data_dir, root)
         dataset.files.append(display)
-        problems = checker.check(path, display)[1]
+        problems = check(path, display)[1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
             hint = year_hint(path, data_dir)
             where = f"data/{hint}/" if hint else tr("data-year-folder", lang)
@@ -67,13 +73,20 @@ def load_dataset(
         for path in layout.leftovers
         if (target := interrupted_target(path)) is not None
     ]
+    if cache is not None:
+        cache.save()
     return dataset
 
 
 def _add(
-    dataset: DataSet, checker: FileChecker, path: Path, display: str, year: int, lang: str
+    dataset: DataSet,
+    check: Callable[[Path, str], Checked],
+    path: Path,
+    display: str,
+    year: int,
+    lang: str,
 ) -> None:
-    submission, problems = checker.check(path, display)
+    submission, problems = check(path, display)
     dataset.problems.extend(problems)
     unit = submission.unit if submission else dataset.plan.unit(path.stem)
     if unit is None:

@@ -12,6 +12,7 @@ from kxplan.cli.context import (
     colour,
     find_unit,
     github_root,
+    memo,
     one_year,
     open_plan,
     plan_year,
@@ -26,6 +27,7 @@ from kxplan.cli.options import (
     DebugOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
@@ -36,6 +38,7 @@ from kxplan.cli.options import (
     one_county,
 )
 from kxplan.cli.output import prepare, show
+from kxplan.cli.replay import replayed
 from kxplan.engine.evaluation import Evaluation, evaluate_year
 from kxplan.load.dataset import load_dataset
 from kxplan.model.dataset import DataSet
@@ -118,6 +121,7 @@ def check(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。
@@ -153,7 +157,18 @@ def check(
         if output is not None
         else None
     )
-    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1), root=root)
+    years = range(plan.base_year, year + 1)
+    remembered = memo(plan, folder, lang, root)
+    if chosen is None and compare is None and shown is not Format.GITHUB and not view.color:
+        asked = {  # all that the rest reads, besides the plan and files `remembered` knows
+            "command": "check",
+            "given": (year, year_option, counties, fail_on, wide, force, debug),
+            "where": (plan_option, data_option, plan.source, folder, root),
+            "run": (lang, shown, view, statuses, year, [unit.code for unit in units]),
+        }
+        if replayed(remembered, asked, folder, years):  # the same options, files and code
+            return
+    data = load_dataset(plan, folder, lang, years=years, root=root, cache=remembered)
     warn_leftovers(data.leftovers, lang)
     evaluation = _evaluate(plan, data, year, units)
     if compare is not None:
