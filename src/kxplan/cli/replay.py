@@ -28,8 +28,9 @@ import typer
 from kxplan.files.cache import Cache, dumps, loads
 from kxplan.load.cache import DataCache
 
-#: How many outputs are kept per data space (a year, a format, a width: each is one).
-KEPT = 4
+#: How many outputs a data space keeps (a year, a format, a width: each is one), the most
+#: recently used first, and how many bytes they may take (the newest is always kept).
+KEPT, KEPT_BYTES = 16, 128 * 2**20
 _ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE")
 
 
@@ -57,6 +58,7 @@ def replayed(
     payload = memo.cache.read(name, key)
     said = _unpacked(payload) if payload is not None else None
     if said is not None:
+        memo.cache.touch(name)  # used: the last to be pruned
         out, err, code = said
         sys.stderr.write(err)
         _write(out)
@@ -172,14 +174,18 @@ def _write(out: bytes) -> None:
 
 
 def _prune(cache: Cache, name: str) -> None:
-    """Only the `KEPT` newest outputs of a space."""
+    """Only the outputs of a space used last, `KEPT` of them in `KEPT_BYTES` at most."""
     folder = (cache.root / name).parent
     try:
-        found = sorted(folder.glob("out-*"), key=lambda path: path.stat().st_mtime_ns)
+        found = [(path.stat(), path) for path in folder.glob("out-*")]
     except OSError:
         return
-    for older in found[:-KEPT]:
-        cache.remove(older.relative_to(cache.root).as_posix())
+    found.sort(key=lambda each: each[0].st_mtime_ns, reverse=True)
+    total = 0
+    for number, (info, path) in enumerate(found):
+        total += info.st_size
+        if number and (number >= KEPT or total > KEPT_BYTES):
+            cache.remove(path.relative_to(cache.root).as_posix())
 
 
 class _Tee(io.TextIOBase):

@@ -111,6 +111,11 @@ class Cache:
             if self._warn is not None:
                 self._warn(self.root, error)
 
+    def touch(self, name: str) -> None:
+        """Mark entry `name` as just used."""
+        with contextlib.suppress(OSError):
+            os.utime(self.root / name)
+
     def remove(self, name: str) -> None:
         target = self.root / name
         if target.is_dir():
