@@ -16,8 +16,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import importlib.util
 import io
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -75,11 +77,9 @@ def replayed(
 
 
 def surroundings() -> tuple[object, ...]:
-    """What the output depends on besides the options and the files."""
-    import rich
-
-    from kxplan.render.terminal import window
-
+    """What the output depends on besides the options and the files: `render.terminal.window`'s
+    inputs among them, and which rich draws tables (found without importing it: JSON and
+    Markdown never do)."""
     env = sorted(
         (name, value)
         for name, value in os.environ.items()
@@ -89,8 +89,11 @@ def surroundings() -> tuple[object, ...]:
         (stream.isatty(), stream.encoding, getattr(stream, "errors", None))
         for stream in (sys.stdout, sys.stderr)
     ]
-    library = Path(rich.__file__).parent.stat()  # another rich is another folder, or newer
-    return str(Path.cwd()), env, streams, window(sys.stdout), rich.__file__, library.st_mtime_ns
+    size = shutil.get_terminal_size((0, 0)) if sys.stdout.isatty() else None
+    rich = importlib.util.find_spec("rich")
+    where = Path(rich.origin).parent if rich is not None and rich.origin else None
+    library = (str(where), where.stat().st_mtime_ns) if where is not None else None
+    return str(Path.cwd()), env, streams, size, library
 
 
 def canonical(value: object) -> object:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 import weakref
 from collections.abc import Callable, Iterable
@@ -30,6 +31,7 @@ from kxplan.model.data import Submission
 from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Problem
+from kxplan.yaml.safe import MAX_BYTES
 
 #: Times this close to when a file was hashed may hide a second write: hash it again.
 RACY_NS = 2_000_000_000
@@ -84,10 +86,20 @@ def remembered_plan(
 
 
 def _hash_file(path: Path) -> bytes | None:
+    return _hashed(str(path))
+
+
+def _hashed(path: str) -> bytes | None:
+    """The SHA-256 of a regular file's bytes; None for what `read_yaml` refuses to read (a
+    pipe or a device would be read for ever, a large file is a problem) or cannot read."""
     try:
-        return hashlib.sha256(path.read_bytes()).digest()
+        if not stat.S_ISREG((info := os.stat(path)).st_mode) or info.st_size > MAX_BYTES:  # noqa: PTH116
+            return None
+        with open(path, "rb") as handle:  # noqa: PTH123 (a str: 19,000 files, no Path made)
+            data = handle.read(MAX_BYTES + 1)
     except OSError:
         return None
+    return hashlib.sha256(data).digest() if len(data) <= MAX_BYTES else None
 
 
 class FileIndex:
@@ -109,10 +121,8 @@ class FileIndex:
         if known is not None and known[0] == stamp and max(stamp[1], stamp[2]) < known[2] - RACY_NS:
             return known[1]
         hashed_at = time.time_ns()
-        try:
-            with open(path, "rb") as handle:  # noqa: PTH123 (a str: 19,000 files, no Path made)
-                content = hashlib.sha256(handle.read()).digest()
-        except OSError:
+        content = _hashed(path)
+        if content is None:
             return None
         self.entries[path] = (stamp, content, hashed_at)
         self.dirty = True
