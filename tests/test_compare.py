@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from conftest import plan_dict, run, write_yaml
 from gitrepo import commit, git
 from kinds import LECTURES
+from kxplan.load.datafile import FileChecker
 from kxplan.model.errors import UsageError
 from kxplan.repo import gitrev
 
@@ -130,6 +132,23 @@ def test_only_improvements_exit_zero(runner: CliRunner, repo: Path) -> None:
     assert result.exit_code == 0
     assert "乙区" not in result.stdout
     assert "1 项结果的状态有变化（共比较 2 项）；其中 0 项新进入 --fail-on" in result.stdout
+
+
+def test_a_county_is_compared_from_its_own_files(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Now and at REV, only the files of the unit, those above it and below it are read."""
+    opened: list[str] = []
+    original = FileChecker.check
+
+    def spy(self: FileChecker, path: Path, display: str) -> Any:
+        opened.append(path.stem)
+        return original(self, path, display)
+
+    monkeypatch.setattr(FileChecker, "check", spy)
+    result = run(runner, "check", "2024", "--compare", "HEAD~1", "--county", "丙县")
+    assert result.exit_code == 0
+    assert opened == ["丙县", "丙县"]  # the working tree's, then REV's (甲市 has no file)
 
 
 def test_the_plan_at_the_revision_is_used(runner: CliRunner, repo: Path) -> None:

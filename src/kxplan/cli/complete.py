@@ -81,3 +81,16 @@ def target_ids(ctx: typer.Context, incomplete: str) -> Candidates:
         for target in _entries(_plan(ctx), "targets")
         if str(target.get("id") or "").startswith(incomplete) and target.get("id")
     ]
+
+
+def levels(ctx: typer.Context, incomplete: str) -> Candidates:
+    """Each level's id and name."""
+    wanted = incomplete.casefold()
+    found: Candidates = []
+    for level in _entries(_plan(ctx), "levels"):
+        ident, name = (str(level.get(k) or "") for k in ("id", "name"))
+        for word in (ident, name):
+            if word and word.casefold().startswith(wanted):
+                found.append((word, name if word != name else ident))
+                break
+    return found

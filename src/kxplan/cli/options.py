@@ -213,3 +213,31 @@ WideOption = Annotated[
         metavar="",
     ),
 ]
+LevelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        help=helps(
+            "只看这一级的全部单位（层级编号或名称，如 county 或 县区；默认：各级）"
+            " / Only the units of this level (its id or name, e.g. county or 县区; default:"
+            " every level)."
+        ),
+        metavar="LEVEL",
+        show_default=False,
+        autocompletion=complete.levels,
+    ),
+]
+UnderOption = Annotated[
+    str | None,
+    typer.Option(
+        "--under",
+        help=helps(
+            "只看这个单位及其以下各单位（名称、代码或英文名；可与 --level 同用；默认：全部）"
+            " / Only this unit and every unit below it (name, code or English name; goes"
+            " with --level; default: all)."
+        ),
+        metavar="UNIT",
+        show_default=False,
+        autocompletion=complete.units,
+    ),
+]

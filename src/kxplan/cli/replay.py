@@ -29,6 +29,7 @@ import typer
 
 from kxplan.files.cache import Cache, dumps, loads
 from kxplan.load.cache import DataCache
+from kxplan.load.folder import Layout
 
 #: How many outputs a data space keeps (a year, a format, a width: each is one), the most
 #: recently used first, and how many bytes they may take (the newest is always kept).
@@ -41,8 +42,10 @@ def replayed(
     options: dict[str, Any],
     data_dir: Path,
     years: Iterable[int] | None,
+    layout: Callable[[], Layout],
 ) -> bool:
-    """Print the output remembered for `options` and the data and return True (raising the
+    """Print the output remembered for `options` and the data `load_dataset` reads (where
+    `layout` says) and return True (raising the
     exit code it had, when not 0); else start recording what the command writes, to be kept
     when it ends (`handler.handled`), and return False."""
     from kxplan.cli.handler import current
@@ -50,7 +53,7 @@ def replayed(
     if memo is None:
         return False
     wanted = list(years) if years is not None else None
-    fingerprint = memo.fingerprint(data_dir, wanted)
+    fingerprint = memo.fingerprint(layout(), data_dir, wanted)
     if fingerprint is None:
         return False
     key = hashlib.sha256(
@@ -70,7 +73,7 @@ def replayed(
     memo.save()  # the files' hashes, even if the command fails
 
     def same() -> bool:
-        return memo.fingerprint(data_dir, wanted) == fingerprint
+        return memo.fingerprint(layout(), data_dir, wanted) == fingerprint
 
     current().recording = Recording(memo.cache, name, key, same)
     return False

@@ -32,7 +32,11 @@ class Evaluation:
 
 
 def evaluate_year(plan: Plan, data: DataSet, year: int, unit: Unit | None = None) -> Evaluation:
-    units = [unit] if unit is not None else plan.tree_order
+    return evaluate_units(plan, data, year, [unit] if unit is not None else plan.tree_order)
+
+
+def evaluate_units(plan: Plan, data: DataSet, year: int, units: list[Unit]) -> Evaluation:
+    """The year at these units: the whole year's results of them, in the same order."""
     results = [
         evaluate(plan, data, target, each, year)
         for target in plan.targets

@@ -4,6 +4,7 @@ top (GitHub's annotations), and a data file from the data folder's parent (SPEC 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -34,7 +35,7 @@ def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
     if (inside := shown_from(path, root)) is not None:
         return inside
     try:
-        return Path(os.path.relpath(_placed(path), data_dir.resolve().parent)).as_posix()
+        return Path(os.path.relpath(_placed(path), _resolved(data_dir).parent)).as_posix()
     except ValueError:  # pragma: no cover - another drive on Windows
         return path.as_posix()
 
@@ -42,7 +43,20 @@ def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
 def folder_of(path: Path) -> Path:
     """The folder a file is in: a link's own (`data/2024/利州区.yaml → ../../shared/…` is
     利州区's file for 2024), not its target's."""
-    return path.absolute().parent.resolve()
+    return _resolved(path.absolute().parent)
+
+
+def forget_folders() -> None:
+    """Forget the folders resolved so far: a new run (in the same process, as tests run them)
+    sees links changed since."""
+    _resolved.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """`folder.resolve()`, once per folder and run: 19,000 files lie in a few folders, and
+    resolving costs a system call per part of the path."""
+    return folder.resolve()
 
 
 def _placed(path: Path) -> Path:

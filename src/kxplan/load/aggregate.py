@@ -10,7 +10,7 @@ from kxplan.model.dataset import YES_NO_FORMS
 from kxplan.model.plan import Aggregate, PlanFile, ValueType
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 #: the aggregates that need numbers (a mean of yes/no values means nothing)
 _OF_NUMBERS = frozenset({Aggregate.MEAN, Aggregate.MIN, Aggregate.MAX, Aggregate.WEIGHTED_MEAN})

@@ -15,7 +15,7 @@ from kxplan.model.plan import Kind, PlanFile, exact
 from kxplan.model.status import Status
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 Found = Iterator[tuple[Path_, str]]
 HERE: Path_ = ("assessment",)

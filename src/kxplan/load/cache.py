@@ -26,7 +26,7 @@ from typing import Any
 
 from kxplan.files.cache import Cache, code_key, digest, dumps, loads
 from kxplan.files.paths import folder_of
-from kxplan.load.folder import scan
+from kxplan.load.folder import Layout
 from kxplan.model.data import Submission
 from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, Unit
@@ -159,26 +159,56 @@ class DataCache:
         self._groups: dict[str, dict[str, Any]] = {}
         self._dirty: set[str] = set()
         self._places: dict[str, str] = {}
+        self._hashes: dict[str, tuple[bytes, str]] = {}  # files being checked: bytes, place
 
-    def checked(self, check: Callable[[Path, str], Checked], path: Path, display: str) -> Checked:
-        """`check(path, display)`, or its answer for the same bytes, path and name."""
+    def check_all(
+        self,
+        files: list[tuple[Path, str]],
+        check_all: Callable[[list[tuple[Path, str]]], list[Checked]],
+    ) -> list[Checked]:
+        """`check_all(files)`, asked only of the files not remembered with the same bytes,
+        path and name (it may check them in other processes: what they found is remembered
+        here)."""
+        results: list[Checked | None] = [self._known(path, display) for path, display in files]
+        todo = [number for number, result in enumerate(results) if result is None]
+        if todo:
+            fresh = check_all([files[number] for number in todo])
+            for number, (submission, problems) in zip(todo, fresh, strict=True):
+                self._remember(*files[number], submission, problems)
+                results[number] = submission, problems
+        return [result for result in results if result is not None]
+
+    def _known(self, path: Path, display: str) -> Checked | None:
         name = str(path)
         content = self.index.content(name)
         if content is None:
-            return check(path, display)
+            return None
         folder = str(path.parent)
         if (place := self._places.get(folder)) is None:  # a link's folder is its own
             place = self._places[folder] = str(folder_of(path))
-        group = self._group(folder)
-        known = group.get(path.name)
+        known = self._group(folder).get(path.name)
         if known is not None and known[:3] == (content, display, place):
             submission, problems = known[3]
             return submission, list(problems)
-        submission, problems = check(path, display)
-        if self.index.unchanged(name):  # not written while it was checked
-            group[path.name] = (content, display, place, (submission, list(problems)))
-            self._dirty.add(folder)
-        return submission, problems
+        self._hashes[name] = content, place
+        return None
+
+    def _remember(
+        self, path: Path, display: str, submission: Submission | None, problems: list[Problem]
+    ) -> None:
+        """Keep what was found of a file that was not written while it was checked."""
+        name = str(path)
+        hashed = self._hashes.pop(name, None)
+        if hashed is None or not self.index.unchanged(name):
+            return
+        folder = str(path.parent)
+        self._group(folder)[path.name] = (
+            hashed[0],
+            display,
+            hashed[1],
+            (submission, list(problems)),
+        )
+        self._dirty.add(folder)
 
     def _group(self, folder: str) -> dict[str, Any]:
         group = self._groups.get(folder)
@@ -191,11 +221,13 @@ class DataCache:
     def _group_name(self, folder: str) -> str:
         return f"{self.space}/checked-{digest(folder)}"
 
-    def fingerprint(self, data_dir: Path, years: Iterable[int] | None) -> object | None:
-        """Everything `load_dataset(plan, data_dir, lang, years, root)` reads, as a value:
-        the files found and their bytes' hashes, the folders they are in, what else lies
-        there. None when a file cannot be read (a problem is said, never remembered)."""
-        layout = scan(data_dir)
+    def fingerprint(
+        self, layout: Layout, data_dir: Path, years: Iterable[int] | None
+    ) -> object | None:
+        """Everything `load_dataset(plan, data_dir, lang, years, root, units)` reads, as a
+        value, from `layout` (its `layout_of`): the files found and their bytes' hashes, the
+        folders they are in, what else lies there. None when a file cannot be read (a problem
+        is said, never remembered)."""
         wanted = set(years) if years is not None else None
         files = [
             path

@@ -13,9 +13,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kxplan.files.paths import folder_of
+from kxplan.files.paths import folder_of, forget_folders
 from kxplan.load.datamodel import EXPECTED, MAX_VALUE, file_model
 from kxplan.load.folder import YEAR_FOLDER
+from kxplan.load.plainvalid import plain_values
 from kxplan.load.pydanticerrors import error_path, kind_of
 from kxplan.model.data import ENTRY_FIELDS, FILE_FIELDS, Observation, Submission
 from kxplan.model.plan import Plan
@@ -23,7 +24,8 @@ from kxplan.model.problems import Problem, ProblemCode, sort_key
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import shortened
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Document, Path_, Pos, read_yaml
+from kxplan.yaml.document import Document, Path_, Pos
+from kxplan.yaml.safe import read_yaml
 from kxplan.yaml.slips import space_name
 
 _RANGE_ERRORS = {
@@ -44,6 +46,7 @@ class FileChecker:
         self.plan = plan
         self.lang = lang
         self.model: type[BaseModel] = file_model(plan)
+        forget_folders()  # a run of its own: folders resolved anew
 
     def check(self, path: Path, display: str) -> tuple[Submission | None, list[Problem]]:
         document, problems = read_yaml(path, display, self.lang)
@@ -59,19 +62,21 @@ class FileChecker:
             return None, report.listed(self.lang)
         normalized = normalize(data, document)
         self._check_identity(path, data, report)  # first: never among those not listed
-        try:
-            parsed = self.model.model_validate(normalized)
-        except ValidationError as error:
-            self._explain(error.errors(), report)
-            parsed = None
+        entries = plain_values(self.plan, normalized)  # the usual file: no pydantic needed
+        if entries is None:
+            try:
+                parsed = self.model.model_validate(normalized)
+                entries = parsed.model_dump(exclude_none=True)["values"]
+            except ValidationError as error:
+                self._explain(error.errors(), report)
         self._check_precision(document, report)
         derived = self._derived_reported(data, document, display)
-        if parsed is None or report.problems:
+        if entries is None or report.problems:
             return None, sorted(report.listed(self.lang) + derived, key=sort_key)
         unit = self.plan.unit(str(data["unit"]))
         assert unit is not None  # `_check_identity` said any other unit
         values = {}
-        for indicator_id, entry in parsed.model_dump(exclude_none=True)["values"].items():
+        for indicator_id, entry in entries.items():
             if self.plan.indicators[indicator_id].derived:
                 continue  # computed, never read from a file
             if entry.get("value") is None:
@@ -129,6 +134,8 @@ class FileChecker:
         """Why the figure `text` at `loc` (`["values", id, "value"]`) has more digits than can
         be judged exactly; None when it has not (or is not a decimal figure)."""
         written = text.strip()
+        if _PLAIN_FIGURE.fullmatch(written):
+            return None  # the figures people write: judged exactly, no need to count digits
         if _NUMBER.match(written) is None:
             return None
         try:  # `9.99999999999999999e+1` is judged as the 99.99… it spells, digit for digit
@@ -342,6 +349,9 @@ MAX_DECIMALS, MAX_DIGITS = 6, 15
 MAX_LISTED = 100
 #: A figure as YAML writes one: `12`, `12.5`, `.5`, `1.25e+3` (digits, as `Decimal` reads them).
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+#: a figure short enough to be within both limits whatever its digits: at most 9 digits before
+#: the point and 6 after (15 in all), so `too_precise` need not count them
+_PLAIN_FIGURE = re.compile(r"-?[0-9]{1,9}(?:\.[0-9]{1,6})?")
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
 

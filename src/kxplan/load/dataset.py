@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 
 from kxplan.files.paths import display_path, folder_of
@@ -11,12 +10,15 @@ from kxplan.load.cache import Checked, DataCache
 from kxplan.load.datafile import FileChecker
 from kxplan.load.folder import (
     YEAR_FOLDER,
+    Layout,
     interrupted_target,
     is_data_file,
     listing,
     scan,
     year_hint,
 )
+from kxplan.load.parallel import map_all
+from kxplan.model.data import Submission
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover, Problem, ProblemCode
@@ -30,30 +32,42 @@ def load_dataset(
     lang: str,
     years: Iterable[int] | None = None,
     root: Path | None = None,
+    units: Iterable[Unit] | None = None,
     cache: DataCache | None = None,
 ) -> DataSet:
     """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
-    are named from `root` when given (see `display_path`). With a `cache` (made for the same
-    plan, folder, language and root), files unchanged since a run checked them are not
-    checked again."""
+    are named from `root` when given (see `display_path`).
+
+    `units`: only the files named for these units are read (and the misplaced files and
+    leftovers named for them said); the other files of their year folders are not opened,
+    other years' folders not even listed. With a `cache` (made for the same plan, folder,
+    language and root), files unchanged since a run checked them are not checked again."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
-    check = checker.check if cache is None else partial(cache.checked, checker.check)
-    layout = scan(data_dir)
-    for year, files in sorted(layout.years.items()):
-        if wanted is not None and year not in wanted:
-            continue
-        if files:
-            dataset.years.add(year)
-        for path in files:
-            display = display_path(path, data_dir, root)
-            dataset.files.append(display)
-            _add(dataset, check, path, display, year, lang)
+    layout = layout_of(plan, data_dir, years, units)
+    placed = [
+        (year, path, display_path(path, data_dir, root))
+        for year, files in sorted(layout.years.items())
+        if wanted is None or year in wanted
+        for path in files
+    ]
+
+    def check_all(files: list[tuple[Path, str]]) -> list[Checked]:
+        return map_all(lambda file: checker.check(*file), files)
+
+    def checked_all(files: list[tuple[Path, str]]) -> list[Checked]:
+        return check_all(files) if cache is None else cache.check_all(files, check_all)
+
+    checked = checked_all([(path, display) for _, path, display in placed])
+    for (year, path, display), (submission, problems) in zip(placed, checked, strict=True):
+        dataset.years.add(year)
+        dataset.files.append(display)
+        _add(dataset, submission, problems, path, display, year, lang)
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
         display = display_path(path, data_dir, root)
         dataset.files.append(display)
-        problems = check(path, display)[1]
+        problems = checked_all([(path, display)])[0][1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
             hint = year_hint(path, data_dir)
             where = f"data/{hint}/" if hint else tr("data-year-folder", lang)
@@ -78,15 +92,35 @@ def load_dataset(
     return dataset
 
 
+def layout_of(
+    plan: Plan, data_dir: Path, years: Iterable[int] | None, units: Iterable[Unit] | None
+) -> Layout:
+    """Where the files `load_dataset` reads are (see there)."""
+    if units is None:
+        return scan(data_dir)
+    return scan(data_dir, set(years) if years is not None else None, _named(plan, units))
+
+
+def _named(plan: Plan, units: Iterable[Unit]) -> Callable[[str], bool]:
+    """Whether a file's stem names one of `units` (by name or code, as `_add` reads it)."""
+    codes = {unit.code for unit in units}
+
+    def named(stem: str) -> bool:
+        unit = plan.unit(stem)
+        return unit is not None and unit.code in codes
+
+    return named
+
+
 def _add(
     dataset: DataSet,
-    check: Callable[[Path, str], Checked],
+    submission: Submission | None,
+    problems: list[Problem],
     path: Path,
     display: str,
     year: int,
     lang: str,
 ) -> None:
-    submission, problems = check(path, display)
     dataset.problems.extend(problems)
     unit = submission.unit if submission else dataset.plan.unit(path.stem)
     if unit is None:

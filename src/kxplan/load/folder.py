@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,14 @@ class Layout:
     unreadable: list[OSError] = field(default_factory=list)
 
 
-def scan(data_dir: Path) -> Layout:
+def scan(
+    data_dir: Path,
+    years: Container[int] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> Layout:
+    """Every file of `data_dir` where it is, or part of them: only the year folders of `years`
+    are looked into, when given, and only the files whose name's stem (`利州区` of
+    `利州区.yaml`, and of its leftover `.利州区.yaml.k3j2x9_a.tmp`) `keep` wants are listed."""
     layout = Layout()
     walk = os.walk(data_dir, onerror=layout.unreadable.append, followlinks=True)
     for root, folders, files in walk:
@@ -70,13 +78,23 @@ def scan(data_dir: Path) -> Layout:
         depth = len(here.relative_to(data_dir).parts)
         in_year = depth == 1 and YEAR_FOLDER.match(here.name) is not None
         if in_year:  # a folder named `利州区.yaml` is where that file belongs: said, not missed
-            layout.years[int(here.name)] = [here / f for f in folders if is_data_file(here / f)]
+            layout.years[int(here.name)] = [
+                here / f for f in folders if _kept(f, keep) and is_data_file(here / f)
+            ]
         folders[:] = (
-            sorted(f for f in folders if not f.startswith(".") and _walked(here / f, depth))
+            sorted(
+                f
+                for f in folders
+                if not f.startswith(".")
+                and _walked(here / f, depth)
+                and (depth > 0 or _year_wanted(f, years))
+            )
             if depth < _DEPTH
             else []
         )
         for name in sorted(files):
+            if not _kept(name, keep):
+                continue
             path = here / name
             if name.startswith("."):
                 if interrupted_target(path) is not None:
@@ -92,6 +110,23 @@ def scan(data_dir: Path) -> Layout:
         if in_year:
             layout.years[int(here.name)].sort()
     return layout
+
+
+def _kept(name: str, keep: Callable[[str], bool] | None) -> bool:
+    """`keep` wants the file (or folder) `name`: its stem, or its target's for a leftover."""
+    if keep is None:
+        return True
+    leftover = _LEFTOVER.match(name) if name.startswith(".") else None
+    if leftover:
+        name = leftover.group("name")
+    head, dot, _ = name.rpartition(".")
+    return keep(head if dot and head else name)
+
+
+def _year_wanted(folder: str, years: Container[int] | None) -> bool:
+    """A folder of the data folder is looked into: any but the year folder of a year not
+    wanted."""
+    return years is None or YEAR_FOLDER.match(folder) is None or int(folder) in years
 
 
 def _walked(folder: Path, depth: int) -> bool:

@@ -15,7 +15,7 @@ from kxplan.model.formula import Binary, Expr, Formula, Negative, Number, Ref
 from kxplan.model.plan import Indicator, PlanFile, ValueType, exact
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 _OPERATORS: dict[type[ast.operator], str] = {
     ast.Add: "+",

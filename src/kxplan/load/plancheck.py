@@ -23,7 +23,7 @@ from kxplan.model.plan import (
 )
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 
 def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:

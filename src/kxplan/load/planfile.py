@@ -18,7 +18,8 @@ from kxplan.model.errors import PlanInvalid
 from kxplan.model.plan import Plan, PlanFile
 from kxplan.model.problems import Problem, ProblemCode, sort_key
 from kxplan.text import tr
-from kxplan.yaml.safe import Document, Path_, read_yaml
+from kxplan.yaml.document import Document, Path_
+from kxplan.yaml.safe import read_yaml
 
 
 def load_plan(path: Path, display: str, lang: str) -> Plan:

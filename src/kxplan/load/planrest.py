@@ -19,7 +19,7 @@ from kxplan.load.planwords import describe
 from kxplan.model.plan import Indicator, Level, PlanFile, PlanInfo, Target, Unit
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 #: a problem: its place, the message, its offset in a formula's text
 Found = tuple[Path_, str, int | None]

@@ -23,7 +23,7 @@ from kxplan.model.plan import (
 )
 from kxplan.text import tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Document, Path_
+from kxplan.yaml.document import Document, Path_
 
 _MODELS: dict[str, type[BaseModel]] = {
     "plan": PlanInfo,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kxplan.text import tr
-from kxplan.yaml.safe import Document, Path_
+from kxplan.yaml.document import Document, Path_
 
 
 def error_path(loc: tuple[int | str, ...], document: Document) -> Path_:

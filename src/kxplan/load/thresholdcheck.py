@@ -27,7 +27,7 @@ from kxplan.model.plan import (
 from kxplan.model.scope import covers, given_threshold
 from kxplan.text import in_lang, tr
 from kxplan.text.suggest import closest
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 Found = Iterator[tuple[Path_, str]]
 

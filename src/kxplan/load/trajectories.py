@@ -10,7 +10,7 @@ from kxplan.model.comparisons import Op
 from kxplan.model.plan import Indicator, Kind, PlanFile, Target, ValueType
 from kxplan.model.scope import target_units
 from kxplan.text import tr
-from kxplan.yaml.safe import Path_
+from kxplan.yaml.document import Path_
 
 #: kinds that judge a growth rate (no yes/no and no percentage indicators: SPEC §7)
 GROWTH_KINDS = (Kind.GROWTH, Kind.AVERAGE_GROWTH)

@@ -322,6 +322,21 @@ class Plan:
             chain.append(unit)
         return chain
 
+    def descendants(self, unit: Unit) -> list[Unit]:
+        """Every unit below `unit`, in tree order."""
+        found: list[Unit] = []
+        stack = list(reversed(self.children[unit.code]))
+        while stack:
+            each = stack.pop()
+            found.append(each)
+            stack.extend(reversed(self.children[each.code]))
+        return found
+
+    def lineage(self, unit: Unit) -> list[Unit]:
+        """`unit` with every unit above it and below it: all that its values are formed
+        from and all it is shown within."""
+        return [*reversed(self.ancestors(unit)), unit, *self.descendants(unit)]
+
     def formula(self, indicator_id: str) -> Formula:
         assert indicator_id in self.formulas, "a derived indicator's formula is read with the plan"
         return self.formulas[indicator_id]

@@ -3,7 +3,6 @@ changed."""
 
 from __future__ import annotations
 
-import json
 from typing import Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.changes import Change, Comparison
@@ -12,6 +11,7 @@ from kxplan.model.status import Status
 from kxplan.render import Format, View
 from kxplan.render.common import cell, unit_name
 from kxplan.render.describe import explain, target_name
+from kxplan.render.jsontext import write_json
 from kxplan.text import tr
 
 Formats = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN, Format.GITHUB]
@@ -141,7 +141,7 @@ def render_json(comparison: Comparison, view: View, out: TextIO) -> None:
         ],
         "problems": [problem.as_json() for problem in comparison.new.problems],
     }
-    json.dump(body, out, ensure_ascii=False, indent=2)
+    write_json(body, out)
     out.write("\n")
 
 

@@ -3,7 +3,6 @@ never markup)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.trail import Audit, Input
@@ -19,6 +18,7 @@ from kxplan.render.describe import (
     shown,
     target_name,
 )
+from kxplan.render.jsontext import write_json
 from kxplan.render.trail import steps_in_words
 from kxplan.text import in_lang, tr
 from kxplan.text.printable import printable
@@ -141,7 +141,7 @@ def document(found: Audit, lang: str) -> dict[str, Any]:
 
 
 def render_json(found: Audit, lang: str, out: TextIO) -> None:
-    json.dump(document(found, lang), out, ensure_ascii=False, indent=2)
+    write_json(document(found, lang), out)
     out.write("\n")
 
 

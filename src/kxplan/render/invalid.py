@@ -4,11 +4,11 @@ annotations, a Markdown list, or one `path:line:column: code: message` line each
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO, assert_never
 
 from kxplan.model.problems import Problem
 from kxplan.render import Format, View
+from kxplan.render.jsontext import write_json
 from kxplan.text import tr
 
 
@@ -18,7 +18,7 @@ def render(
     match fmt:
         case Format.JSON:
             body = {**nothing, "problems": [problem.as_json() for problem in problems]}
-            json.dump(body, out, ensure_ascii=False, indent=2)
+            write_json(body, out)
             out.write("\n")
         case Format.GITHUB:
             from kxplan.render.github import problem_annotation

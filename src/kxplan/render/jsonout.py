@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from kxplan.engine.evaluation import Evaluation
@@ -18,6 +17,7 @@ from kxplan.render.describe import (
     rule_for,
     target_name,
 )
+from kxplan.render.jsontext import write_json
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
@@ -78,5 +78,5 @@ def _given(result: Result) -> object:
 
 
 def render(evaluation: Evaluation, view: View, out: TextIO) -> None:
-    json.dump(document(evaluation, view), out, ensure_ascii=False, indent=2)
+    write_json(document(evaluation, view), out)
     out.write("\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.history import History, Row
@@ -11,6 +10,7 @@ from kxplan.render import Format, View, write_bytes
 from kxplan.render.blocks import markdown_problems, markdown_table, rich_problems
 from kxplan.render.common import legend, unit_name, value_cell
 from kxplan.render.describe import NO_VALUE, explain, json_number, rule_for, shown, target_name
+from kxplan.render.jsontext import write_json
 from kxplan.render.markdown import escape
 from kxplan.render.spark import sparkline
 from kxplan.text import tr
@@ -169,7 +169,7 @@ def _row_json(row: Row, lang: str) -> dict[str, Any]:
 
 
 def render_json(history: History, lang: str, out: TextIO) -> None:
-    json.dump(document(history, lang), out, ensure_ascii=False, indent=2)
+    write_json(document(history, lang), out)
     out.write("\n")
 
 

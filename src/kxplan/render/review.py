@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 from typing import Any, Literal, TextIO, assert_never, get_args
 
@@ -25,6 +24,7 @@ from kxplan.render.describe import (
     shown,
     target_name,
 )
+from kxplan.render.jsontext import write_json
 from kxplan.render.markdown import escape
 from kxplan.text import in_lang, tr
 
@@ -292,7 +292,7 @@ def render_row(review: Review, row: ReviewRow, fmt: Format, lang: str, out: Text
                 for status, results in row_units(review, row)
             ],
         }
-        json.dump(body, out, ensure_ascii=False, indent=2)
+        write_json(body, out)
         out.write("\n")
         return
     from kxplan.render.terminal import fitted
@@ -450,7 +450,7 @@ def _row_json(row: ReviewRow, review: Review, lang: str) -> dict[str, Any]:
 
 
 def render_json(review: Review, lang: str, out: TextIO) -> None:
-    json.dump(document(review, lang), out, ensure_ascii=False, indent=2)
+    write_json(document(review, lang), out)
     out.write("\n")
 
 

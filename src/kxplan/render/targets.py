@@ -3,7 +3,6 @@ formats."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.model.plan import Indicator, Plan, Target, ValueType, exact_threshold
@@ -27,6 +26,7 @@ from kxplan.render.describe import (
     rule,
     target_name,
 )
+from kxplan.render.jsontext import write_json
 from kxplan.text import in_lang, tr
 
 Formats = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
@@ -121,7 +121,7 @@ def render_json(plan: Plan, lang: str, out: TextIO) -> None:
         "base_year": plan.base_year,
         "targets": targets,
     }
-    json.dump(body, out, ensure_ascii=False, indent=2)
+    write_json(body, out)
     out.write("\n")
 
 

@@ -3,13 +3,13 @@ count on standard error (not in JSON: a program reads the body)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from typing import Any, Literal, TextIO, assert_never, get_args
 
 from kxplan.model.problems import Leftover, Problem, total
 from kxplan.render import Format, View
+from kxplan.render.jsontext import write_json
 from kxplan.text import tr
 
 Formats = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
@@ -76,7 +76,7 @@ def render_json(validation: Validation, lang: str, out: TextIO) -> None:
     }
     if validation.leftovers:  # the key only when there is something to say: the shape stays
         body["warnings"] = [leftover.as_json(lang) for leftover in validation.leftovers]
-    json.dump(body, out, ensure_ascii=False, indent=2)
+    write_json(body, out)
     out.write("\n")
 
 

@@ -63,8 +63,10 @@ def evaluate_revision(
         old_data = folder / data_rel
         old_data.mkdir(parents=True, exist_ok=True)
         years = range(old_plan.base_year, year + 1)
-        data = load_dataset(old_plan, old_data, lang, years, root=folder if from_top else None)
         old_unit = old_plan.unit(unit.code) if unit is not None else None
+        units = old_plan.lineage(old_unit) if old_unit is not None else None  # its files only
+        shown = folder if from_top else None
+        data = load_dataset(old_plan, old_data, lang, years, root=shown, units=units)
         evaluation = evaluate_year(old_plan, data, year, old_unit)
         if unit is not None and old_unit is None:  # the unit is new in the plan
             evaluation = dataclasses.replace(evaluation, results=[])

@@ -8,7 +8,6 @@ editors that only know draft-07 read it the same way.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -16,6 +15,7 @@ from pydantic import TypeAdapter
 from kxplan.load.datamodel import EXPECTED, NOTE_LENGTH, VALUE_TYPES, entry_model, file_model
 from kxplan.model.plan import Indicator, Plan
 from kxplan.render.describe import rule, target_name
+from kxplan.render.jsontext import json_text
 from kxplan.text import in_lang, tr
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -65,7 +65,7 @@ def data_file_schema(plan: Plan) -> dict[str, Any]:
 
 def schema_text(plan: Plan) -> str:
     """Stable text: the same plan always gives the same bytes (it is committed to git)."""
-    return json.dumps(data_file_schema(plan), ensure_ascii=False, indent=2) + "\n"
+    return json_text(data_file_schema(plan)) + "\n"
 
 
 def _unit_schema(plan: Plan) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ from yaml.resolver import Resolver
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import keeps_english, tr
 from kxplan.text.printable import shortened
+from kxplan.yaml.document import MAX_NODES, Document, Path_, Pos
+from kxplan.yaml.quick import quick_document
 from kxplan.yaml.slips import (
     block_lines,
     full_width_colon,
@@ -36,10 +37,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
-MAX_NODES = 50_000
 MAX_DEPTH = 100
-
-Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -49,32 +47,6 @@ _PLAIN_NUMBER = re.compile(
     r"|^[-+]?[0-9]+[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$"
 )
 _TEXT_TAGS = {_TAG + "timestamp"}  # a date (`source: 2024-12-31`) is kept as typed
-
-
-@dataclass(frozen=True)
-class Pos:
-    line: int
-    column: int
-
-
-@dataclass
-class Document:
-    """A YAML file's value with the position of each value (by path) and of each key."""
-
-    data: Any
-    values: dict[Path_, Pos] = field(default_factory=dict)
-    keys: dict[Path_, Pos] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
-    quoted: set[Path_] = field(default_factory=set)
-
-    def where(self, path: Path_, *, key: bool = False) -> Pos | None:
-        """Position of `path`, or of its closest ancestor the file has."""
-        table = self.keys if key else self.values
-        while path:
-            if path in table:
-                return table[path]
-            path = path[:-1]
-        return self.values.get(())
 
 
 class _Stop(Exception):
@@ -122,6 +94,19 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
     if hidden is not None:
         message, pos = hidden
         return None, [problem(ProblemCode.YAML_SYNTAX, message, pos)]
+    quick = quick_document(text)  # the plain shape nearly every file has: no YAML needed
+    if quick is not None:
+        return quick, []
+    return careful_document(text, display, lang)
+
+
+def careful_document(text: str, display: str, lang: str) -> tuple[Document | None, list[Problem]]:
+    """`text` composed by libyaml and built node by node: every problem found and worded."""
+
+    def problem(code: ProblemCode, message: str, pos: Pos | None = None) -> Problem:
+        return Problem(
+            display, pos.line if pos else None, pos.column if pos else None, code, message
+        )
 
     def slipped(within_text: frozenset[int]) -> list[Problem]:
         return [

@@ -10,7 +10,6 @@ import typer
 from kxplan.cli import complete, locate
 from kxplan.cli.context import (
     colour,
-    find_unit,
     github_root,
     memo,
     one_year,
@@ -20,6 +19,7 @@ from kxplan.cli.context import (
 )
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
+from kxplan.cli.narrow import chosen_units, reach
 from kxplan.cli.options import (
     FAIL_ON_HELP,
     FAIL_ON_VALUES,
@@ -27,10 +27,12 @@ from kxplan.cli.options import (
     DebugOption,
     ForceOption,
     LangOption,
+    LevelOption,
     NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
+    UnderOption,
     WideOption,
     county_option,
     fail_on_statuses,
@@ -39,8 +41,9 @@ from kxplan.cli.options import (
 )
 from kxplan.cli.output import prepare, show
 from kxplan.cli.replay import replayed
-from kxplan.engine.evaluation import Evaluation, evaluate_year
-from kxplan.load.dataset import load_dataset
+from kxplan.engine.evaluation import Evaluation, evaluate_units, evaluate_year
+from kxplan.load.dataset import layout_of, load_dataset
+from kxplan.load.folder import Layout
 from kxplan.model.dataset import DataSet
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Unit
@@ -58,6 +61,10 @@ DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
         (
             "两个县区，写成 Excel / two counties, into a workbook",
             "kxplan check 2024 --county 利州区 --county 苍溪县 -o 2024.xlsx",
+        ),
+        (
+            "四川省的全部县区 / every county of Sichuan",
+            "kxplan check 2024 --level 县区 --under 四川省",
         ),
         (
             "只在未达标时失败 / fail only when a target is not met",
@@ -101,6 +108,8 @@ def check(
             " / Only this unit (name, code or English name; repeat it for several; default: all)."
         ),
     ] = None,
+    level: LevelOption = None,
+    under: UnderOption = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help=FAIL_ON_HELP)] = DEFAULT_FAIL_ON_TEXT,
     compare: Annotated[
         str | None,
@@ -144,31 +153,39 @@ def check(
     plan_problems_as(shown, nothing, view, to_file=output is not None)
     root = github_root(shown is Format.GITHUB, plan_option, lang)
     plan = open_plan(plan_option, lang, root)
-    units = [find_unit(plan, county, lang) for county in counties or []]
+    units = chosen_units(plan, counties or [], level, under, lang)
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, given, folder, lang)
     if output is not None and compare is not None:
         raise UsageError(tr("compare-and-output", lang))
     if compare is not None:  # a revision is evaluated at every unit or at one
+        if level is not None or under is not None:
+            raise UsageError(tr("compare-narrowed", lang))
         one_county(counties, lang)
-    stem = "-".join([f"check-{year}", *(unit.name for unit in units)])
+    narrowed = [word.strip() for word in (level, under) if word]  # else each unit's name
+    stem = "-".join([f"check-{year}", *(narrowed or (unit.name for unit in units))])
     chosen = (
         prepare(output, folder, stem, fmt, results.FORMATS, force=force, lang=lang)
         if output is not None
         else None
     )
     years = range(plan.base_year, year + 1)
+    reached = reach(plan, units)
     remembered = memo(plan, folder, lang, root)
     if chosen is None and compare is None and shown is not Format.GITHUB and not view.color:
         asked = {  # all that the rest reads, besides the plan and files `remembered` knows
             "command": "check",
-            "given": (year, year_option, counties, fail_on, wide, force, debug),
+            "given": (year, year_option, counties, level, under, fail_on, wide, force, debug),
             "where": (plan_option, data_option, plan.source, folder, root),
             "run": (lang, shown, view, statuses, year, [unit.code for unit in units]),
         }
-        if replayed(remembered, asked, folder, years):  # the same options, files and code
+
+        def layout() -> Layout:
+            return layout_of(plan, folder, years, reached)
+
+        if replayed(remembered, asked, folder, years, layout):  # same options, files, code
             return
-    data = load_dataset(plan, folder, lang, years=years, root=root, cache=remembered)
+    data = load_dataset(plan, folder, lang, years, root=root, units=reached, cache=remembered)
     warn_leftovers(data.leftovers, lang)
     evaluation = _evaluate(plan, data, year, units)
     if compare is not None:
@@ -199,19 +216,6 @@ def check(
 
 
 def _evaluate(plan: Plan, data: DataSet, year: int, units: list[Unit]) -> Evaluation:
-    """The year at every unit, or at the units `--county` names (each once, in the plan's
-    order: one column each)."""
-    if not units:
-        return evaluate_year(plan, data, year)
-    codes = {unit.code for unit in units}
-    chosen = [unit for unit in plan.tree_order if unit.code in codes]
-    parts = [evaluate_year(plan, data, year, unit) for unit in chosen]
-    return Evaluation(
-        plan=plan,
-        year=year,
-        units=chosen,
-        results=[result for part in parts for result in part.results],
-        missing_files=[unit for part in parts for unit in part.missing_files],
-        invalid_files=[unit for part in parts for unit in part.invalid_files],
-        problems=parts[0].problems,
-    )
+    """The year at every unit, or at the units chosen (in the plan's order: one column
+    each), as the whole year's results of them."""
+    return evaluate_units(plan, data, year, units) if units else evaluate_year(plan, data, year)

@@ -11,6 +11,7 @@ from kxplan.cli import complete, locate
 from kxplan.cli.context import find_unit, memo, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
+from kxplan.cli.narrow import reach
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -148,9 +149,9 @@ def explain(
         raise UsageError(said)
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
-    data = load_dataset(
-        plan, folder, lang, years=range(plan.base_year, year + 1), cache=memo(plan, folder, lang)
-    )
+    years = range(plan.base_year, year + 1)
+    reached = reach(plan, [unit])
+    data = load_dataset(plan, folder, lang, years, units=reached, cache=memo(plan, folder, lang))
     found = audit(plan, data, evaluate(plan, data, target, unit, year))
     explained.render(found, fmt, view, sys.stdout)
     if found.problems:  # an invalid data file: its values counted as missing

@@ -11,6 +11,7 @@ from kxplan.cli import complete, locate
 from kxplan.cli.context import colour, find_unit, memo, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
+from kxplan.cli.narrow import reach
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
@@ -96,9 +97,9 @@ def report(
         if output is not None
         else None
     )
-    data = load_dataset(
-        plan, folder, lang, years=range(plan.base_year, last + 1), cache=memo(plan, folder, lang)
-    )
+    years = range(plan.base_year, last + 1)
+    reached = reach(plan, [unit])
+    data = load_dataset(plan, folder, lang, years, units=reached, cache=memo(plan, folder, lang))
     history = unit_history(plan, data, unit, last)
     show(records.render, history, shown, view, chosen, history.problems, force=force)
     if history.problems:

@@ -5,7 +5,6 @@ and the rank."""
 
 from __future__ import annotations
 
-import json
 from typing import Literal, TextIO, assert_never, get_args
 
 from kxplan.engine.assessment import Item, Ranking, Score
@@ -22,6 +21,7 @@ from kxplan.render.assessment.words import (
 )
 from kxplan.render.common import unit_name
 from kxplan.render.describe import explain, number
+from kxplan.render.jsontext import write_json
 from kxplan.text import tr
 
 Formats = Literal[Format.TEXT, Format.JSON]
@@ -42,7 +42,7 @@ def render(subject: Assessed, fmt: Formats, view: View, out: TextIO) -> None:
                 "steps": steps(subject.ranking, score, view.lang),
                 "problems": [problem.as_json() for problem in subject.ranking.problems],
             }
-            json.dump(body, out, ensure_ascii=False, indent=2)
+            write_json(body, out)
             out.write("\n")
         case _:
             assert_never(fmt)

@@ -3,7 +3,6 @@ share, each unit with its grade in English, its rank change and the points it lo
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 from typing import Any, TextIO
 
@@ -12,6 +11,7 @@ from kxplan.render import View
 from kxplan.render.assessment import Assessed
 from kxplan.render.assessment.words import item_name
 from kxplan.render.describe import explain, json_number, own_threshold
+from kxplan.render.jsontext import write_json
 
 
 def document(subject: Assessed, view: View) -> dict[str, Any]:
@@ -89,5 +89,5 @@ def _score(score: Fraction | None) -> float | int | None:
 
 
 def render(subject: Assessed, view: View, out: TextIO) -> None:
-    json.dump(document(subject, view), out, ensure_ascii=False, indent=2)
+    write_json(document(subject, view), out)
     out.write("\n")

@@ -48,6 +48,28 @@ MESSAGES: dict[str, Entry] = {
         "--county 只能给一个单位（给了 {names}）",
         "--county takes one unit here (given: {names})",
     ),
+    "county-and-narrow": (
+        "--county 不能与 --level、--under 同时使用：--county 直接指明单位；"
+        "--level 与 --under 可以一起用（某单位以下某一级的全部单位）",
+        "--county cannot be combined with --level or --under: --county names the units itself;"
+        " --level and --under go together (the units of one level under a unit)",
+    ),
+    "narrow-empty": (
+        "{option} 后面不能为空",
+        "{option} cannot be empty",
+    ),
+    "unknown-level": ("没有层级 “{name}”{suggest}", "no level “{name}”{suggest}"),
+    "levels-known": ("；规划的层级：{known}", "; the plan's levels: {known}"),
+    "level-word": ("{id}（{name}）", "{id} ({name})"),
+    "none-of-level-under": (
+        "{unit}及其以下没有{level}一级的单位",
+        "no unit of level {level} at or under {unit}",
+    ),
+    "compare-narrowed": (
+        "--compare 不能与 --level、--under 同时使用（比较全部单位，或用 --county 比较一个单位）",
+        "--compare cannot be combined with --level or --under (it compares every unit, or one"
+        " --county)",
+    ),
     "status-word": ("{code}（{label}）", "{code} ({label})"),
     "year-outside": (
         "{year} 年不在规划期 {start}–{end} 内",

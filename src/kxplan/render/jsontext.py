@@ -1,0 +1,93 @@
+"""JSON documents as `json.dump(…, ensure_ascii=False, indent=2)` writes them, fast.
+
+With `indent`, the standard library encodes in Python, a piece at a time, and writes each
+piece: 26 MB of results for a national tree took seconds. Its C encoder takes no indent, but
+it takes separators, and a mapping or list of plain values is indented by its separators
+alone: `,\\n` and the indent between items. So each such innermost container is encoded in C;
+only the containers around them are walked here. The text is the standard library's, byte for
+byte (tests/test_jsontext.py), and is written at once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+_STEP = "  "
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def write_json(body: Any, out: TextIO) -> None:
+    """`json.dump(body, out, ensure_ascii=False, indent=2)`."""
+    out.write(json_text(body))
+
+
+def json_text(body: Any) -> str:
+    """`json.dumps(body, ensure_ascii=False, indent=2)`."""
+    parts: list[str] = []
+    _encode(body, 0, parts)
+    return "".join(parts)
+
+
+def _encode(value: Any, level: int, parts: list[str]) -> None:
+    if isinstance(value, dict):
+        items: Any = value.values()
+        opening, closing = "{", "}"
+    elif isinstance(value, list | tuple):
+        items = value
+        opening, closing = "[", "]"
+    else:
+        parts.append(_encoder(level).encode(value))
+        return
+    if not value:
+        parts.append(opening + closing)
+        return
+    inner = "\n" + _STEP * (level + 1)
+    if all(isinstance(item, _PLAIN) for item in items):  # the C encoder indents it whole
+        text = _encoder(level + 1).encode(value)
+        parts.append(opening + inner + text[1:-1] + "\n" + _STEP * level + closing)
+        return
+    parts.append(opening)
+    separator = inner
+    if isinstance(value, dict):
+        key_encoder = _encoder(level)
+        for key, item in value.items():
+            parts.append(separator + key_encoder.encode(_key(key)) + ": ")
+            _encode(item, level + 1, parts)
+            separator = "," + inner
+    else:
+        for item in value:
+            parts.append(separator)
+            _encode(item, level + 1, parts)
+            separator = "," + inner
+    parts.append("\n" + _STEP * level + closing)
+
+
+def _key(key: Any) -> str:
+    """A key as the standard library writes it: text, or a number, yes/no or null as text."""
+    if isinstance(key, str):
+        return key
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, float):
+        return json.dumps(key)
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+_ENCODERS: dict[int, json.JSONEncoder] = {}
+
+
+def _encoder(level: int) -> json.JSONEncoder:
+    """The encoder whose separators indent the items of a container at `level`."""
+    encoder = _ENCODERS.get(level)
+    if encoder is None:
+        separator = ",\n" + _STEP * level
+        encoder = json.JSONEncoder(ensure_ascii=False, separators=(separator, ": "))
+        _ENCODERS[level] = encoder
+    return encoder
