@@ -231,7 +231,7 @@ class _Evil:
 def test_an_entry_answers_its_own_key_only(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     cache.write("entry", "one", b"payload")
-    assert cache.read("entry", "one") == b"payload"
+    assert bytes(cache.read("entry", "one") or b"") == b"payload"
     assert cache.read("entry", "two") is None
     assert cache.read("missing", "one") is None
 

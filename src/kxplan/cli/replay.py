@@ -154,7 +154,7 @@ def _packed(out: str, err: str, code: int) -> bytes:
     return len(said).to_bytes(8, "big") + said + out.encode("utf-8", "surrogateescape")
 
 
-def _unpacked(payload: bytes) -> tuple[bytes, str, int] | None:
+def _unpacked(payload: memoryview) -> tuple[memoryview, str, int] | None:
     size = int.from_bytes(payload[:8], "big")
     said = loads(payload[8 : 8 + size])
     if not (isinstance(said, tuple) and len(said) == 2):
@@ -165,7 +165,7 @@ def _unpacked(payload: bytes) -> tuple[bytes, str, int] | None:
     return payload[8 + size :], err, code
 
 
-def _write(out: bytes) -> None:
+def _write(out: memoryview) -> None:
     """`out` on standard output: as bytes where it takes UTF-8 and `\n` as written, else as
     text (which encodes and ends lines as it does)."""
     stream = sys.stdout
@@ -176,7 +176,7 @@ def _write(out: bytes) -> None:
         buffer.write(out)
         buffer.flush()
     else:
-        stream.write(out.decode("utf-8", "surrogateescape"))
+        stream.write(bytes(out).decode("utf-8", "surrogateescape"))
 
 
 def _prune(cache: Cache, name: str) -> None:

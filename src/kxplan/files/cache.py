@@ -81,8 +81,9 @@ class Cache:
         self._warn = warn
         self.writable = True
 
-    def read(self, name: str, key: object) -> bytes | None:
-        """The payload of entry `name` if it is whole and was written for `key`."""
+    def read(self, name: str, key: object) -> memoryview | None:
+        """The payload of entry `name` if it is whole and was written for `key` (a view of
+        the file's bytes: 26 MB of JSON are not copied)."""
         try:
             blob = (self.root / name).read_bytes()
         except (OSError, ValueError):
@@ -94,7 +95,7 @@ class Cache:
         checksum = blob[start + 40 : _HEADER]
         if keyed != _key_hash(key) or int.from_bytes(size, "big") != len(blob) - _HEADER:
             return None
-        payload = blob[_HEADER:]
+        payload = memoryview(blob)[_HEADER:]
         if hashlib.sha256(payload).digest() != checksum:
             return None
         return payload
@@ -144,7 +145,7 @@ def dumps(value: object, persistent: Callable[[Any], Any] | None = None) -> byte
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, data: bytes, persistent: Callable[[Any], Any] | None) -> None:
+    def __init__(self, data: bytes | memoryview, persistent: Callable[[Any], Any] | None) -> None:
         super().__init__(io.BytesIO(data))
         self._persistent = persistent
 
@@ -161,7 +162,7 @@ class _Unpickler(pickle.Unpickler):
         return self._persistent(pid)
 
 
-def loads(data: bytes, persistent: Callable[[Any], Any] | None = None) -> Any:
+def loads(data: bytes | memoryview, persistent: Callable[[Any], Any] | None = None) -> Any:
     """What `dumps` wrote; None for anything else (raising nothing, calling nothing but the
     constructors of kxplan's model types and `Fraction`)."""
     try:
