@@ -3,8 +3,9 @@
 `python benchmarks/national.py DEST [--scale F] [--seed N]` writes DEST/targets.yaml and
 DEST/data/<year>/<unit>.yaml: 1 nation, the 31 provinces with their real names and codes,
 333 invented prefectures and 2,844 invented counties (3,209 units), every unit every year of
-the bundled plan (2020–2025: 19,254 files). `--scale 0.25` keeps a quarter of the prefectures
-and counties of each province (for a workbook at two sizes, say).
+the bundled plan (2020–2025: 19,254 files). `--scale F` keeps the fraction F of each
+province's prefectures and of each prefecture's counties, at least one of each (0.25: 284
+units; 0.02: 94), for a workbook at two sizes, say, or a tree small enough for the tests.
 
 The plan is the bundled plan's with the tree replaced: its city targets apply to the nation,
 the provinces and the prefectures, its county targets to the counties. The two `sum`

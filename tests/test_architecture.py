@@ -18,7 +18,7 @@ LAYERS = [
     "kxplan",
     "text",  # the message catalogue, languages, printable text, suggestions
     "model",  # the domain's types: plan, data, statuses, comparisons, problems, errors
-    "files",  # atomic writes, locks, paths as people see them
+    "files",  # atomic writes, locks, paths as people see them, work over many files in parallel
     "yaml",  # safe YAML reading, writing data files
     "load",  # reading and checking the plan and the data files
     "engine",  # the rules: plan and data in, results out

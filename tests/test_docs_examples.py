@@ -145,12 +145,24 @@ def province_example(folder: Path, runner: CliRunner) -> Path:
     return example
 
 
+def national(folder: Path, runner: CliRunner) -> Path:
+    """`national/`: the national tree of `benchmarks/national.py --scale 0.02` (1 nation, 31
+    provinces, 31 prefectures, 31 counties: 94 units); it becomes the current folder."""
+    tree = folder.parent / "national"
+    script = ROOT / "benchmarks" / "national.py"
+    subprocess.run(
+        [sys.executable, str(script), str(tree), "--scale", "0.02"], check=True, capture_output=True
+    )
+    return tree
+
+
 FIXTURES: dict[str, Fixture] = {
     "empty": empty,
     "returned-forms": returned_forms,
     "returned-cangxi": returned_cangxi,
     "pre-commit": pre_commit_repository,
     "province-15": province_example,
+    "national": national,
 }
 
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from kxplan.load import parallel
+from kxplan.files import parallel
 from kxplan.load.dataset import load_dataset
 from kxplan.load.planfile import load_plan
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from fractions import Fraction
 
@@ -302,4 +302,15 @@ def _shown(reading: Reading, indicator: Indicator) -> Value:
 
 
 def _replace(result: Result, **changes: object) -> Result:
-    return replace(result, **changes)  # type: ignore[arg-type]
+    """`dataclasses.replace`, without its checks: a national tree makes 90,000 of these, and
+    `replace` calls the frozen class's `__init__`, which sets each field the slow way."""
+    unknown = changes.keys() - _FIELDS
+    if unknown:
+        raise TypeError(f"Result has no field {', '.join(sorted(unknown))}")
+    new = object.__new__(Result)
+    new.__dict__.update(result.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+_FIELDS = frozenset(field.name for field in fields(Result))

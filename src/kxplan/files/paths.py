@@ -34,10 +34,22 @@ def display_path(path: Path, data_dir: Path, root: Path | None = None) -> str:
     (the repository's top, for GitHub's annotations) when given."""
     if (inside := shown_from(path, root)) is not None:
         return inside
-    try:
-        return Path(os.path.relpath(_placed(path), _resolved(data_dir).parent)).as_posix()
-    except ValueError:  # pragma: no cover - another drive on Windows
+    folder = _shown_folder(path.parent, data_dir, os.getcwd())  # noqa: PTH109 - a str key
+    if folder is None:  # pragma: no cover - another drive on Windows
         return path.as_posix()
+    return path.name if folder == "." else f"{folder}/{path.name}"
+
+
+@lru_cache(maxsize=256)
+def _shown_folder(folder: Path, data_dir: Path, cwd: str) -> str | None:
+    """A data folder's name from the data folder's parent (the files of a year share it);
+    `cwd` is part of the key, since `folder` may be relative."""
+    try:
+        return Path(
+            os.path.relpath(_resolved(folder.absolute()), _resolved(data_dir).parent)
+        ).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return None
 
 
 def folder_of(path: Path) -> Path:
@@ -50,6 +62,7 @@ def forget_folders() -> None:
     """Forget the folders resolved so far: a new run (in the same process, as tests run them)
     sees links changed since."""
     _resolved.cache_clear()
+    _shown_folder.cache_clear()
 
 
 @lru_cache(maxsize=256)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kxplan.files.parallel import map_all
 from kxplan.files.paths import display_path, folder_of
 from kxplan.load.cache import Checked, DataCache
 from kxplan.load.datafile import FileChecker
@@ -17,7 +18,6 @@ from kxplan.load.folder import (
     scan,
     year_hint,
 )
-from kxplan.load.parallel import map_all
 from kxplan.model.data import Submission
 from kxplan.model.dataset import DataSet
 from kxplan.model.plan import Plan, Unit

@@ -44,9 +44,11 @@ def contradictions(spec: PlanFile, lang: str) -> Iterator[tuple[Path_, str]]:
         (tr("plan-what-indicator", lang), "indicators", [i.id for i in spec.indicators]),
         (tr("plan-what-target", lang), "targets", [target.id for target in spec.targets]),
     ):
+        seen: set[str] = set()  # a set: a national tree has 3,000 units
         for index, item in enumerate(items):
-            if items.index(item) != index:
+            if item in seen:
                 yield (key, index), tr("plan-duplicate-id", lang, what=words, id=item)
+            seen.add(item)
 
     level_ids = [level.id for level in spec.levels]
     codes = {unit.code for unit in spec.units}

@@ -20,6 +20,7 @@ from kxplan.render.common import (
     unit_name,
 )
 from kxplan.render.describe import explain, target_name
+from kxplan.render.scale import summarised
 from kxplan.text import tr
 
 
@@ -96,8 +97,9 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> int:
     """Most important first, as GitHub shows only the first ten: each unit whose file is
     absent (one annotation, naming the unit, at the path its file should have), the problems
     of invalid files, then the results not met, behind, and the rest, each group those at a
-    line before those at a file before the others. Returns how many errors GitHub will not
-    show."""
+    line before those at a file before the others; with too many units
+    (`kxplan.render.scale`) only those ten are written, and a notice counts them all. Returns
+    how many errors GitHub will not show, and the log does."""
     lang = view.lang
     failed = evaluation.failed(view.fail_on)
     folder = _year_folder(evaluation)
@@ -111,7 +113,15 @@ def render(evaluation: Evaluation, view: View, out: TextIO) -> int:
         key=_rank,
     )
     errors += [result_annotation(result, lang) for result in ranked]
-    hidden = write_errors(errors, lang, out)
+    if summarised(evaluation, view) and len(errors) > SHOWN_PER_STEP:
+        # thousands of lines nobody reads: the ten GitHub shows, and a notice of the rest
+        for text in errors[:SHOWN_PER_STEP]:
+            out.write(text + "\n")
+        note = tr("github-capped", lang, count=len(errors), shown=SHOWN_PER_STEP)
+        out.write(annotation("notice", note, "kxplan") + "\n")
+        hidden = 0
+    else:
+        hidden = write_errors(errors, lang, out)
     out.write(summary_line(evaluation, lang) + "\n")
     out.write(failed_line(evaluation, view.fail_on, view.lang) + "\n")
     return hidden

@@ -6,6 +6,7 @@ from typing import Any, TextIO
 
 from kxplan.engine.evaluation import Evaluation
 from kxplan.engine.rules import Result
+from kxplan.files.parallel import map_all
 from kxplan.model.plan import ValueType
 from kxplan.model.status import Status
 from kxplan.render import View
@@ -17,11 +18,17 @@ from kxplan.render.describe import (
     rule_for,
     target_name,
 )
-from kxplan.render.jsontext import write_json
+from kxplan.render.jsontext import Encoded, json_text, write_json
 
 
 def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
+    """The document of SPEC §6; its results encoded on every core when there are many."""
     plan = evaluation.plan
+    lang = view.lang
+
+    def encoded(result: Result) -> str:
+        return json_text(result_json(result, lang), level=2)
+
     return {
         "plan": {"id": plan.info.id, "name": plan.info.name, "period": list(plan.info.period)},
         "year": evaluation.year,
@@ -30,7 +37,7 @@ def document(evaluation: Evaluation, view: View) -> dict[str, Any]:
         "invalid_files": evaluation.invalid_files,
         "fail_on": [status.value for status in Status if status in view.fail_on],
         "failed": len(evaluation.failed(view.fail_on)),
-        "results": [result_json(result, view.lang) for result in evaluation.results],
+        "results": [Encoded(text) for text in map_all(encoded, evaluation.results)],
         "problems": [problem.as_json() for problem in evaluation.problems],
     }
 

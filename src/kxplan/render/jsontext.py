@@ -19,17 +19,31 @@ _PLAIN = (str, int, float, bool, type(None))
 
 def write_json(body: Any, out: TextIO) -> None:
     """`json.dump(body, out, ensure_ascii=False, indent=2)`."""
-    out.write(json_text(body))
-
-
-def json_text(body: Any) -> str:
-    """`json.dumps(body, ensure_ascii=False, indent=2)`."""
     parts: list[str] = []
     _encode(body, 0, parts)
+    for part in parts:  # not joined: a national tree's text would be held twice
+        out.write(part)
+
+
+def json_text(body: Any, level: int = 0) -> str:
+    """`json.dumps(body, ensure_ascii=False, indent=2)`; at `level`, the text of `body` as an
+    item of a container nested `level` deep (its inner lines indented as such)."""
+    parts: list[str] = []
+    _encode(body, level, parts)
     return "".join(parts)
 
 
+class Encoded(str):
+    """Text already encoded by `json_text` at the level where it is placed: written as it is
+    (a national tree's results are encoded on every core, then placed in the document)."""
+
+    __slots__ = ()
+
+
 def _encode(value: Any, level: int, parts: list[str]) -> None:
+    if isinstance(value, Encoded):
+        parts.append(value)
+        return
     if isinstance(value, dict):
         items: Any = value.values()
         opening, closing = "{", "}"
@@ -43,7 +57,9 @@ def _encode(value: Any, level: int, parts: list[str]) -> None:
         parts.append(opening + closing)
         return
     inner = "\n" + _STEP * (level + 1)
-    if all(isinstance(item, _PLAIN) for item in items):  # the C encoder indents it whole
+    if all(
+        isinstance(item, _PLAIN) and not isinstance(item, Encoded) for item in items
+    ):  # the C encoder indents it whole
         text = _encoder(level + 1).encode(value)
         parts.append(opening + inner + text[1:-1] + "\n" + _STEP * level + closing)
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 #: nodes a file may have (a hostile file of aliases or keys is refused, not built)
 MAX_NODES = 50_000
@@ -11,8 +11,9 @@ MAX_NODES = 50_000
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
+    """A line and column, both from 1 (a tuple: a national tree's files make 500,000)."""
+
     line: int
     column: int
 

@@ -10,7 +10,6 @@ from typing import Any
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import Paragraph, ParagraphProperties, RichTextProperties
-from openpyxl.styles import Font, PatternFill
 
 from kxplan.engine.assessment import Item as Scored
 from kxplan.engine.assessment import Ranking, Score
@@ -27,6 +26,7 @@ from kxplan.render.describe import number, rule_for
 from kxplan.render.xlsx.cells import plain
 from kxplan.render.xlsx.formats import YEAR, number_format, with_glyph
 from kxplan.render.xlsx.sheet import (
+    Book,
     Item,
     Sheet,
     Styled,
@@ -71,7 +71,7 @@ def _heading(ranking: Ranking, lang: str) -> str:
     return tr("assess-title", lang, name=ranking.section.title(lang), year=ranking.year)
 
 
-def _ranking(book: Any, ranking: Ranking, lang: str) -> None:
+def _ranking(book: Book, ranking: Ranking, lang: str) -> None:
     section = ranking.section
     sheet = book.create_sheet(tr("assess-sheet-ranking", lang))
     top = title(sheet, _heading(ranking, lang), ranking.plan.name(lang))
@@ -144,13 +144,11 @@ def _colour(sheet: Sheet, row: int, columns: tuple[int, ...], score: Score, r: R
     grades = r.section.grades
     index = grades.index(grade)
     fill, colour = GRADE_COLOURS[-1 if index == len(grades) - 1 else min(index, 2)]
-    for column in columns:
-        cell = sheet.cell(row=row, column=column)
-        cell.fill = PatternFill("solid", fgColor=fill)
-        cell.font = Font(color=colour, bold=cell.font.bold)
+    for column in columns:  # the cell keeps its boldness
+        sheet.restyle(row, column, fill=fill, colour=colour)
 
 
-def _chart(book: Any, ranking: Ranking, lang: str) -> None:
+def _chart(book: Book, ranking: Ranking, lang: str) -> None:
     sheet = book.create_sheet(tr("assess-sheet-chart", lang))
     top = title(sheet, _heading(ranking, lang), ranking.plan.name(lang))
     headers = [tr("assess-head-unit", lang), tr("assess-head-score", lang)]
@@ -192,7 +190,7 @@ def _horizontal(axis_title: Any) -> None:
     )
 
 
-def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
+def _sheet(book: Book, ranking: Ranking, score: Score, lang: str) -> None:
     """One unit's score sheet, ready to print and hand to it."""
     name = unit_name(score.unit, lang)
     sheet = book.create_sheet(_sheet_name(name, book))
@@ -246,7 +244,7 @@ def _sheet(book: Any, ranking: Ranking, score: Score, lang: str) -> None:
         "",
     ]
     last = table(sheet, top, headers, rows, freeze_columns=2, total=total)
-    sheet.auto_filter.ref = None  # a sheet to print, not to sort
+    sheet.auto_filter = None  # a sheet to print, not to sort
     after = last + 2
     for offset, text in enumerate([*arithmetic(score, lang), standing(score, ranking, lang)]):
         line_of_text(sheet, after + offset, text)
@@ -267,7 +265,7 @@ def _total_label(score: Score, lang: str) -> str:
     )
 
 
-def _sheet_name(name: str, book: Any) -> str:
+def _sheet_name(name: str, book: Book) -> str:
     """A sheet's name from a unit's: without what Excel refuses, short enough, not taken."""
     base = name.translate(_NOT_IN_NAMES)[:_NAME_LENGTH].strip("'") or "_"
     taken, shown, number = set(book.sheetnames), base, 2

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kxplan.engine.evaluation import Evaluation
 from kxplan.model.status import Status
 from kxplan.render.common import (
@@ -19,6 +17,7 @@ from kxplan.render.describe import explain, rule_for, target_name
 from kxplan.render.xlsx.cells import evidence, ratio, result_cell, threshold, value_cell
 from kxplan.render.xlsx.formats import YEAR
 from kxplan.render.xlsx.sheet import (
+    Book,
     Item,
     Styled,
     fit,
@@ -50,7 +49,7 @@ def _heading(evaluation: Evaluation, lang: str) -> str:
     return tr("check-heading", lang, plan=name, year=evaluation.year)
 
 
-def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
+def _summary(book: Book, evaluation: Evaluation, lang: str) -> None:
     sheet = book.create_sheet(tr("sheet-summary", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
     headers = [
@@ -59,9 +58,12 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
         tr("head-results", lang),
     ]
     headers += [status.label(lang) for status in Status]
+    statuses: dict[str, list[Status]] = {}  # by unit code: one pass, not one per unit
+    for result in evaluation.results:
+        statuses.setdefault(result.unit.code, []).append(result.status)
     rows: list[list[Item]] = []
     for unit in evaluation.units:
-        mine = [r.status for r in evaluation.results if r.unit == unit]
+        mine = statuses.get(unit.code)
         if not mine:
             continue
         counts = [mine.count(status) or None for status in Status]
@@ -88,7 +90,7 @@ def _summary(book: Any, evaluation: Evaluation, lang: str) -> None:
     print_setup(sheet, f"{top}:{top}", lang)
 
 
-def _matrix(book: Any, evaluation: Evaluation, lang: str) -> None:
+def _matrix(book: Book, evaluation: Evaluation, lang: str) -> None:
     plan = evaluation.plan
     sheet = book.create_sheet(tr("sheet-matrix", lang))
     top = title(sheet, _heading(evaluation, lang), summary_line(evaluation, lang))
@@ -142,7 +144,7 @@ def _detail_headers(lang: str) -> list[str]:
     ]
 
 
-def _details(book: Any, evaluation: Evaluation, lang: str) -> None:
+def _details(book: Book, evaluation: Evaluation, lang: str) -> None:
     sheet = book.create_sheet(tr("sheet-details", lang))
     top = title(sheet, _heading(evaluation, lang))
     headers = _detail_headers(lang)

@@ -5,13 +5,11 @@ trajectory)."""
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import RichTextProperties
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 
 from kxplan.engine.history import History, Row
 from kxplan.engine.milestones import anchors, interpolate
@@ -22,6 +20,7 @@ from kxplan.render.spark import sparkline
 from kxplan.render.xlsx.cells import plain, result_cell
 from kxplan.render.xlsx.formats import YEAR
 from kxplan.render.xlsx.sheet import (
+    Book,
     Item,
     Styled,
     fit,
@@ -49,7 +48,7 @@ def workbook(history: History, lang: str) -> bytes:
     return to_bytes(book)
 
 
-def _years(book: Any, history: History, lang: str) -> None:
+def _years(book: Book, history: History, lang: str) -> None:
     plan = history.plan
     sheet = book.create_sheet(tr("sheet-years", lang))
     subtitle = tr("report-subtitle", lang, year=plan.base_year)
@@ -119,7 +118,7 @@ def horizontal(title: Title | None) -> None:
         title.tx.rich.bodyPr = RichTextProperties(rot=0, vert="horz")
 
 
-def _charts(book: Any, history: History, lang: str) -> None:
+def _charts(book: Book, history: History, lang: str) -> None:
     rows = [row for row in history.rows if charted(row)]
     if not rows:
         return
@@ -145,7 +144,7 @@ def _charts(book: Any, history: History, lang: str) -> None:
         actual.update({y: r.value for y, r in row.results.items()})
         data = [[Styled(y, fmt=YEAR), plain(actual.get(y), lang), planned[y]] for y in years]
         last = table(sheet, top + 1, headers, data)
-        sheet.auto_filter.ref = None
+        sheet.auto_filter = None
         chart = LineChart()
         chart.title = name
         chart.y_axis.title = measure(row.indicator, lang).strip() or None
@@ -167,8 +166,8 @@ def _charts(book: Any, history: History, lang: str) -> None:
             horizontal(axis.title)
         sheet.add_chart(chart, f"E{top}")
         if index % _BLOCKS_PER_PAGE == _BLOCKS_PER_PAGE - 1:
-            sheet.row_breaks.append(Break(id=top + _BLOCK_ROWS - 1))
+            sheet.row_breaks.append(top + _BLOCK_ROWS - 1)
     sheet.freeze_panes = None
     for letter, width in (("A", 10), ("B", 14), ("C", 14)):
-        sheet.column_dimensions[letter].width = width
+        sheet.widths[letter] = width
     print_setup(sheet, None, lang)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from openpyxl.chart import BarChart, Reference
 
 from kxplan.engine.review import Review, ReviewRow, Stage
@@ -21,6 +19,7 @@ from kxplan.render.review import (
 )
 from kxplan.render.xlsx.cells import plain, ratio, result_cell, share, value_cell
 from kxplan.render.xlsx.sheet import (
+    Book,
     Item,
     Styled,
     fit,
@@ -105,7 +104,7 @@ def _row(review: Review, number: int, row: ReviewRow, lang: str) -> list[Item]:
     ]
 
 
-def _table(book: Any, review: Review, lang: str) -> None:
+def _table(book: Book, review: Review, lang: str) -> None:
     sheet = book.create_sheet(tr("sheet-review", lang))
     top = title(sheet, heading(review, lang), sentence(review, lang))
     columns = _columns(review, lang)
@@ -123,7 +122,7 @@ def _table(book: Any, review: Review, lang: str) -> None:
     print_setup(sheet, f"{top}:{top}", lang)
 
 
-def _chart(book: Any, review: Review, lang: str) -> None:
+def _chart(book: Book, review: Review, lang: str) -> None:
     """Completion rate against time elapsed for every target that has both."""
     rows = [
         row

@@ -77,6 +77,35 @@ MESSAGES: dict[str, Entry] = {
         "数据文件有误（按缺数据处理）：{files}",
         "Invalid files (treated as missing): {files}",
     ),
+    # check at scale (`kxplan.render.scale`)
+    "scale-level-head": ("{level}（{count} 个单位）", "{level} ({count} unit(s))"),
+    "attention-rest": ("……另有 {count} 项未列出：{counts}", "… {count} more not listed: {counts}"),
+    "problems-rest": (
+        "……另有 {count} 个数据问题未列出（kxplan validate 列出全部）",
+        "… {count} more data problems not listed (kxplan validate lists them all)",
+    ),
+    "list-rest": ("……另有 {count} 个", " … {count} more"),
+    "scale-why": (
+        "共 {count} 个单位（多于 {most} 个），上表按层级汇总。缩小范围：",
+        "{count} units (more than {most}): the table above counts them per level. To narrow it:",
+    ),
+    "scale-level": (
+        "一个层级的全部单位（如 --level {example}）",
+        "every unit of one level (e.g. --level {example})",
+    ),
+    "scale-under": (
+        "一个单位及其下属全部单位（如 --under {example}）",
+        "a unit and every unit below it (e.g. --under {example})",
+    ),
+    "scale-county": ("这个单位（可重复）", "this unit (repeat it for several)"),
+    "scale-wide": ("不汇总，整表输出", "the full table, however long"),
+    "scale-json": ("全部结果（JSON）", "every result (JSON)"),
+    "github-capped": (
+        "共 {count} 条错误；单位太多，只写出 GitHub 显示的前 {shown} 条"
+        "（kxplan check -f json 列出全部）",
+        "{count} errors; too many units: only the first {shown}, those GitHub shows, are"
+        " written (kxplan check -f json lists them all)",
+    ),
     # headings of tables and lists
     "head-target": ("目标", "Target"),
     "head-rule": ("规则", "Rule"),

@@ -1,4 +1,4 @@
-"""Many data files checked on every core.
+"""Work over many files on every core: a national tree's files checked, its results encoded.
 
 Checking a file is independent of every other file, and on a national tree (19,000 files) it
 is most of a run. Where the system can fork (Linux), the files are cut into as many runs of
