@@ -108,6 +108,19 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
             parser.addoption(option, help="ignored: pytest-xdist is not loaded")
 
 
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder of this session's runs: never the user's own."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _cache_here(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command of the suite reads and writes the session's cache, so the whole suite
+    runs with the cache (tests/test_cache.py compares runs with and without it)."""
+    monkeypatch.setenv("KXPLAN_CACHE_DIR", str(cache_dir))
+
+
 def plan_dict(*targets: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """BASE_PLAN with these targets (each given `clause` if it has none)."""
     plan = {

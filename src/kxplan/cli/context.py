@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kxplan.cli import locate
+from kxplan.cli import handler, locate
+from kxplan.files.cache import Cache, default_root
+from kxplan.load.cache import DataCache, data_cache, remembered_plan
 from kxplan.load.dataset import data_years
 from kxplan.load.planfile import load_plan
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Unit
 from kxplan.model.problems import Leftover
-from kxplan.text import tr
+from kxplan.text import os_reason, tr
 from kxplan.text.suggest import closest
 
 
@@ -36,11 +38,40 @@ def github_root(github: bool, plan_option: Path | None, lang: str) -> Path | Non
     return annotation_root(locate.plan_path(plan_option, lang).resolve().parent)
 
 
+def cache() -> Cache | None:
+    """This run's cache folder (`KXPLAN_CACHE_DIR`); None with `--no-cache`. One it cannot
+    write to is said once, on standard error, and the run goes on without it."""
+    run = handler.current()
+    if not run.use_cache:
+        return None
+    if run.cache is None:
+        lang = run.lang
+
+        def unwritable(root: Path, error: OSError) -> None:
+            reason = os_reason(error.errno, error.strerror or type(error).__name__, lang)
+            said = tr("cache-unwritable", lang, path=root, reason=reason)
+            print(f"kxplan: {tr('warning', lang)}{said}", file=sys.stderr)
+
+        run.cache = Cache(default_root(), unwritable)
+    return run.cache
+
+
+def memo(plan: Plan, folder: Path, lang: str, root: Path | None = None) -> DataCache | None:
+    """What earlier runs found in `folder`'s files against `plan` (see `load_dataset`)."""
+    return data_cache(cache(), plan, folder, lang, root)
+
+
 def open_plan(option: Path | None, lang: str, root: Path | None = None) -> Plan:
     """The plan, its file named from `root` when given (see `dataset.display_path`). The plan
     shipped with kxplan, taken where there is none, is said once: it may not be the one meant."""
     path, shipped = locate.find_plan(option, lang)
-    plan = load_plan(path, locate.shown_from(path, root) or locate.shown_path(path), lang)
+    shown = locate.shown_from(path, root) or locate.shown_path(path)
+    store = cache()
+    plan = (
+        remembered_plan(store, path, shown, lang, load_plan)
+        if store is not None
+        else load_plan(path, shown, lang)
+    )
     if shipped:
         name = plan.name(lang)
         print(tr("shipped-plan", lang, cwd=Path.cwd(), name=name), file=sys.stderr)

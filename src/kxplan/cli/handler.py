@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -28,6 +28,10 @@ from kxplan.model.errors import (
 from kxplan.model.problems import Problem
 from kxplan.render import Format, View
 from kxplan.text import default_lang, os_reason, tr
+
+if TYPE_CHECKING:
+    from kxplan.cli.replay import Recording
+    from kxplan.files.cache import Cache
 
 
 class ExitCode(IntEnum):
@@ -98,6 +102,11 @@ class Run:
     debug: bool = False
     #: shows an invalid plan's problems in the command's own format and shape
     plan_problems: Callable[[list[Problem]], None] = problem_lines
+    #: `--no-cache` not given; the cache folder, once a command asked for it
+    use_cache: bool = True
+    cache: Cache | None = None
+    #: what the command writes from the moment it asked for its output to be remembered
+    recording: Recording | None = None
 
 
 _RUN: ContextVar[Run] = ContextVar("kxplan_run")
@@ -117,6 +126,8 @@ def handled() -> Iterator[None]:
     token = _RUN.set(run)
     try:
         yield
+        if run.recording is not None:
+            run.recording.keep(0)
     except PlanInvalid as error:
         run.plan_problems(error.problems)
         raise typer.Exit(ExitCode.INVALID) from None
@@ -129,8 +140,12 @@ def handled() -> Iterator[None]:
     except KeyboardInterrupt:
         print(f"kxplan: {tr('interrupted', run.lang)}", file=sys.stderr)
         raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except (usage.ClickException, typer.Exit, typer.Abort, BrokenPipeError):
-        raise  # typer's own: usage errors, --help, exits; a closed pipe is `main`'s
+    except typer.Exit as done:  # the command's exit code: its output may be remembered
+        if run.recording is not None:
+            run.recording.keep(done.exit_code)
+        raise
+    except (usage.ClickException, typer.Abort, BrokenPipeError):
+        raise  # typer's own: usage errors, --help; a closed pipe is `main`'s
     except Exception as error:
         if run.debug:
             traceback.print_exc()
@@ -138,4 +153,6 @@ def handled() -> Iterator[None]:
         print(tr("internal-error", run.lang, error=said), file=sys.stderr)
         raise typer.Exit(ExitCode.INTERNAL) from None
     finally:
+        if run.recording is not None:
+            run.recording.stop()
         _RUN.reset(token)

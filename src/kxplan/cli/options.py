@@ -32,6 +32,11 @@ def _tell_lang(option: str | None) -> str | None:
     return option
 
 
+def _tell_cache(no_cache: bool) -> bool:
+    handler.current().use_cache = not no_cache
+    return no_cache
+
+
 def _tell_debug(debug: bool) -> bool:
     handler.current().debug = debug
     return debug
@@ -75,6 +80,19 @@ DebugOption = Annotated[
         help=helps("内部错误时显示完整的回溯信息 / Show the full traceback of an internal error."),
         metavar="",
         callback=_tell_debug,
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help=helps(
+            "不读也不写缓存，重新读取全部文件（缓存位置：环境变量 KXPLAN_CACHE_DIR）"
+            " / Neither read nor write the cache: read every file again (where it is:"
+            " env KXPLAN_CACHE_DIR)."
+        ),
+        metavar="",
+        callback=_tell_cache,
     ),
 ]
 YearArgument = Annotated[

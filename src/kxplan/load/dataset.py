@@ -7,9 +7,11 @@ from pathlib import Path
 
 from kxplan.files.parallel import map_all
 from kxplan.files.paths import display_path, folder_of
+from kxplan.load.cache import Checked, DataCache
 from kxplan.load.datafile import FileChecker
 from kxplan.load.folder import (
     YEAR_FOLDER,
+    Layout,
     interrupted_target,
     is_data_file,
     listing,
@@ -31,24 +33,33 @@ def load_dataset(
     years: Iterable[int] | None = None,
     root: Path | None = None,
     units: Iterable[Unit] | None = None,
+    cache: DataCache | None = None,
 ) -> DataSet:
     """Every data file under `data_dir/<year>/` (only `years` when given), checked; files
     are named from `root` when given (see `display_path`).
 
     `units`: only the files named for these units are read (and the misplaced files and
     leftovers named for them said); the other files of their year folders are not opened,
-    other years' folders not even listed."""
+    other years' folders not even listed. With a `cache` (made for the same plan, folder,
+    language and root), files unchanged since a run checked them are not checked again."""
     dataset = DataSet(plan)
     wanted = set(years) if years is not None else None
     checker = FileChecker(plan, lang)
-    layout = scan(data_dir) if units is None else scan(data_dir, wanted, _named(plan, units))
+    layout = layout_of(plan, data_dir, years, units)
     placed = [
         (year, path, display_path(path, data_dir, root))
         for year, files in sorted(layout.years.items())
         if wanted is None or year in wanted
         for path in files
     ]
-    checked = map_all(lambda item: checker.check(item[1], item[2]), placed)
+
+    def check_all(files: list[tuple[Path, str]]) -> list[Checked]:
+        return map_all(lambda file: checker.check(*file), files)
+
+    def checked_all(files: list[tuple[Path, str]]) -> list[Checked]:
+        return check_all(files) if cache is None else cache.check_all(files, check_all)
+
+    checked = checked_all([(path, display) for _, path, display in placed])
     for (year, path, display), (submission, problems) in zip(placed, checked, strict=True):
         dataset.years.add(year)
         dataset.files.append(display)
@@ -56,7 +67,7 @@ def load_dataset(
     for path in layout.misplaced:  # checked, so the mistake is seen whole, but never used
         display = display_path(path, data_dir, root)
         dataset.files.append(display)
-        problems = checker.check(path, display)[1]
+        problems = checked_all([(path, display)])[0][1]
         if not any(problem.code is ProblemCode.YEAR_MISMATCH for problem in problems):
             hint = year_hint(path, data_dir)
             where = f"data/{hint}/" if hint else tr("data-year-folder", lang)
@@ -76,7 +87,18 @@ def load_dataset(
         for path in layout.leftovers
         if (target := interrupted_target(path)) is not None
     ]
+    if cache is not None:
+        cache.save()
     return dataset
+
+
+def layout_of(
+    plan: Plan, data_dir: Path, years: Iterable[int] | None, units: Iterable[Unit] | None
+) -> Layout:
+    """Where the files `load_dataset` reads are (see there)."""
+    if units is None:
+        return scan(data_dir)
+    return scan(data_dir, set(years) if years is not None else None, _named(plan, units))
 
 
 def _named(plan: Plan, units: Iterable[Unit]) -> Callable[[str], bool]:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.context import colour, find_unit, open_plan, plan_year, warn_leftovers
+from kxplan.cli.context import colour, find_unit, memo, open_plan, plan_year, warn_leftovers
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented
 from kxplan.cli.options import (
@@ -16,6 +16,7 @@ from kxplan.cli.options import (
     DebugOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
@@ -61,6 +62,7 @@ def assess(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Score and rank the units on the weighted targets. 年度目标考核：计分、排名。
@@ -86,7 +88,9 @@ def assess(
         if output is not None
         else None
     )
-    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+    data = load_dataset(
+        plan, folder, lang, years=range(plan.base_year, year + 1), cache=memo(plan, folder, lang)
+    )
     warn_leftovers(data.leftovers, lang)
     ranking = assess_year(plan, data, year)
     subject = assessed.Assessed(ranking, unit)

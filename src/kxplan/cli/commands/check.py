@@ -11,6 +11,7 @@ from kxplan.cli import complete, locate
 from kxplan.cli.context import (
     colour,
     github_root,
+    memo,
     one_year,
     open_plan,
     plan_year,
@@ -27,6 +28,7 @@ from kxplan.cli.options import (
     ForceOption,
     LangOption,
     LevelOption,
+    NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
@@ -38,8 +40,10 @@ from kxplan.cli.options import (
     one_county,
 )
 from kxplan.cli.output import prepare, show
+from kxplan.cli.replay import replayed
 from kxplan.engine.evaluation import Evaluation, evaluate_units, evaluate_year
-from kxplan.load.dataset import load_dataset
+from kxplan.load.dataset import layout_of, load_dataset
+from kxplan.load.folder import Layout
 from kxplan.model.dataset import DataSet
 from kxplan.model.errors import UsageError
 from kxplan.model.plan import Plan, Unit
@@ -126,6 +130,7 @@ def check(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check every target at every unit for one year. 检查某一年度各单位的目标完成情况。
@@ -165,7 +170,22 @@ def check(
         else None
     )
     years = range(plan.base_year, year + 1)
-    data = load_dataset(plan, folder, lang, years, root=root, units=reach(plan, units))
+    reached = reach(plan, units)
+    remembered = memo(plan, folder, lang, root)
+    if chosen is None and compare is None and shown is not Format.GITHUB and not view.color:
+        asked = {  # all that the rest reads, besides the plan and files `remembered` knows
+            "command": "check",
+            "given": (year, year_option, counties, level, under, fail_on, wide, force, debug),
+            "where": (plan_option, data_option, plan.source, folder, root),
+            "run": (lang, shown, view, statuses, year, [unit.code for unit in units]),
+        }
+
+        def layout() -> Layout:
+            return layout_of(plan, folder, years, reached)
+
+        if replayed(remembered, asked, folder, years, layout):  # same options, files, code
+            return
+    data = load_dataset(plan, folder, lang, years, root=root, units=reached, cache=remembered)
     warn_leftovers(data.leftovers, lang)
     evaluation = _evaluate(plan, data, year, units)
     if compare is not None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import complete, locate
-from kxplan.cli.context import find_unit, one_year, open_plan, plan_year
+from kxplan.cli.context import find_unit, memo, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
 from kxplan.cli.narrow import reach
@@ -17,6 +17,7 @@ from kxplan.cli.options import (
     DebugOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     YearArgument,
     county_option,
@@ -94,6 +95,7 @@ def explain(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show how one result came about: the plan's words, inputs, arithmetic. 解释一项结果的来历。"""
@@ -118,7 +120,13 @@ def explain(
 
         folder = locate.data_dir(data_option, lang)
         year = plan_year(plan, year, folder, lang)
-        data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+        data = load_dataset(
+            plan,
+            folder,
+            lang,
+            years=range(plan.base_year, year + 1),
+            cache=memo(plan, folder, lang),
+        )
         reviewed = build_review(plan, data, year)
         row = next(row for row in reviewed.rows if row.target.id == target.id)
         render_row(reviewed, row, fmt, lang, sys.stdout)
@@ -142,7 +150,8 @@ def explain(
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, year, folder, lang)
     years = range(plan.base_year, year + 1)
-    data = load_dataset(plan, folder, lang, years, units=reach(plan, [unit]))
+    reached = reach(plan, [unit])
+    data = load_dataset(plan, folder, lang, years, units=reached, cache=memo(plan, folder, lang))
     found = audit(plan, data, evaluate(plan, data, target, unit, year))
     explained.render(found, fmt, view, sys.stdout)
     if found.problems:  # an invalid data file: its values counted as missing

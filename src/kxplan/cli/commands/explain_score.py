@@ -9,7 +9,7 @@ import typer
 
 from kxplan.cli import locate
 from kxplan.cli.commands.assess import assessed_unit, no_assessment
-from kxplan.cli.context import one_year, plan_year
+from kxplan.cli.context import memo, one_year, plan_year
 from kxplan.cli.handler import ExitCode
 from kxplan.engine.assessment import assess
 from kxplan.load.dataset import load_dataset
@@ -51,7 +51,9 @@ def explain_score(
     unit = assessed_unit(plan, section, county, lang)
     folder = locate.data_dir(data_option, lang)
     year = plan_year(plan, one_year(argument, year_option, lang), folder, lang)
-    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+    data = load_dataset(
+        plan, folder, lang, years=range(plan.base_year, year + 1), cache=memo(plan, folder, lang)
+    )
     ranking = assess(plan, data, year)
     scored.render(Assessed(ranking, unit), fmt, view, sys.stdout)
     if ranking.problems:  # an invalid data file: its values counted as missing, as in assess

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import complete, locate
-from kxplan.cli.context import colour, find_unit, one_year, open_plan, plan_year
+from kxplan.cli.context import colour, find_unit, memo, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
 from kxplan.cli.narrow import reach
@@ -17,6 +17,7 @@ from kxplan.cli.options import (
     DebugOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
@@ -73,6 +74,7 @@ def report(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """One unit's record over the plan period, year by year. 单位规划期逐年完成情况。
@@ -96,7 +98,8 @@ def report(
         else None
     )
     years = range(plan.base_year, last + 1)
-    data = load_dataset(plan, folder, lang, years, units=reach(plan, [unit]))
+    reached = reach(plan, [unit])
+    data = load_dataset(plan, folder, lang, years, units=reached, cache=memo(plan, folder, lang))
     history = unit_history(plan, data, unit, last)
     show(records.render, history, shown, view, chosen, history.problems, force=force)
     if history.problems:

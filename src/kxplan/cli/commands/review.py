@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import complete, locate
-from kxplan.cli.context import colour, one_year, open_plan, plan_year
+from kxplan.cli.context import colour, memo, one_year, open_plan, plan_year
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
@@ -16,6 +16,7 @@ from kxplan.cli.options import (
     DebugOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     PlanOption,
     TableFormatOption,
@@ -61,6 +62,7 @@ def review(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Review the plan at the top unit: completion against time, projections. 规划实施评估。
@@ -80,7 +82,9 @@ def review(
         if output is not None
         else None
     )
-    data = load_dataset(plan, folder, lang, years=range(plan.base_year, year + 1))
+    data = load_dataset(
+        plan, folder, lang, years=range(plan.base_year, year + 1), cache=memo(plan, folder, lang)
+    )
     found = build_review(plan, data, year)
     show(reviewed.render, found, shown, view, chosen, found.problems, force=force)
     if found.problems:

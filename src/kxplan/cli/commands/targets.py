@@ -14,6 +14,7 @@ from kxplan.cli.options import (
     DebugOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     WideOption,
     language,
@@ -35,6 +36,7 @@ def targets(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """List the plan's targets. 列出规划的全部目标。"""

@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import complete, locate
-from kxplan.cli.context import find_unit, open_plan
+from kxplan.cli.context import find_unit, memo, open_plan
 from kxplan.cli.handler import ExitCode
 from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
     DataOption,
     DebugOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     county_option,
     language,
@@ -79,6 +80,7 @@ def template(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Make the Excel forms for a year, one per unit. 生成年度数据填报表（每个单位一份）。
@@ -128,7 +130,7 @@ def _previous(
     plan: Plan, data_dir: Path, year: int, lang: str
 ) -> dict[str, dict[str, bool | int | float]]:
     """Each unit's own reported values of the year before (not sums of its children)."""
-    data = load_dataset(plan, data_dir, lang, years=[year - 1])
+    data = load_dataset(plan, data_dir, lang, years=[year - 1], cache=memo(plan, data_dir, lang))
     if data.invalid:
         files = ", ".join(sorted(data.invalid.values()))
         print(tr("template-previous-invalid", lang, year=year - 1, files=files), file=sys.stderr)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kxplan.cli import locate
-from kxplan.cli.context import github_root, open_plan, warn_leftovers
+from kxplan.cli.context import github_root, memo, open_plan, warn_leftovers
 from kxplan.cli.handler import ExitCode, plan_problems_as
 from kxplan.cli.helptext import documented, helps
 from kxplan.cli.options import (
@@ -17,6 +17,7 @@ from kxplan.cli.options import (
     DebugOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     PlanOption,
     language,
 )
@@ -53,6 +54,7 @@ def validate(
     plan_option: PlanOption = None,
     data_option: DataOption = None,
     lang_option: LangOption = None,
+    no_cache: NoCacheOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check the plan and the data files. 校验规划文件和数据文件。
@@ -78,7 +80,8 @@ def validate(
             leftovers += _leftovers(path, display, root)
         count = len(data_files)
     else:
-        data = load_dataset(plan, locate.data_dir(data_option, lang), lang, root=root)
+        folder = locate.data_dir(data_option, lang)
+        data = load_dataset(plan, folder, lang, root=root, cache=memo(plan, folder, lang, root))
         problems = data.problems
         count = len(data.files)
         leftovers += data.leftovers

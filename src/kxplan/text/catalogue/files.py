@@ -5,6 +5,12 @@ from __future__ import annotations
 from kxplan.text.catalogue.entry import Entry
 
 MESSAGES: dict[str, Entry] = {
+    "cache-unwritable": (
+        "无法写入缓存文件夹 {path}（{reason}），本次不使用缓存"
+        "（提示：用 KXPLAN_CACHE_DIR 指定别的文件夹，或加 --no-cache）",
+        "cannot write to the cache folder {path} ({reason}); going on without the cache"
+        " (hint: set KXPLAN_CACHE_DIR to another folder, or give --no-cache)",
+    ),
     "file-too-large": (
         "文件过大（{size} 字节，上限 {limit} 字节）；数据文件应只有几十行",
         "file is too large ({size} bytes, limit {limit}); a data file has a few dozen lines",
