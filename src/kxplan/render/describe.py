@@ -186,9 +186,22 @@ def singular(word: str) -> str:
 def rule(target: Target, indicator: Indicator, lang: str) -> str:
     """The rule in a few symbols: `≥ 13%（2025年）`, `累计 > 50亿元（2021—2025年）`,
     `≥ 基期+2个百分点（2025年）`."""
+    key = (id(target), id(indicator), lang)
+    said = _RULES.get(key)
+    if said is not None and said[0] is target and said[1] is indicator:
+        return said[2]  # the same words for each of a target's 3,000 units
     if target.op is None:
-        return tr("kind-monitor", lang)
-    return framed(target, body(target, indicator, target.bound, target.relative, lang), lang)
+        text = tr("kind-monitor", lang)
+    else:
+        text = framed(target, body(target, indicator, target.bound, target.relative, lang), lang)
+    if len(_RULES) > 4096:  # many plans in one process (the tests): start again
+        _RULES.clear()
+    _RULES[key] = (target, indicator, text)  # held, so that their ids stay theirs
+    return text
+
+
+#: `rule`'s words by target, indicator and language (by identity: a target is no dict key)
+_RULES: dict[tuple[int, int, str], tuple[Target, Indicator, str]] = {}
 
 
 def rule_for(

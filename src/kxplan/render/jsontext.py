@@ -14,7 +14,8 @@ import json
 from typing import Any, TextIO
 
 _STEP = "  "
-_PLAIN = (str, int, float, bool, type(None))
+#: the types of plain values, exactly (an `Encoded` text or a text enum is no plain `str`)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def write_json(body: Any, out: TextIO) -> None:
@@ -57,9 +58,7 @@ def _encode(value: Any, level: int, parts: list[str]) -> None:
         parts.append(opening + closing)
         return
     inner = "\n" + _STEP * (level + 1)
-    if all(
-        isinstance(item, _PLAIN) and not isinstance(item, Encoded) for item in items
-    ):  # the C encoder indents it whole
+    if _PLAIN.issuperset(map(type, items)):  # the C encoder indents it whole
         text = _encoder(level + 1).encode(value)
         parts.append(opening + inner + text[1:-1] + "\n" + _STEP * level + closing)
         return
