@@ -278,3 +278,19 @@ def test_load_dataset_without_a_cache_plan_is_uncached(tmp_path: Path) -> None:
     assert data_cache.data_cache(Cache(tmp_path), plan, ROOT / "data", "zh") is None
     assert load_dataset(plan, ROOT / "data", "zh").submissions
     assert not any(tmp_path.iterdir())
+
+
+def test_a_remembered_run_that_said_nothing_on_stderr_writes_nothing_there(
+    tmp_path: Path,
+) -> None:
+    folder = project(ROOT, tmp_path / "sample")
+    env = {
+        **os.environ,
+        "KXPLAN_CACHE_DIR": str(tmp_path / "cache"),
+        "KXPLAN_LANG": "zh",
+        "PYTHONIOENCODING": "utf-16",  # any write, even of nothing, starts with a BOM
+    }
+    command = [sys.executable, "-m", "kxplan", "check", "2024", "-f", "json"]
+    runs = [subprocess.run(command, cwd=folder, env=env, capture_output=True) for _ in range(2)]
+    assert list((tmp_path / "cache").rglob("out-*"))  # the second run was a remembered one
+    assert [run.stderr for run in runs] == [b"", b""]

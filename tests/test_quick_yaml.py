@@ -106,6 +106,7 @@ def test_a_file_of_every_plain_form_is_read_the_same() -> None:
         "---\nunit: 利州区\n",
         "ok: 'closed' trailing\n",
         "unit: 利州区\nyear: 2024\nvalues:\n  a:\nb: 1\n",
+        "values:\n  " + "x" * 1100 + ": 1\n",  # a key longer than libyaml takes
     ],
 )
 def test_what_is_not_plain_is_left_to_the_careful_reader(text: str) -> None:

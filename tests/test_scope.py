@@ -251,3 +251,13 @@ def test_levels_are_completed(province: Path) -> None:
     assert _complete(complete.levels, "c") == ["city", "county"]
     assert _complete(complete.levels, "县") == ["县（市、区）"]
     assert _complete(complete.levels, "p") == ["province"]
+
+
+@pytest.mark.parametrize("option", ["--level", "--under"])
+def test_a_repeated_level_or_under_is_refused_not_the_last_taken(
+    runner: CliRunner, province: Path, option: str
+) -> None:
+    first, second = ("county", "city") if option == "--level" else ("云东县", "岗北县")
+    result = run(runner, "check", "2027", option, first, option, second, "-f", "json")
+    assert result.exit_code == 2
+    assert f"{option} 只能给一次（给了 {first}、{second}）" in result.output

@@ -126,3 +126,15 @@ def test_the_entry_point_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_terminal_without_the_glyphs_gets_a_stand_in_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "KXPLAN_LANG": "zh"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kxplan", "check", "2024"], cwd=ROOT, env=env, capture_output=True
+    )
+    assert done.returncode == 1, done.stderr.decode("gbk", errors="replace")  # missed targets
+    shown = done.stdout.decode("gbk")
+    assert "公民科学素质比例达13%" in shown and "?" in shown  # ✔ cannot be written in GBK

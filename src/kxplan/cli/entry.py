@@ -7,6 +7,7 @@ the one a complete output would have had."""
 from __future__ import annotations
 
 import gc
+import io
 import os
 import signal
 import sys
@@ -23,6 +24,10 @@ def main() -> None:
     from kxplan.cli.app import app  # typer, rich, pydantic: most of the start-up
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # now `handled` says it
+    for stream in (sys.stdout, sys.stderr):  # a GBK or ASCII terminal has no ✔: shown as ?
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf") and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     sys.stdout = Pipe(sys.stdout)
     try:
         app()

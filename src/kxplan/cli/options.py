@@ -157,6 +157,15 @@ def county_option(help_text: str) -> Any:
     )
 
 
+def given_once(option: str, values: list[str] | None, lang: str) -> str | None:
+    """The value of an option that takes one (`--level`, `--under`); a usage error when it
+    was given more than once (`--under 北京市 --under 四川省` would silently mean the last)."""
+    if values and len(values) > 1:
+        given = tr("list-comma", lang).join(values)
+        raise UsageError(tr("option-once", lang, option=option, values=given))
+    return values[0] if values else None
+
+
 def one_county(counties: list[str] | None, lang: str) -> str | None:
     """The one `--county` of a command that shows one unit; a usage error for several."""
     if counties and not all(name.strip() for name in counties):  # `--county ""`: not "none"
@@ -214,7 +223,7 @@ WideOption = Annotated[
     ),
 ]
 LevelOption = Annotated[
-    str | None,
+    list[str] | None,  # a list, so that a repeated option is refused, not the last one taken
     typer.Option(
         "--level",
         help=helps(
@@ -228,7 +237,7 @@ LevelOption = Annotated[
     ),
 ]
 UnderOption = Annotated[
-    str | None,
+    list[str] | None,  # a list, so that a repeated option is refused, not the last one taken
     typer.Option(
         "--under",
         help=helps(

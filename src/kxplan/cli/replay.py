@@ -65,7 +65,8 @@ def replayed(
     if said is not None:
         memo.cache.touch(name)  # used: the last to be pruned
         out, err, code = said
-        sys.stderr.write(err)
+        if err:  # nothing said, nothing written (an encoding's byte-order mark would be)
+            sys.stderr.write(err)
         _write(out)
         if code:
             raise typer.Exit(code)

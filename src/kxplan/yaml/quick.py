@@ -32,6 +32,8 @@ _GIVE_UP = re.compile(f"[\t\r{ODD_SPACES}]")
 #: a plain value cannot start with these (YAML's indicators, quotes handled apart)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>%@`")
 _RESOLVER = Resolver()
+#: YAML's longest implicit key (libyaml: 1,024 characters, indentation and colon included)
+_LONGEST_KEY = 1000
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -54,6 +56,8 @@ def quick_document(text: str) -> Document | None:
         if match is None:
             return None
         indent_text, key, gap, rest = match.groups()
+        if len(key) > _LONGEST_KEY:
+            return None  # libyaml refuses a key this long: said the careful way
         indent = len(indent_text)
         if opening:  # the first key of the new mapping sets its indent
             if indent <= stack[-1][0]:

@@ -36,6 +36,7 @@ from kxplan.cli.options import (
     WideOption,
     county_option,
     fail_on_statuses,
+    given_once,
     language,
     one_county,
 )
@@ -108,8 +109,8 @@ def check(
             " / Only this unit (name, code or English name; repeat it for several; default: all)."
         ),
     ] = None,
-    level: LevelOption = None,
-    under: UnderOption = None,
+    levels: LevelOption = None,
+    unders: UnderOption = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help=FAIL_ON_HELP)] = DEFAULT_FAIL_ON_TEXT,
     compare: Annotated[
         str | None,
@@ -150,6 +151,7 @@ def check(
     def nothing(view: View) -> dict[str, Any]:  # the year asked for, though the plan is invalid
         return {**results.nothing(view), "year": given}
 
+    level, under = given_once("--level", levels, lang), given_once("--under", unders, lang)
     plan_problems_as(shown, nothing, view, to_file=output is not None)
     root = github_root(shown is Format.GITHUB, plan_option, lang)
     plan = open_plan(plan_option, lang, root)

@@ -44,6 +44,10 @@ MESSAGES: dict[str, Entry] = {
     ),
     "bad-lang": ("--lang 只能是 {langs}", "--lang must be one of {langs}"),
     "unknown-county": ("没有单位 “{name}”{suggest}", "no unit “{name}”{suggest}"),
+    "option-once": (
+        "{option} 只能给一次（给了 {values}）",
+        "{option} can be given once (given: {values})",
+    ),
     "county-once": (
         "--county 只能给一个单位（给了 {names}）",
         "--county takes one unit here (given: {names})",
