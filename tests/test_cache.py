@@ -136,7 +136,7 @@ def test_an_unchanged_stamp_is_trusted_and_a_recent_one_is_not(
     def unreadable(*args: object, **kwargs: object) -> Any:
         raise AssertionError("read")
 
-    monkeypatch.setattr(data_cache, "open", unreadable, raising=False)
+    monkeypatch.setattr(data_cache, "read_at_most", unreadable)
     with pytest.raises(AssertionError):  # written just now: racy, read again
         index.content(str(path))
     monkeypatch.setattr(data_cache, "RACY_NS", 0)

@@ -8,7 +8,6 @@ here: duplicate keys, unknown tags, alias bombs and recursion become problems, n
 from __future__ import annotations
 
 import errno
-import os
 import re
 import stat
 from pathlib import Path
@@ -19,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from kxplan.files.read import read_at_most
 from kxplan.model.problems import Problem, ProblemCode
 from kxplan.text import keeps_english, tr
 from kxplan.text.printable import shortened
@@ -77,7 +77,7 @@ def read_yaml(path: Path, display: str, lang: str) -> tuple[Document | None, lis
         if info.st_size > MAX_BYTES:
             message = tr("file-too-large", lang, size=info.st_size, limit=MAX_BYTES)
             return None, [problem(ProblemCode.FILE_TOO_LARGE, message)]
-        raw_bytes = _read_at_most(path, MAX_BYTES + 1)  # whatever the size said
+        raw_bytes = read_at_most(path, MAX_BYTES + 1)  # whatever the size said
     except OSError as error:
         return None, [problem(ProblemCode.ENCODING, _unreadable(error, lang))]
     if len(raw_bytes) > MAX_BYTES:  # grew since stat
@@ -149,24 +149,6 @@ def careful_document(text: str, display: str, lang: str) -> tuple[Document | Non
     document = Document(data, builder.values, builder.keys, builder.raw, builder.quoted)
     problems = [problem(ProblemCode.DUPLICATE_KEY, msg, pos) for msg, pos in builder.duplicates]
     return document, problems
-
-
-def _read_at_most(path: Path, limit: int) -> bytes:
-    """The first `limit` bytes of the file, read without a file object (a national tree reads
-    19,000 files: the object costs more than the reading)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        chunks = []
-        left = limit
-        while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _text_lines(root: Node) -> frozenset[int]:
