@@ -136,8 +136,6 @@ class FileChecker:
         """Why the figure `text` at `loc` (`["values", id, "value"]`) has more digits than can
         be judged exactly; None when it has not (or is not a decimal figure)."""
         written = text.strip()
-        if _PLAIN_FIGURE.fullmatch(written):
-            return None  # the figures people write: judged exactly, no need to count digits
         if _NUMBER.match(written) is None:
             return None
         try:  # `9.99999999999999999e+1` is judged as the 99.99… it spells, digit for digit
@@ -352,7 +350,7 @@ MAX_LISTED = 100
 #: A figure as YAML writes one: `12`, `12.5`, `.5`, `1.25e+3` (digits, as `Decimal` reads them).
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 #: a figure short enough to be within both limits whatever its digits: at most 9 digits before
-#: the point and 6 after (15 in all), so `too_precise` need not count them
+#: the point and 6 after (15 in all), so `_check_precision` need not count them
 _PLAIN_FIGURE = re.compile(r"-?[0-9]{1,9}(?:\.[0-9]{1,6})?")
 
 _KEY_CODES = {ProblemCode.UNKNOWN_FIELD, ProblemCode.UNKNOWN_INDICATOR}
